@@ -1,0 +1,271 @@
+/**
+ * The method catalog: the single source of truth for every komodod method this project knows.
+ * The gateway builds its allowlist profiles from `safety`, the components build their forms from
+ * `params`, the reference pages and the search index are generated from it. Nothing else keeps a
+ * list of methods.
+ *
+ * Parameter JSON types mirror komodod's `vRPCConvertParams` (src/rpc/client.cpp): only the positions
+ * listed there are JSON numbers/booleans/objects; every CC argument is a JSON string.
+ */
+
+/** JSON type a parameter must have on the wire. */
+export type ParamType = 'string' | 'int' | 'bool' | 'number-or-string' | 'object' | 'array' | 'any'
+
+/** What the string content must look like, checked before a request is sent. */
+export type ParamFormat =
+  | 'txid'       // 64 hex chars
+  | 'hex'        // even-length hex
+  | 'pubkey'     // 66 hex chars, compressed secp256k1
+  | 'address'    // Base58Check R-address
+  | 'coins'      // decimal coin amount, up to 8 decimals
+  | 'integer'    // a base-10 integer carried in a string (token units, heights)
+  | 'height-or-hash'
+
+/**
+ * Safety class: what a call can do to the node. Profiles allow classes, never single methods,
+ * so a method added to the catalog is denied until its class is allowed.
+ */
+export type SafetyClass =
+  | 'read'        // chain state reads, no wallet
+  | 'wallet'      // wallet reads and non-spending wallet changes (new address)
+  | 'spend'       // spends the node's wallet funds directly
+  | 'mining'      // produces blocks or burns node CPU
+  | 'cc-info'     // read-only Custom Consensus calls
+  | 'cc-build'    // builds (does not broadcast) a CC transaction funded by the node's wallet or faucet
+  | 'broadcast'   // relays a transaction the caller built
+  | 'admin'       // node identity/config changes (setpubkey); no default profile allows it
+  | 'devchain'    // devchain-only control methods (devchain_*)
+  | 'never'       // leaks keys or controls the node: no profile can allow it
+
+export type Category =
+  | 'blockchain' | 'rawtransactions' | 'wallet' | 'mining' | 'addressindex' | 'control'
+  | 'util' | 'network' | 'faucet' | 'tokens' | 'devchain'
+
+export interface ParamSpec {
+  name: string
+  type: ParamType
+  /** Optional parameters may be omitted from the end of the positional list. */
+  optional?: boolean
+  format?: ParamFormat
+  /** One line, English; translations live in the locales' reference strings. */
+  summary: string
+  /** A value that works on a fresh devchain, used to prefill forms and reference pages. */
+  example?: unknown
+}
+
+export interface MethodSpec {
+  name: string
+  category: Category
+  safety: SafetyClass
+  params: readonly ParamSpec[]
+  /** One line, English. */
+  summary: string
+  /** Shape of the result as komodod emits it, for the reference pages. */
+  result: string
+  /** CC methods answer business errors inside a successful reply: `{result:"error", error}`. */
+  softErrors?: boolean
+  /** Exists only on the devchain (komodod answers -32601). */
+  devchainOnly?: boolean
+}
+
+const p = (name: string, type: ParamType, summary: string, extra: Partial<ParamSpec> = {}): ParamSpec =>
+  ({ name, type, summary, ...extra })
+
+export const METHODS: readonly MethodSpec[] = [
+  // ── control / util ─────────────────────────────────────────────────────────────────────────
+  { name: 'help', category: 'control', safety: 'read', summary: 'List every command, or show the usage of one.',
+    params: [p('command', 'string', 'The command to explain.', { optional: true, example: 'getinfo' })],
+    result: 'string' },
+  { name: 'getinfo', category: 'control', safety: 'read', summary: 'Node, wallet and chain parameters in one object.',
+    params: [], result: 'object: version, blocks, name, p2pport, rpcport, magic, premine, pubkey, …' },
+  { name: 'stop', category: 'control', safety: 'never', summary: 'Stop the node.',
+    params: [], result: 'string "<NAME> server stopping"' },
+  { name: 'validateaddress', category: 'util', safety: 'read', summary: 'Check an address and tell whether this node owns it.',
+    params: [p('address', 'string', 'The address to check.', { format: 'address' })],
+    result: 'object: isvalid, address, scriptPubKey, segid, ismine, iswatchonly, isscript, pubkey, iscompressed, account' },
+
+  // ── blockchain ─────────────────────────────────────────────────────────────────────────────
+  { name: 'getblockchaininfo', category: 'blockchain', safety: 'read', summary: 'State of the chain: height, best block, value pools, upgrades.',
+    params: [], result: 'object: chain, blocks, synced, headers, bestblockhash, difficulty, …' },
+  { name: 'getblockcount', category: 'blockchain', safety: 'read', summary: 'Height of the best chain.',
+    params: [], result: 'int' },
+  { name: 'getbestblockhash', category: 'blockchain', safety: 'read', summary: 'Hash of the tip block.',
+    params: [], result: 'hex string' },
+  { name: 'getblockhash', category: 'blockchain', safety: 'read', summary: 'Hash of the block at a height.',
+    params: [p('height', 'int', 'Block height.', { example: 1 })], result: 'hex string' },
+  { name: 'getblock', category: 'blockchain', safety: 'read', summary: 'A block by hash or by height (the height is a string).',
+    params: [
+      p('hash|height', 'string', 'Block hash, or height as a string.', { format: 'height-or-hash', example: '1' }),
+      p('verbosity', 'int', '0 = hex, 1 = object with txids, 2 = object with decoded transactions.', { optional: true, example: 1 }),
+    ],
+    result: 'object (verbosity 1/2) or hex string (0)' },
+  { name: 'getrawmempool', category: 'blockchain', safety: 'read', summary: 'Txids waiting in the mempool.',
+    params: [p('verbose', 'bool', 'Objects instead of txids.', { optional: true })], result: 'array of txids' },
+
+  // ── raw transactions ───────────────────────────────────────────────────────────────────────
+  { name: 'getrawtransaction', category: 'rawtransactions', safety: 'read', summary: 'A transaction by txid, as hex or decoded.',
+    params: [
+      p('txid', 'string', 'Transaction id.', { format: 'txid' }),
+      p('verbose', 'int', '0 = hex, 1 = decoded object.', { optional: true, example: 1 }),
+    ],
+    result: 'hex string, or object with hex, txid, vin, vout, blockhash, confirmations, …' },
+  { name: 'decoderawtransaction', category: 'rawtransactions', safety: 'read', summary: 'Decode a raw transaction without broadcasting it.',
+    params: [p('hexstring', 'string', 'Serialized transaction.', { format: 'hex' })],
+    result: 'object: txid, overwintered, version, versiongroupid, locktime, expiryheight, vin, vout, …' },
+  { name: 'sendrawtransaction', category: 'rawtransactions', safety: 'broadcast', summary: 'Validate and relay a signed transaction.',
+    params: [
+      p('hexstring', 'string', 'Signed transaction.', { format: 'hex' }),
+      p('allowhighfees', 'bool', 'Allow a fee above the high-fee limit.', { optional: true }),
+    ],
+    result: 'txid string' },
+
+  // ── address index ──────────────────────────────────────────────────────────────────────────
+  { name: 'getaddressbalance', category: 'addressindex', safety: 'read', summary: 'Balance and total received of addresses, in satoshis.',
+    params: [
+      p('addresses', 'object', '{"addresses":["R…"]} or one address string.'),
+      p('ccvout', 'any', 'Any value: read the CC (cryptocondition) index instead.', { optional: true }),
+    ],
+    result: 'object: balance (sat), received (sat)' },
+  { name: 'getaddressutxos', category: 'addressindex', safety: 'read', summary: 'Unspent outputs of addresses.',
+    params: [
+      p('addresses', 'object', '{"addresses":["R…"], "chainInfo": false}'),
+      p('ccvout', 'any', 'Any value: read the CC index instead.', { optional: true }),
+    ],
+    result: 'array of {address, txid, outputIndex, script, satoshis, height}; with chainInfo {utxos, hash, height}' },
+  { name: 'getaddresstxids', category: 'addressindex', safety: 'read', summary: 'Txids that touched addresses.',
+    params: [
+      p('addresses', 'object', '{"addresses":["R…"]}'),
+      p('ccvout', 'any', 'Any value: read the CC index instead.', { optional: true }),
+    ],
+    result: 'array of txids' },
+
+  // ── mining ─────────────────────────────────────────────────────────────────────────────────
+  { name: 'getmininginfo', category: 'mining', safety: 'read', summary: 'Mining state: blocks, difficulty, generate, pooled transactions.',
+    params: [], result: 'object: blocks, currentblocksize, currentblocktx, difficulty, errors, genproclimit, …' },
+  { name: 'getgenerate', category: 'mining', safety: 'read', summary: 'Whether the node is mining.',
+    params: [], result: 'bool' },
+  { name: 'generate', category: 'mining', safety: 'mining', summary: 'Mine blocks now (regtest and the devchain).',
+    params: [p('numblocks', 'int', 'How many blocks.', { example: 1 })], result: 'array of block hashes' },
+  { name: 'setgenerate', category: 'mining', safety: 'mining', summary: 'Start or stop continuous mining.',
+    params: [p('generate', 'bool', 'On or off.'), p('genproclimit', 'int', 'Threads (-1 = all).', { optional: true })],
+    result: 'null' },
+
+  // ── wallet ─────────────────────────────────────────────────────────────────────────────────
+  { name: 'getnewaddress', category: 'wallet', safety: 'wallet', summary: 'A new R-address from the node wallet.',
+    params: [p('account', 'string', 'Legacy account name (must be "").', { optional: true })], result: 'R-address string' },
+  { name: 'getbalance', category: 'wallet', safety: 'wallet', summary: 'Spendable balance of the node wallet.',
+    params: [
+      p('account', 'string', '"*" for all.', { optional: true, example: '*' }),
+      p('minconf', 'int', 'Minimum confirmations.', { optional: true, example: 1 }),
+      p('includeWatchonly', 'bool', 'Count watch-only addresses.', { optional: true }),
+    ],
+    result: 'amount' },
+  { name: 'listunspent', category: 'wallet', safety: 'wallet', summary: 'Unspent outputs the wallet can spend.',
+    params: [
+      p('minconf', 'int', 'Minimum confirmations.', { optional: true, example: 1 }),
+      p('maxconf', 'int', 'Maximum confirmations.', { optional: true, example: 9999999 }),
+      p('addresses', 'array', 'Only these addresses.', { optional: true }),
+    ],
+    result: 'array of {txid, vout, generated, address, segid, amount, scriptPubKey, rawconfirmations, confirmations, spendable}' },
+  { name: 'sendtoaddress', category: 'wallet', safety: 'spend', summary: 'Send coins from the node wallet to an address.',
+    params: [
+      p('address', 'string', 'Destination R-address.', { format: 'address' }),
+      p('amount', 'number-or-string', 'Coins to send.', { format: 'coins', example: 1 }),
+      p('comment', 'string', 'Wallet comment.', { optional: true }),
+      p('comment_to', 'string', 'Wallet comment about the recipient.', { optional: true }),
+      p('subtractfeefromamount', 'bool', 'Take the fee out of the amount.', { optional: true }),
+    ],
+    result: 'txid string' },
+  { name: 'gettransaction', category: 'wallet', safety: 'wallet', summary: 'A wallet transaction with its details.',
+    params: [
+      p('txid', 'string', 'Transaction id.', { format: 'txid' }),
+      p('includeWatchonly', 'bool', 'Include watch-only addresses.', { optional: true }),
+    ],
+    result: 'object: amount, confirmations, blockhash, txid, time, details, hex, …' },
+  { name: 'getwalletinfo', category: 'wallet', safety: 'wallet', summary: 'Wallet balances and key pool.',
+    params: [], result: 'object: walletversion, balance, unconfirmed_balance, immature_balance, txcount, …' },
+  { name: 'setpubkey', category: 'wallet', safety: 'admin', summary: 'Set the node pubkey used for CC and mining (once).',
+    params: [p('pubkey', 'string', 'Compressed pubkey of a wallet key.', { format: 'pubkey' })],
+    result: 'object: address, ismine, pubkey' },
+
+  // ── never: keys, wallet files and node control ─────────────────────────────────────────────
+  ...(['dumpprivkey', 'dumpwallet', 'importprivkey', 'importwallet', 'importaddress', 'backupwallet', 'encryptwallet',
+    'walletpassphrase', 'walletpassphrasechange', 'walletlock', 'z_exportkey', 'z_exportwallet', 'z_exportviewingkey',
+    'gatewaysdumpprivkey'] as const).map((name): MethodSpec => ({
+    name, category: 'wallet', safety: 'never', params: [], result: '—',
+    summary: 'Reads or replaces wallet keys; never exposed.',
+  })),
+  ...(['setban', 'addnode', 'disconnectnode', 'clearbanned'] as const).map((name): MethodSpec => ({
+    name, category: 'network', safety: 'never', params: [], result: '—', summary: 'Changes peer connections; never exposed.',
+  })),
+  ...(['invalidateblock', 'reconsiderblock', 'submitblock'] as const).map((name): MethodSpec => ({
+    name, category: 'blockchain', safety: 'never', params: [], result: '—', summary: 'Rewrites the chain; never exposed.',
+  })),
+
+  // ── Faucet CC (eval 0xe4) ──────────────────────────────────────────────────────────────────
+  { name: 'faucetaddress', category: 'faucet', safety: 'cc-info', softErrors: true, summary: 'Faucet CC addresses and balances, global and yours.',
+    params: [p('pubkey', 'string', 'Also show the CC address of this pubkey.', { optional: true, format: 'pubkey' })],
+    result: 'object: result, FaucetCCAddress, FaucetCCBalance, FaucetNormalAddress, FaucetNormalBalance, FaucetCCTokensAddress, …' },
+  { name: 'faucetinfo', category: 'faucet', safety: 'cc-info', softErrors: true, summary: 'Coins available in the faucet.',
+    params: [], result: 'object: result, name, funding (string)' },
+  { name: 'faucetfund', category: 'faucet', safety: 'cc-build', softErrors: true, summary: 'Build a transaction that locks coins in the faucet.',
+    params: [p('amount', 'string', 'Coins to lock, as a string.', { format: 'coins', example: '10' })],
+    result: 'object: result, hex (not broadcast)' },
+  { name: 'faucetget', category: 'faucet', safety: 'cc-build', softErrors: true, summary: 'Build a 0.1-coin claim for this node (txid proof-of-work).',
+    params: [], result: 'object: result, hex (not broadcast)' },
+
+  // ── Tokens CC (eval 0xf2) ──────────────────────────────────────────────────────────────────
+  { name: 'tokenaddress', category: 'tokens', safety: 'cc-info', softErrors: true, summary: 'Tokens CC addresses and balances, global and yours.',
+    params: [p('pubkey', 'string', 'Also show the CC address of this pubkey.', { optional: true, format: 'pubkey' })],
+    result: 'object: result, TokensCCAddress, TokensCCBalance, TokensNormalAddress, TokensNormalBalance, …' },
+  { name: 'tokencreate', category: 'tokens', safety: 'cc-build', softErrors: true, summary: 'Build a transaction that creates a token.',
+    params: [
+      p('name', 'string', 'Up to 32 characters.', { example: 'DOCS' }),
+      p('supply', 'string', 'Supply in coins; 1 token = 1 satoshi.', { format: 'coins', example: '0.001' }),
+      p('description', 'string', 'Up to 4096 characters.', { optional: true, example: 'A token made in the docs' }),
+      p('data', 'string', 'Non-fungible data as hex (supply must be 0.00000001).', { optional: true, format: 'hex' }),
+    ],
+    result: 'object: result, hex (not broadcast; its txid is the tokenid)' },
+  { name: 'tokeninfo', category: 'tokens', safety: 'cc-info', softErrors: true, summary: 'Owner, name, supply and description of a token.',
+    params: [p('tokenid', 'string', 'Txid of the creation.', { format: 'txid' })],
+    result: 'object: result, tokenid, owner, name, supply (int units), description, [data]' },
+  { name: 'tokenlist', category: 'tokens', safety: 'cc-info', summary: 'Every tokenid on the chain.',
+    params: [], result: 'array of tokenids' },
+  { name: 'tokenbalance', category: 'tokens', safety: 'cc-info', softErrors: true, summary: 'Token units held by a pubkey (yours by default).',
+    params: [
+      p('tokenid', 'string', 'Txid of the creation.', { format: 'txid' }),
+      p('pubkey', 'string', 'Holder pubkey.', { optional: true, format: 'pubkey' }),
+    ],
+    result: 'object: result, CCaddress, tokenid, balance (int units)' },
+  { name: 'tokentransfer', category: 'tokens', safety: 'cc-build', softErrors: true, summary: 'Build a transaction that sends token units to a pubkey.',
+    params: [
+      p('tokenid', 'string', 'Txid of the creation.', { format: 'txid' }),
+      p('destpubkey', 'string', 'Recipient pubkey.', { format: 'pubkey' }),
+      p('amount', 'string', 'Integer token units, as a string.', { format: 'integer', example: '1000' }),
+    ],
+    result: 'object: result, hex (not broadcast)' },
+
+  // ── devchain control (not in komodod) ──────────────────────────────────────────────────────
+  { name: 'devchain_info', category: 'devchain', safety: 'devchain', devchainOnly: true,
+    summary: 'Backend kind, chain parameters, nodes, mining mode and capabilities.',
+    params: [], result: 'object: kind, chain, nodes, mining, capabilities' },
+  { name: 'devchain_setmining', category: 'devchain', safety: 'devchain', devchainOnly: true,
+    summary: 'Switch mining: manual, automine, or a block every N seconds.',
+    params: [
+      p('mode', 'string', '"manual", "automine" or "interval".', { example: 'automine' }),
+      p('seconds', 'int', 'Interval in seconds (interval mode).', { optional: true }),
+    ],
+    result: 'object: mode, seconds' },
+  { name: 'devchain_resetidentity', category: 'devchain', safety: 'devchain', devchainOnly: true,
+    summary: 'Give a node a fresh key with no history (repeat the faucet journey).',
+    params: [p('node', 'string', 'Node name; only "reader" by default.', { optional: true, example: 'reader' })],
+    result: 'object: node, address, pubkey' },
+]
+
+const byName = new Map(METHODS.map((m) => [m.name, m]))
+
+export function getMethod(name: string): MethodSpec | undefined {
+  return byName.get(name)
+}
+
+export const CATEGORIES: readonly Category[] = [...new Set(METHODS.map((m) => m.category))]
