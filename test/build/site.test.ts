@@ -1,0 +1,64 @@
+import fs from 'node:fs'
+import path from 'node:path'
+import { beforeAll, describe, expect, it } from 'vitest'
+import { discoverLocales } from '../../.vuepress/locales/discover.ts'
+import { routeForSource } from '../../.vuepress/plugins/sourceRoutes.ts'
+import { ROOT, builtRoutes, sharedDist } from '../support/site.ts'
+
+const englishRoutes = (): string[] => {
+  const out: string[] = []
+  const walk = (dir: string) => {
+    for (const e of fs.readdirSync(dir, { withFileTypes: true })) {
+      const full = path.join(dir, e.name)
+      if (e.isDirectory()) walk(full)
+      else if (e.name.endsWith('.md')) out.push(routeForSource(path.relative(ROOT, full))!)
+    }
+  }
+  walk(path.join(ROOT, 'docs'))
+  return out.sort()
+}
+
+const fileFor = (dist: string, route: string) =>
+  path.join(dist, route.endsWith('/') ? `${route}index.html` : route)
+
+let dist: string
+beforeAll(() => {
+  dist = sharedDist()
+})
+
+describe('vuepress build', () => {
+  const { site } = discoverLocales()
+
+  it('renders every English page, and every locale has a page at each English path', () => {
+    const built = new Set(builtRoutes(dist))
+    const english = englishRoutes()
+    expect(english.length).toBeGreaterThan(1)
+    for (const prefix of Object.keys(site)) {
+      for (const route of english) {
+        const localized = prefix === '/' ? route : prefix + route.slice(1)
+        expect(built.has(localized), `${localized} missing from the build`).toBe(true)
+      }
+    }
+  })
+
+  it('sets <html lang> from each locale', () => {
+    for (const route of builtRoutes(dist)) {
+      const prefix = Object.keys(site).filter((p) => p !== '/' && route.startsWith(p))[0] ?? '/'
+      const html = fs.readFileSync(fileFor(dist, route), 'utf8')
+      const lang = /<html[^>]*\slang="([^"]+)"/.exec(html)?.[1]
+      expect(lang, route).toBe(site[prefix].lang)
+    }
+  })
+
+  it('renders the global component during SSR in every locale', () => {
+    expect(fs.readFileSync(fileFor(dist, '/'), 'utf8')).toMatch(/class="chain-badge"[^>]*>Chain: DOCS</)
+    expect(fs.readFileSync(fileFor(dist, '/zh/'), 'utf8')).toMatch(/class="chain-badge"[^>]*>链: DOCS</)
+  })
+
+  it('never turns the repository README or test files into pages', () => {
+    const routes = builtRoutes(dist)
+    expect(routes.some((r) => r.includes('test') || r.includes('node_modules'))).toBe(false)
+    const home = fs.readFileSync(fileFor(dist, '/'), 'utf8')
+    expect(home).not.toContain('npm ci &amp;&amp; npm test')
+  })
+})
