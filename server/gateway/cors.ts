@@ -1,0 +1,41 @@
+/**
+ * Cross-origin policy. Besides CORS headers for allowlisted origins, a request that carries an
+ * Origin which is neither the gateway's own nor allowlisted is refused outright: a text/plain POST
+ * is a "simple" request that browsers send without a preflight, so without this check any web page
+ * could make a reader's local gateway mine blocks or spend from the wallet.
+ */
+import type { IncomingMessage, ServerResponse } from 'node:http'
+
+export interface OriginCheck {
+  /** true when the request may proceed (no Origin, same origin, or allowlisted). */
+  allowed: boolean
+  /** The allowlisted origin to echo in CORS headers, if any. */
+  cors?: string
+}
+
+export function checkOrigin(req: IncomingMessage, allowlist: readonly string[], forwardedHost?: string): OriginCheck {
+  const origin = req.headers.origin
+  if (origin === undefined) return { allowed: true }
+  if (allowlist.includes(origin)) return { allowed: true, cors: origin }
+  const host = forwardedHost ?? req.headers.host
+  if (!host || origin === 'null') return { allowed: false }
+  try {
+    return { allowed: new URL(origin).host === host }
+  } catch {
+    return { allowed: false }
+  }
+}
+
+export function setCorsHeaders(res: ServerResponse, origin: string): void {
+  res.setHeader('access-control-allow-origin', origin)
+  res.setHeader('vary', 'Origin')
+}
+
+export function answerPreflight(res: ServerResponse, origin: string): void {
+  setCorsHeaders(res, origin)
+  res.setHeader('access-control-allow-methods', 'POST, GET, OPTIONS')
+  res.setHeader('access-control-allow-headers', 'content-type')
+  res.setHeader('access-control-max-age', '600')
+  res.statusCode = 204
+  res.end()
+}

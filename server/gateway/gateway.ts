@@ -1,0 +1,280 @@
+/**
+ * The gateway as a Node request handler: routes, limits, policy, forwarding, logs and counters.
+ * Mount it in any http server or connect-style stack: `handle(req, res, next)` answers /rpc,
+ * /rpc/<node>, /rpc/meta and /healthz, and passes everything else to `next` (or answers 404).
+ */
+import type { IncomingMessage, ServerResponse } from 'node:http'
+import type { GatewayLimits } from './config.ts'
+import { DEFAULT_LIMITS } from './config.ts'
+import type { TrustedProxies } from './clientIp.ts'
+import { clientIp, parseTrustedProxies } from './clientIp.ts'
+import { answerPreflight, checkOrigin, setCorsHeaders } from './cors.ts'
+import { readBody } from './body.ts'
+import type { GatewayError } from './errors.ts'
+import {
+  errorBody, gatewayError, invalidRequest, originNotAllowed, rateLimited, upstreamBusy, upstreamTimeout,
+  upstreamUnavailable,
+} from './errors.ts'
+import { createGate } from './concurrency.ts'
+import type { Gate } from './concurrency.ts'
+import type { Logger } from './log.ts'
+import { createLogger, logMethod, redactValue } from './log.ts'
+import type { Call, ParsedItem } from './parse.ts'
+import { parseBody } from './parse.ts'
+import type { Policy, ProfileName } from './policy.ts'
+import { createPolicy } from './policy.ts'
+import { createRateLimiter } from './rateLimit.ts'
+import type { NodeReply, Upstream } from './upstream.ts'
+import { UpstreamFailure } from './upstream.ts'
+
+export interface GatewayOptions {
+  upstream: Upstream
+  /** Default "local". */
+  profile?: ProfileName
+  limits?: Partial<GatewayLimits>
+  trustedProxies?: TrustedProxies
+  /** Origins allowed cross-origin; default none (same origin only). */
+  corsOrigins?: readonly string[]
+  /** Default: pino on stdout at "info". */
+  logger?: Logger
+}
+
+export interface GatewayCounters {
+  /** HTTP requests to /rpc and /rpc/<node>. */
+  requests: number
+  /** Calls forwarded to a node. */
+  calls: number
+  /** Calls or requests refused by the policy or a limit (origin, rate, size, batch, queue). */
+  refusals: number
+  /** Calls answered with an error: bad envelope, node error, or unreachable node. */
+  errors: number
+  /** Subset of errors: the node could not be reached or did not answer in time. */
+  upstreamFailures: number
+}
+
+export type Next = (err?: unknown) => void
+
+export interface Gateway {
+  handle(req: IncomingMessage, res: ServerResponse, next?: Next): void
+  readonly policy: Policy
+  readonly upstream: Upstream
+  readonly counters: Readonly<GatewayCounters>
+  /** The /rpc/meta document. */
+  meta(): Promise<Record<string, unknown>>
+  close(): Promise<void>
+}
+
+const JSON_HEADERS = {
+  'content-type': 'application/json',
+  'cache-control': 'no-store',
+  'x-content-type-options': 'nosniff',
+} as const
+
+function send(res: ServerResponse, status: number, body: string, extra?: Record<string, string>): void {
+  if (res.headersSent) return
+  const text = body + '\n'
+  res.writeHead(status, { ...JSON_HEADERS, 'content-length': Buffer.byteLength(text), ...extra })
+  res.end(text)
+}
+
+/** Tells a timeout from a full queue when a concurrency slot is not granted. */
+const gateRefusal = (node: string, waitedMs: number, timeoutMs: number): GatewayError =>
+  waitedMs >= timeoutMs ? upstreamTimeout(node, timeoutMs) : upstreamBusy(node)
+
+export function createGateway(opts: GatewayOptions): Gateway {
+  const { upstream } = opts
+  const limits: GatewayLimits = { ...DEFAULT_LIMITS, ...opts.limits }
+  const trusted = opts.trustedProxies ?? parseTrustedProxies('')
+  const corsOrigins = opts.corsOrigins ?? []
+  const log = opts.logger ?? createLogger('info')
+  const policy = createPolicy({ profile: opts.profile ?? 'local', devchain: upstream.kind === 'devchain' })
+  const limiter = createRateLimiter({ ratePerSec: limits.ratePerSec, burst: limits.rateBurst })
+  const gates = new Map<string, Gate>(upstream.nodes.map((n) => [n, createGate(limits.concurrency, limits.queue)]))
+  const defaultNode = upstream.nodes.includes('miner') ? 'miner' : upstream.nodes[0]
+  const counters: GatewayCounters = { requests: 0, calls: 0, refusals: 0, errors: 0, upstreamFailures: 0 }
+
+  /** Forwards one checked call; node errors are replies, transport trouble becomes a gateway error. */
+  const forward = async (node: string, call: Call): Promise<NodeReply | GatewayError> => {
+    const gate = gates.get(node)!
+    const started = performance.now()
+    const release = await gate.enter(limits.upstreamTimeoutMs)
+    const waited = performance.now() - started
+    if (!release) return gateRefusal(node, waited, limits.upstreamTimeoutMs)
+    try {
+      counters.calls++
+      return await upstream.call(node, call, Math.max(1, limits.upstreamTimeoutMs - waited))
+    } catch (e) {
+      if (e instanceof UpstreamFailure) return e.error
+      // An upstream bug must not leak its message (it might quote a URL); log it, answer 503.
+      log.error({ node, err: e instanceof Error ? e.name : typeof e }, 'upstream threw')
+      return upstreamUnavailable(node)
+    } finally {
+      release()
+    }
+  }
+
+  interface Outcome {
+    status: number
+    body: string
+  }
+
+  const runItem = async (node: string, item: ParsedItem, client: string): Promise<Outcome> => {
+    const started = performance.now()
+    let outcome: Outcome
+    let code: number | undefined
+    let refused = false
+    if (item.error) {
+      code = item.error.code
+      counters.errors++
+      outcome = { status: item.error.status, body: errorBody(item.error, item.id) }
+    } else {
+      const refusal = policy.check(item.call.method)
+      if (refusal) {
+        refused = true
+        code = refusal.code
+        counters.refusals++
+        outcome = { status: refusal.status, body: errorBody(refusal, item.id) }
+      } else {
+        const r = await forward(node, item.call)
+        if ('body' in r) {
+          if (r.error) {
+            counters.errors++
+            code = r.error.code
+          }
+          outcome = { status: r.status, body: r.body }
+        } else {
+          counters.errors++
+          if (r.status >= 502) counters.upstreamFailures++
+          else counters.refusals++
+          code = r.code
+          outcome = { status: r.status, body: errorBody(r, item.id) }
+        }
+      }
+    }
+    log.info({
+      method: logMethod(item.call?.method),
+      node,
+      ms: Math.round((performance.now() - started) * 100) / 100,
+      status: outcome.status,
+      code,
+      client,
+      // Refused calls may carry keys (importprivkey): their params are never logged.
+      params: item.call && !refused ? redactValue(item.call.params) : undefined,
+    }, 'rpc')
+    return outcome
+  }
+
+  const refuse = (res: ServerResponse, node: string | undefined, client: string, error: GatewayError, headers?: Record<string, string>): void => {
+    counters.refusals++
+    log.info({ node, status: error.status, code: error.code, client }, 'rpc refused')
+    send(res, error.status, errorBody(error), headers)
+  }
+
+  const handleRpc = async (req: IncomingMessage, res: ServerResponse, nodePath: string | undefined, client: string): Promise<void> => {
+    counters.requests++
+    const node = nodePath === undefined ? defaultNode : nodePath
+    if (!node || !gates.has(node)) {
+      return refuse(res, undefined, client, invalidRequest(`Unknown node; this gateway serves: ${upstream.nodes.join(', ')}`, 404))
+    }
+    if (req.method !== 'POST') {
+      return refuse(res, node, client, invalidRequest('JSONRPC server handles only POST requests', 405), { allow: 'POST' })
+    }
+    const wait = limiter.take(client)
+    if (wait) return refuse(res, node, client, rateLimited(wait), { 'retry-after': String(wait) })
+    const read = await readBody(req, limits.maxBody)
+    if (!read.ok) {
+      if (read.reason === 'aborted') return
+      return refuse(res, node, client, invalidRequest(`Request body too large (limit ${limits.maxBody} bytes)`, 413), { connection: 'close' })
+    }
+    const parsed = parseBody(read.body, limits)
+    if (parsed.kind === 'error') {
+      counters.errors++
+      log.info({ node, status: parsed.error.status, code: parsed.error.code, client }, 'rpc')
+      return send(res, parsed.error.status, errorBody(parsed.error))
+    }
+    if (parsed.kind === 'single') {
+      const out = await runItem(node, parsed.item, client)
+      return send(res, out.status, out.body)
+    }
+    // The first token was taken before the body was read; a batch pays for the rest of its calls.
+    const more = parsed.items.length > 1 ? limiter.take(client, parsed.items.length - 1) : 0
+    if (more) return refuse(res, node, client, rateLimited(more), { 'retry-after': String(more) })
+    const parts: string[] = []
+    // In order, one after the other, as komodod runs a batch.
+    for (const item of parsed.items) parts.push((await runItem(node, item, client)).body)
+    send(res, 200, `[${parts.join(',')}]`)
+  }
+
+  const meta = async (): Promise<Record<string, unknown>> => ({
+    backend: upstream.kind,
+    chain: await upstream.chainParams(),
+    nodes: upstream.nodes,
+    defaultNode,
+    profile: policy.profile,
+    methods: policy.allowed,
+    limits: { ...limits },
+    counters: { ...counters },
+  })
+
+  const health = async (res: ServerResponse): Promise<void> => {
+    try {
+      const h = await upstream.health(Math.min(5_000, limits.upstreamTimeoutMs))
+      send(res, h.ok ? 200 : 503, JSON.stringify({ status: h.ok ? 'ok' : 'unavailable', backend: upstream.kind, detail: h.detail, height: h.height }))
+    } catch {
+      send(res, 503, JSON.stringify({ status: 'unavailable', backend: upstream.kind, detail: 'health check failed' }))
+    }
+  }
+
+  const route = async (req: IncomingMessage, res: ServerResponse, next?: Next): Promise<void> => {
+    const url = req.url ?? '/'
+    const q = url.indexOf('?')
+    const path = q < 0 ? url : url.slice(0, q)
+    if (path === '/healthz') {
+      if (req.method !== 'GET' && req.method !== 'HEAD') return send(res, 405, JSON.stringify({ status: 'method not allowed' }), { allow: 'GET' })
+      return health(res)
+    }
+    if (path !== '/rpc' && !path.startsWith('/rpc/')) {
+      if (next) return next()
+      return send(res, 404, errorBody(gatewayError(-32600, 'Not found', 404)))
+    }
+    const peer = req.socket.remoteAddress ?? ''
+    const client = clientIp(req, trusted)
+    const fwdHost = trusted.has(peer) ? (req.headers['x-forwarded-host'] as string | undefined)?.split(',')[0].trim() : undefined
+    const origin = checkOrigin(req, corsOrigins, fwdHost)
+    if (!origin.allowed) return refuse(res, undefined, client, originNotAllowed())
+    if (origin.cors) {
+      if (req.method === 'OPTIONS') return answerPreflight(res, origin.cors)
+      setCorsHeaders(res, origin.cors)
+    }
+    if (path === '/rpc/meta') {
+      if (req.method !== 'GET') return send(res, 405, errorBody(invalidRequest('Use GET for /rpc/meta', 405)), { allow: 'GET' })
+      return send(res, 200, JSON.stringify(await meta()))
+    }
+    const nodePath = path === '/rpc' ? undefined : decodeSafe(path.slice(5))
+    return handleRpc(req, res, nodePath, client)
+  }
+
+  return {
+    policy,
+    upstream,
+    counters,
+    meta,
+    handle(req, res, next) {
+      route(req, res, next).catch((e: unknown) => {
+        log.error({ err: e instanceof Error ? e.name : typeof e }, 'gateway failure')
+        send(res, 500, errorBody(gatewayError(-32603, 'Internal error', 500)))
+      })
+    },
+    async close() {
+      await upstream.close()
+    },
+  }
+}
+
+function decodeSafe(s: string): string {
+  try {
+    return decodeURIComponent(s)
+  } catch {
+    return s
+  }
+}

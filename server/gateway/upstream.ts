@@ -1,0 +1,50 @@
+/** What the gateway needs from a chain backend: the in-process devchain or komodod over HTTP. */
+import type { RpcErrorObject } from '../../rpc/jsonrpc.ts'
+import type { GatewayError } from './errors.ts'
+import type { Call } from './parse.ts'
+
+/** One reply as the node wrote it: `body` is komodod's wire text (8-decimal amounts kept). */
+export interface NodeReply {
+  status: number
+  body: string
+  error: RpcErrorObject | null
+}
+
+export interface Health {
+  ok: boolean
+  /** Short and credential-free; shown by /healthz. */
+  detail: string
+  height?: number
+}
+
+export interface Upstream {
+  readonly kind: 'devchain' | 'komodod'
+  readonly nodes: readonly string[]
+  /** Answers node errors as replies; transport trouble throws UpstreamFailure. */
+  call(node: string, call: Call, timeoutMs: number): Promise<NodeReply>
+  health(timeoutMs: number): Promise<Health>
+  /** Chain parameters, credential-free, or null while unknown. */
+  chainParams(): Promise<Record<string, unknown> | null>
+  close(): Promise<void>
+}
+
+/** Transport failure carrying the error the client gets (503/504/502). */
+export class UpstreamFailure extends Error {
+  constructor(readonly error: GatewayError) {
+    super(error.message)
+    this.name = 'UpstreamFailure'
+  }
+}
+
+const SECRET_KEY = /user|pass|secret|auth|cookie|priv|wif|seed|mnemonic|credential/i
+
+/** Deep copy without any key that could name a credential; for /rpc/meta. */
+export function withoutSecrets(value: unknown, depth = 0): unknown {
+  if (depth > 8 || value === null || typeof value !== 'object') return value
+  if (Array.isArray(value)) return value.map((v) => withoutSecrets(v, depth + 1))
+  const out: Record<string, unknown> = {}
+  for (const [k, v] of Object.entries(value)) {
+    if (!SECRET_KEY.test(k) || k === 'pubkey') out[k] = withoutSecrets(v, depth + 1)
+  }
+  return out
+}
