@@ -1,0 +1,151 @@
+/**
+ * The JSON-RPC 1.0 client for `/rpc` (browser and Node alike): catalog-checked params, a target
+ * node, typed errors for JSON-RPC and CC soft errors, timeouts and cancellation.
+ */
+import { getMethod } from './catalog.ts'
+import type { RpcReply } from './jsonrpc.ts'
+import {
+  AbortedError, CcSoftError, ChainUnavailableError, NodeRpcError, ParamsError, TimeoutError, UnknownMethodError,
+} from './errors.ts'
+import type { MethodResult } from './types.ts'
+import { validateParams } from './validate.ts'
+
+/** One call, the object the snippets are generated from as well. */
+export interface RpcCallRequest {
+  method: string
+  params: unknown[]
+  /** Gateway node name; `undefined` or "miner" posts to `/rpc`. */
+  node?: string
+}
+
+export interface RpcClientOptions {
+  /** Where the gateway lives: '' for the same origin, or 'http://127.0.0.1:8080'. @default '' */
+  base?: string
+  /** @default 30000 */
+  timeoutMs?: number
+  /** Injected for tests and Node; @default globalThis.fetch */
+  fetch?: typeof fetch
+}
+
+export interface CallOptions {
+  node?: string
+  signal?: AbortSignal
+  timeoutMs?: number
+  /** Skip the catalog checks (only for methods the catalog does not describe). @default true */
+  validate?: boolean
+}
+
+export interface CallOutcome<T> {
+  result: T
+  /** Wall time from send to parsed reply, in ms. */
+  durationMs: number
+  status: number
+}
+
+export const DEFAULT_NODE = 'miner'
+
+/** The endpoint of a node: `/rpc` is the miner, other nodes are `/rpc/<node>`. */
+export function endpointFor(node?: string, base = ''): string {
+  return !node || node === DEFAULT_NODE ? `${base}/rpc` : `${base}/rpc/${encodeURIComponent(node)}`
+}
+
+let nextId = 1
+
+export class RpcClient {
+  private readonly base: string
+  private readonly timeoutMs: number
+  private readonly fetchImpl: typeof fetch
+
+  constructor(options: RpcClientOptions = {}) {
+    this.base = (options.base ?? '').replace(/\/$/, '')
+    this.timeoutMs = options.timeoutMs ?? 30_000
+    this.fetchImpl = options.fetch ?? ((input, init) => globalThis.fetch(input, init))
+  }
+
+  /** Typed call: the result type follows the method name (see `ResultOf`). */
+  async call<M extends string>(method: M, params: unknown[] = [], options: CallOptions = {}): Promise<CallOutcome<MethodResult<M>>> {
+    const spec = getMethod(method)
+    if (options.validate !== false) {
+      if (!spec) throw new UnknownMethodError(method)
+      const issues = validateParams(spec, params)
+      if (issues.length) throw new ParamsError(method, issues)
+    }
+    // Trailing undefined would serialize as null, which komodod reads as a given (wrong) value.
+    const wire = trimTrailingUndefined(params)
+    const timeoutMs = options.timeoutMs ?? this.timeoutMs
+    const outer = options.signal
+    if (outer?.aborted) throw new AbortedError()
+
+    const controller = new AbortController()
+    let timedOut = false
+    const timer = setTimeout(() => {
+      timedOut = true
+      controller.abort()
+    }, timeoutMs)
+    const onAbort = () => controller.abort()
+    outer?.addEventListener('abort', onAbort, { once: true })
+
+    const started = now()
+    try {
+      let res: Response
+      try {
+        res = await this.fetchImpl(endpointFor(options.node, this.base), {
+          method: 'POST',
+          headers: { 'content-type': 'text/plain;' },
+          body: JSON.stringify({ jsonrpc: '1.0', id: nextId++, method, params: wire }),
+          signal: controller.signal,
+        })
+      } catch (err) {
+        throw this.transportError(err, timedOut, outer, timeoutMs)
+      }
+      let text: string
+      try {
+        text = await res.text()
+      } catch (err) {
+        throw this.transportError(err, timedOut, outer, timeoutMs)
+      }
+      const durationMs = now() - started
+      const reply = parseReply(text)
+      if (!reply || res.status === 502 || res.status === 503) {
+        throw new ChainUnavailableError(res.status, reply?.error?.message ?? (res.headers.get('content-type') || 'not a JSON-RPC reply'))
+      }
+      if (reply.error) throw new NodeRpcError(reply.error.code, reply.error.message, res.status)
+      const result = reply.result
+      if (spec?.softErrors && isSoftError(result)) throw new CcSoftError(String(result.error), result)
+      return { result: result as MethodResult<M>, durationMs, status: res.status }
+    } finally {
+      clearTimeout(timer)
+      outer?.removeEventListener('abort', onAbort)
+    }
+  }
+
+  private transportError(err: unknown, timedOut: boolean, outer: AbortSignal | undefined, ms: number): Error {
+    if (timedOut) return new TimeoutError(ms)
+    if (outer?.aborted) return new AbortedError()
+    return new ChainUnavailableError(0, err instanceof Error ? err.message : String(err))
+  }
+}
+
+function trimTrailingUndefined(params: unknown[]): unknown[] {
+  let end = params.length
+  while (end > 0 && params[end - 1] === undefined) end--
+  return params.slice(0, end)
+}
+
+function parseReply(text: string): RpcReply | null {
+  let body: unknown
+  try {
+    body = JSON.parse(text)
+  } catch {
+    return null
+  }
+  if (!body || typeof body !== 'object' || Array.isArray(body)) return null
+  if (!('result' in body) || !('error' in body)) return null
+  return body as RpcReply
+}
+
+export function isSoftError(result: unknown): result is { result: 'error'; error: unknown } {
+  return !!result && typeof result === 'object' && (result as { result?: unknown }).result === 'error'
+}
+
+const now = (): number => (typeof performance !== 'undefined' ? performance.now() : Date.now())

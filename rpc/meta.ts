@@ -1,0 +1,54 @@
+/**
+ * `GET /rpc/meta`: what the gateway says about its backend. The reader is tolerant: a missing
+ * field falls back to a safe default so a page still renders against an older gateway.
+ */
+
+export interface ChainMeta {
+  kind: 'devchain' | 'komodod' | 'unknown'
+  /** The asset chain name (`-ac_name`). */
+  chain: string
+  rpcport: number | null
+  nodes: string[]
+  profile: string
+  /** Allowed methods; empty when the gateway does not say. */
+  methods: string[]
+  /** Everything else the gateway reported about the chain, credential-free. */
+  params: Record<string, unknown>
+}
+
+const obj = (v: unknown): Record<string, unknown> => (v && typeof v === 'object' && !Array.isArray(v) ? v as Record<string, unknown> : {})
+
+export function normalizeMeta(raw: unknown): ChainMeta {
+  const m = obj(raw)
+  const backend = obj(m.backend)
+  const chain = obj(m.chain ?? m.chainParams ?? m.params)
+  const kindRaw = String(m.kind ?? backend.kind ?? '')
+  const kind = kindRaw === 'devchain' || kindRaw === 'komodod' ? kindRaw : 'unknown'
+  const name = chain.name ?? chain.ac_name ?? m.name ?? (typeof m.chain === 'string' ? m.chain : '')
+  const port = Number(chain.rpcport ?? chain.rpcPort ?? m.rpcport)
+  const nodesRaw = Array.isArray(m.nodes) ? m.nodes : []
+  const nodes = nodesRaw.map((n) => (typeof n === 'string' ? n : String(obj(n).name ?? ''))).filter(Boolean)
+  const allowed = m.methods ?? m.allowedMethods ?? obj(m.profile).methods
+  const methods = Array.isArray(allowed) ? allowed.map((x) => (typeof x === 'string' ? x : String(obj(x).name ?? ''))) : []
+  const profile = typeof m.profile === 'string' ? m.profile : String(obj(m.profile).name ?? '')
+  return {
+    kind,
+    chain: typeof name === 'string' && name ? name : 'DOCS',
+    rpcport: Number.isInteger(port) && port > 0 ? port : null,
+    nodes: nodes.length ? nodes : ['miner'],
+    profile,
+    methods,
+    params: chain,
+  }
+}
+
+/** Reads `/rpc/meta`; null when no gateway answers (a static deployment). */
+export async function fetchMeta(base = '', fetchImpl: typeof fetch = (i, o) => globalThis.fetch(i, o), signal?: AbortSignal): Promise<ChainMeta | null> {
+  try {
+    const res = await fetchImpl(`${base.replace(/\/$/, '')}/rpc/meta`, { signal, headers: { accept: 'application/json' } })
+    if (!res.ok) return null
+    return normalizeMeta(JSON.parse(await res.text()))
+  } catch {
+    return null
+  }
+}
