@@ -1,11 +1,16 @@
 /**
- * `npm start`: one Node process that serves the built site (and, once mounted, `/rpc`) on $PORT.
+ * `npm start`: one Node process on $PORT (default 8080, host $HOST or 127.0.0.1) that serves the
+ * built site from `.vuepress/dist` and the gateway's `/rpc`, `/rpc/<node>`, `/rpc/meta`, `/healthz`.
+ * The upstream comes from the environment (see server/gateway/config.ts): the in-process devchain
+ * by default, komodod when KOMODO_NODES is set.
  */
 import http from 'node:http'
 import path from 'node:path'
 import fs from 'node:fs'
 import { fileURLToPath } from 'node:url'
 import sirv from 'sirv'
+import type { Gateway } from './gateway/index.ts'
+import { createGatewayFromEnv } from './gateway/index.ts'
 
 export interface StartOptions {
   /** Folder of the built site. @default process.env.KJ_DIST || '.vuepress/dist' */
@@ -14,14 +19,23 @@ export interface StartOptions {
   port?: number
   /** @default process.env.HOST || '127.0.0.1' */
   host?: string
+  /**
+   * The gateway to mount. @default one built from the environment; its devchain (when no
+   * KOMODO_NODES) lives in DEVCHAIN_DATA or `.devchain/`. Pass `false` for a static-only server.
+   */
+  gateway?: Gateway | false
 }
 
 export interface RunningServer {
   url: string
+  gateway: Gateway | null
   close(): Promise<void>
 }
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..')
+
+/** Vite names built assets `name-<hash>.ext` under /assets/: those never change under one name. */
+const HASHED_ASSET = /^\/assets\/.+[.-][\w-]{8,}\.\w+$/
 
 export async function startServer(options: StartOptions = {}): Promise<RunningServer> {
   const dist = path.resolve(ROOT, options.dist ?? process.env.KJ_DIST ?? '.vuepress/dist')
@@ -31,34 +45,61 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
   const notFound = fs.readFileSync(path.join(dist, '404.html'))
   const statics = sirv(dist, {
     etag: true,
-    // Hashed assets never change under one name; HTML must be revalidated so a deploy shows at once.
+    // Hashed assets are cached for a year; everything else (HTML above all) is revalidated on each
+    // visit so a deploy shows at once.
     setHeaders: (res, pathname) => {
-      res.setHeader('Cache-Control', pathname.startsWith('/assets/') ? 'public, max-age=31536000, immutable' : 'no-cache')
+      res.setHeader('Cache-Control', HASHED_ASSET.test(pathname) ? 'public, max-age=31536000, immutable' : 'no-cache')
     },
   })
-  const server = http.createServer((req, res) => {
+  const gateway = options.gateway === false ? null : (options.gateway ?? (await createGatewayFromEnv()))
+  const serveStatic = (req: http.IncomingMessage, res: http.ServerResponse): void => {
     statics(req, res, () => {
       res.writeHead(404, { 'Content-Type': 'text/html; charset=utf-8', 'Cache-Control': 'no-cache' })
-      res.end(notFound)
+      res.end(req.method === 'HEAD' ? undefined : notFound)
     })
+  }
+  const server = http.createServer((req, res) => {
+    if (gateway) gateway.handle(req, res, () => serveStatic(req, res))
+    else serveStatic(req, res)
   })
+  // Slow-loris guards: a request must arrive whole within these limits.
+  server.headersTimeout = 20_000
+  server.requestTimeout = 60_000
   const port = options.port ?? (Number(process.env.PORT) || 8080)
   const host = options.host ?? process.env.HOST ?? '127.0.0.1'
-  await new Promise<void>((resolve, reject) => {
-    server.once('error', reject)
-    server.listen(port, host, resolve)
-  })
+  try {
+    await new Promise<void>((resolve, reject) => {
+      server.once('error', reject)
+      server.listen(port, host, resolve)
+    })
+  } catch (e) {
+    await gateway?.close()
+    throw e
+  }
   const address = server.address()
   const actualPort = typeof address === 'object' && address ? address.port : port
+  const shownHost = host.includes(':') ? `[${host}]` : host
   return {
-    url: `http://${host}:${actualPort}`,
-    close: () => new Promise((resolve) => server.close(() => resolve())),
+    url: `http://${shownHost}:${actualPort}`,
+    gateway,
+    close: async () => {
+      server.closeIdleConnections()
+      await new Promise<void>((resolve) => server.close(() => resolve()))
+      await gateway?.close()
+    },
   }
 }
 
 if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
   startServer()
-    .then((s) => console.log(`Komodo Journeys on ${s.url}`))
+    .then((s) => {
+      console.log(JSON.stringify({ msg: `Komodo Journeys on ${s.url}`, backend: s.gateway?.upstream.kind, profile: s.gateway?.policy.profile }))
+      const stop = (): void => {
+        s.close().then(() => process.exit(0), () => process.exit(1))
+      }
+      process.once('SIGTERM', stop)
+      process.once('SIGINT', stop)
+    })
     .catch((err: Error) => {
       console.error(err.message)
       process.exit(1)

@@ -144,8 +144,7 @@ export function createGateway(opts: GatewayOptions): Gateway {
           outcome = { status: r.status, body: r.body }
         } else {
           counters.errors++
-          if (r.status >= 502) counters.upstreamFailures++
-          else counters.refusals++
+          counters.upstreamFailures++
           code = r.code
           outcome = { status: r.status, body: errorBody(r, item.id) }
         }
@@ -206,7 +205,7 @@ export function createGateway(opts: GatewayOptions): Gateway {
   }
 
   const meta = async (): Promise<Record<string, unknown>> => ({
-    backend: upstream.kind,
+    kind: upstream.kind,
     chain: await upstream.chainParams(),
     nodes: upstream.nodes,
     defaultNode,

@@ -1,0 +1,65 @@
+/**
+ * The gateway's public entry.
+ *
+ *   const gateway = await createGatewayFromEnv()          // GATEWAY_*, KOMODO_NODES from process.env
+ *   http.createServer((req, res) => gateway.handle(req, res, () => serveSomethingElse(req, res)))
+ *
+ * With no KOMODO_NODES the upstream is an in-process devchain (persisted in `.devchain/` unless
+ * told otherwise); with KOMODO_NODES it is komodod over HTTP with Basic auth.
+ */
+import type { Devchain } from '../devchain/index.ts'
+import { createDevchain } from '../devchain/index.ts'
+import type { GatewayEnvConfig } from './config.ts'
+import { configFromEnv } from './config.ts'
+import { createDevchainUpstream } from './devchainUpstream.ts'
+import type { Gateway } from './gateway.ts'
+import { createGateway } from './gateway.ts'
+import { createHttpUpstream } from './httpUpstream.ts'
+import type { Logger } from './log.ts'
+import { createLogger } from './log.ts'
+import type { Upstream } from './upstream.ts'
+
+export { createGateway } from './gateway.ts'
+export type { Gateway, GatewayOptions, GatewayCounters, Next } from './gateway.ts'
+export { configFromEnv, parseNodes, DEFAULT_LIMITS } from './config.ts'
+export type { GatewayEnvConfig, GatewayLimits } from './config.ts'
+export { createPolicy, isNeverMethod, PROFILE_NAMES } from './policy.ts'
+export type { Policy, ProfileName } from './policy.ts'
+export { createDevchainUpstream } from './devchainUpstream.ts'
+export { createHttpUpstream } from './httpUpstream.ts'
+export type { NodeEndpoint } from './httpUpstream.ts'
+export type { Upstream, NodeReply, Health } from './upstream.ts'
+export { GatewayCode } from './errors.ts'
+export { createLogger } from './log.ts'
+export { findSecretLeaks, secretsFromEnv } from './secrets.ts'
+
+export interface FromEnvOptions {
+  env?: Record<string, string | undefined>
+  /** Devchain data directory when no KOMODO_NODES is set; null = memory. Default: the devchain's own default (DEVCHAIN_DATA, then `.devchain/`). */
+  devchainDataDir?: string | null
+  /** Use this devchain instead of creating one (the caller keeps ownership). */
+  devchain?: Devchain
+  logger?: Logger
+}
+
+export function upstreamFromConfig(config: GatewayEnvConfig): Upstream | null {
+  if (config.nodes.length === 0) return null
+  return createHttpUpstream(config.nodes, { maxSockets: config.limits.concurrency })
+}
+
+export async function createGatewayFromEnv(opts: FromEnvOptions = {}): Promise<Gateway> {
+  const config = configFromEnv(opts.env ?? process.env)
+  let upstream = upstreamFromConfig(config)
+  if (!upstream) {
+    const chain = opts.devchain ?? (await createDevchain(opts.devchainDataDir === undefined ? {} : { dataDir: opts.devchainDataDir }))
+    upstream = createDevchainUpstream(chain, { ownsChain: !opts.devchain })
+  }
+  return createGateway({
+    upstream,
+    profile: config.profile,
+    limits: config.limits,
+    trustedProxies: config.trustedProxies,
+    corsOrigins: config.corsOrigins,
+    logger: opts.logger ?? createLogger(config.logLevel),
+  })
+}
