@@ -1,0 +1,381 @@
+/**
+ * The ledger: blocks, transactions, UTXO set, mempool and the address/spent indexes komodod keeps
+ * with -addressindex/-spentindex (on by default with -ac_cc). One ledger is shared by every node.
+ */
+import { sha256, sha256d, hashToHex, hexToHash, fromHex, toHex } from '../crypto/hash.ts'
+import { verifyDer } from '../crypto/keys.ts'
+import { Writer, DecodeError } from '../tx/bytes.ts'
+import { parseTx, isCoinbase, txidOf, newTx, coinbaseInput, serializeTx, type Tx } from '../tx/transaction.ts'
+import { classifyScript, parseScript, scriptNum, concat, p2pk, opReturn } from '../tx/script.ts'
+import { signatureHash } from '../tx/sighash.ts'
+import { headerHash, merkleRoot, parseBlock, serializeBlock, type BlockHeader } from '../tx/block.ts'
+import type { ChainParams } from './params.ts'
+import type { CcModule, ValidationContext } from '../modules.ts'
+import * as E from './errors.ts'
+
+export const COIN = 100_000_000
+export const MAX_MONEY = 200_000_000 * COIN * 10 // generous; the devchain never mints near it
+/** Display-order constants from a regtest komodod (empty sapling/sprout trees). */
+export const EMPTY_SAPLING_ROOT = '3e49b5f954aa9d3545bc6c37744661eea48d7c34e3000d82b7f0010c30f4c2fb'
+export const EMPTY_SPROUT_ROOT = '59d2cde5e65c1414c32ba54f0fe4bdb3d67618125286e6a191317917c812c6d7'
+export const REGTEST_BITS = 0x200f0f0f
+/** Work of one block at REGTEST_BITS (2^256 / (target+1)), so chainwork = 17·(height+1). */
+export const BLOCK_WORK = 17
+
+export interface Coin {
+  txid: string
+  vout: number
+  value: number
+  script: Uint8Array
+  /** Block height, or -1 while the creating tx is in the mempool. */
+  height: number
+  coinbase: boolean
+  /** Address the index files it under (the CC address for CC outputs), null for none. */
+  address: string | null
+  cc: boolean
+}
+
+export interface BlockRecord {
+  height: number
+  hash: string
+  header: BlockHeader
+  txids: string[]
+  size: number
+  raw: Uint8Array
+}
+
+export interface TxRecord {
+  txid: string
+  raw: Uint8Array
+  tx: Tx
+  /** -1 while in the mempool. */
+  height: number
+  /** Position in its block. */
+  index: number
+  /** Time first seen (block time for mined-by-replay). */
+  time: number
+  /** Fee in satoshis (0 for coinbase). */
+  fee: number
+}
+
+export interface AddrEntry {
+  txid: string
+  index: number
+  satoshis: number
+  height: number
+  spending: boolean
+}
+
+export interface SpentInfo {
+  txid: string
+  index: number
+  height: number
+}
+
+export interface AcceptOptions {
+  /** Skip script checks for transactions the devchain signed itself or replays from its log. */
+  trusted?: boolean
+}
+
+export const outpointKey = (txid: string, vout: number): string => `${txid}:${vout}`
+
+export class Ledger {
+  readonly blocks: BlockRecord[] = []
+  readonly blockByHash = new Map<string, number>()
+  readonly txs = new Map<string, TxRecord>()
+  readonly utxos = new Map<string, Coin>()
+  readonly mempool = new Map<string, TxRecord>()
+  /** Outpoint → txid of the mempool tx spending it. */
+  readonly mempoolSpends = new Map<string, string>()
+  /** Outputs created by mempool txs. */
+  readonly mempoolCoins = new Map<string, Coin>()
+  readonly addrIndex = new Map<string, AddrEntry[]>()
+  readonly ccIndex = new Map<string, AddrEntry[]>()
+  readonly addrUtxos = new Map<string, Map<string, Coin>>()
+  readonly ccUtxos = new Map<string, Map<string, Coin>>()
+  readonly spentIndex = new Map<string, SpentInfo>()
+  private blockListeners: ((b: BlockRecord) => void)[] = []
+  private txListeners: ((t: TxRecord) => void)[] = []
+
+  constructor(
+    readonly params: ChainParams,
+    readonly modules: readonly CcModule[] = [],
+  ) {
+    this.connect(this.genesis(), null)
+  }
+
+  onBlock(fn: (b: BlockRecord) => void): void {
+    this.blockListeners.push(fn)
+  }
+
+  /** Called for every transaction accepted into the mempool (not for replays of blocks). */
+  onTx(fn: (t: TxRecord) => void): void {
+    this.txListeners.push(fn)
+  }
+
+  get height(): number {
+    return this.blocks.length - 1
+  }
+
+  get tip(): BlockRecord {
+    return this.blocks[this.blocks.length - 1]
+  }
+
+  blockTime(height: number): number {
+    return this.params.genesisTime + height * this.params.blocktime
+  }
+
+  /** A coin spendable by a new mempool tx: confirmed or in the mempool, and not spent by the mempool. */
+  findCoin(txid: string, vout: number): Coin | undefined {
+    const k = outpointKey(txid, vout)
+    if (this.mempoolSpends.has(k)) return undefined
+    return this.utxos.get(k) ?? this.mempoolCoins.get(k)
+  }
+
+  confirmations(height: number): number {
+    return height < 0 ? 0 : this.height - height + 1
+  }
+
+  // ── blocks ─────────────────────────────────────────────────────────────────────────────────
+
+  private genesis(): Uint8Array {
+    const msg = new TextEncoder().encode(`devchain genesis ${this.params.name}`)
+    const cb = newTx([coinbaseInput(concat(scriptNum(0), Uint8Array.of(msg.length), msg))], [{ value: 0, script: opReturn(msg) }], this.params.genesisTime)
+    return this.assemble(cb, [], new Uint8Array(32), 0)
+  }
+
+  private assemble(coinbase: Tx, rawTxs: Uint8Array[], prevHash: Uint8Array, height: number): Uint8Array {
+    const cbRaw = serializeTx(coinbase)
+    const all = [cbRaw, ...rawTxs]
+    const root = merkleRoot(all.map((r) => sha256d(r)))
+    const seedBytes = new Writer().bytes(prevHash).u32(height).finish()
+    const nonce = sha256(seedBytes)
+    const header: BlockHeader = {
+      version: 4, prevHash, merkleRoot: root, finalSaplingRoot: hexToHash(EMPTY_SAPLING_ROOT),
+      time: this.blockTime(height), bits: REGTEST_BITS, nonce, solution: concat(sha256(nonce), nonce.subarray(0, 4)),
+    }
+    return serializeBlock(header, all)
+  }
+
+  /**
+   * Mines one block from the whole mempool; coinbase pays reward (the premine at height 1)
+   * plus fees to `payTo`.
+   */
+  mine(payTo: Uint8Array): BlockRecord {
+    const height = this.height + 1
+    const entries = [...this.mempool.values()]
+    let fees = 0
+    for (const e of entries) fees += e.fee
+    const subsidy = height === 1 ? this.params.supply * COIN : this.params.reward
+    const time = this.blockTime(height)
+    // BIP34-style height push plus a marker byte, like komodod's coinbase scriptSig.
+    const cb = newTx([coinbaseInput(concat(scriptNum(height), Uint8Array.of(1, 1)))], [{ value: subsidy + fees, script: payTo }], time)
+    const raw = this.assemble(cb, entries.map((e) => e.raw), hexToHash(this.tip.hash), height)
+    return this.connect(raw, entries)
+  }
+
+  /** Connects a serialized block on top of the tip (own mining and log replay). */
+  connectRaw(raw: Uint8Array): BlockRecord {
+    return this.connect(raw, null)
+  }
+
+  private connect(raw: Uint8Array, fromMempool: TxRecord[] | null): BlockRecord {
+    const parsed = parseBlock(raw)
+    const height = this.blocks.length
+    const hash = hashToHex(headerHash(parsed.header))
+    if (height > 0 && hashToHex(parsed.header.prevHash) !== this.tip.hash) throw new Error(`block ${hash} does not extend the tip`)
+    const txids: string[] = []
+    parsed.txs.forEach(({ tx, raw: txRaw }, index) => {
+      const txid = fromMempool && index > 0 ? fromMempool[index - 1].txid : txidOf(txRaw)
+      txids.push(txid)
+      let rec = this.mempool.get(txid)
+      if (rec) this.removeFromMempool(rec)
+      else rec = { txid, raw: txRaw, tx, height, index, time: parsed.header.time, fee: 0 }
+      rec.height = height
+      rec.index = index
+      this.txs.set(txid, rec)
+      if (height === 0) return // genesis outputs are unspendable, as in komodod
+      this.applyTx(rec, index === 0)
+    })
+    const rec: BlockRecord = { height, hash, header: parsed.header, txids, size: raw.length, raw }
+    this.blocks.push(rec)
+    this.blockByHash.set(hash, height)
+    for (const fn of this.blockListeners) fn(rec)
+    return rec
+  }
+
+  private applyTx(rec: TxRecord, coinbase: boolean): void {
+    const { tx, txid, height } = rec
+    let inSum = 0
+    if (!coinbase) {
+      tx.vin.forEach((input, i) => {
+        const prev = hashToHex(input.prevHash)
+        const k = outpointKey(prev, input.prevIndex)
+        const coin = this.utxos.get(k)
+        if (!coin) throw new Error(`block spends missing coin ${k}`)
+        inSum += coin.value
+        this.utxos.delete(k)
+        this.spentIndex.set(k, { txid, index: i, height })
+        if (coin.address) {
+          const idx = coin.cc ? this.ccIndex : this.addrIndex
+          pushEntry(idx, coin.address, { txid, index: i, satoshis: -coin.value, height, spending: true })
+          ;(coin.cc ? this.ccUtxos : this.addrUtxos).get(coin.address)?.delete(k)
+        }
+      })
+    }
+    let outSum = 0
+    tx.vout.forEach((out, n) => {
+      outSum += out.value
+      const info = classifyScript(out.script)
+      if (info.type === 'nulldata') return
+      const address = info.addresses[0] ?? null
+      const cc = info.type === 'cryptocondition'
+      const coin: Coin = { txid, vout: n, value: out.value, script: out.script, height, coinbase, address, cc }
+      const k = outpointKey(txid, n)
+      this.utxos.set(k, coin)
+      if (address) {
+        pushEntry(cc ? this.ccIndex : this.addrIndex, address, { txid, index: n, satoshis: out.value, height, spending: false })
+        const m = cc ? this.ccUtxos : this.addrUtxos
+        let u = m.get(address)
+        if (!u) m.set(address, (u = new Map()))
+        u.set(k, coin)
+      }
+    })
+    if (!coinbase) rec.fee = inSum - outSum
+  }
+
+  // ── mempool ────────────────────────────────────────────────────────────────────────────────
+
+  private removeFromMempool(rec: TxRecord): void {
+    this.mempool.delete(rec.txid)
+    for (const input of rec.tx.vin) this.mempoolSpends.delete(outpointKey(hashToHex(input.prevHash), input.prevIndex))
+    rec.tx.vout.forEach((_, n) => this.mempoolCoins.delete(outpointKey(rec.txid, n)))
+  }
+
+  /** Decodes a hex transaction or throws -22 `TX decode failed`. */
+  static decodeHex(hex: string): { tx: Tx; raw: Uint8Array } {
+    if (!/^([0-9a-fA-F]{2})*$/.test(hex)) throw E.decodeFailed()
+    const raw = fromHex(hex)
+    try {
+      return { tx: parseTx(raw), raw }
+    } catch (e) {
+      if (e instanceof DecodeError) throw E.decodeFailed()
+      throw e
+    }
+  }
+
+  /**
+   * komodod's AcceptToMemoryPool, with its reject codes and messages. Returns the txid; a tx
+   * already in the mempool is accepted again silently (sendrawtransaction returns its txid).
+   */
+  accept(raw: Uint8Array, tx: Tx, opts: AcceptOptions = {}): string {
+    const txid = txidOf(raw)
+    if (this.mempool.has(txid)) return txid
+    if (this.txs.has(txid)) throw E.alreadyInChain()
+    if (isCoinbase(tx)) throw E.rejected(E.REJECT_INVALID, 'coinbase')
+    if (!tx.overwintered) throw E.rejected(E.REJECT_INVALID, 'tx-overwinter-active')
+    if (tx.version < 4) throw E.rejected(E.REJECT_INVALID, 'bad-sapling-tx-version-group-id')
+    if (tx.vin.length === 0) throw E.rejected(E.REJECT_INVALID, 'bad-txns-vin-empty')
+    if (tx.vout.length === 0) throw E.rejected(E.REJECT_INVALID, 'bad-txns-vout-empty')
+    let outSum = 0
+    for (const o of tx.vout) {
+      if (o.value < 0) throw E.rejected(E.REJECT_INVALID, 'bad-txns-vout-negative')
+      if (o.value > MAX_MONEY) throw E.rejected(E.REJECT_INVALID, 'bad-txns-vout-toolarge')
+      outSum += o.value
+    }
+    if (tx.valueBalance !== 0) throw E.rejected(E.REJECT_INVALID, 'bad-txns-valuebalance-nonzero')
+    const height = this.height + 1
+    if (tx.expiryHeight !== 0 && height > tx.expiryHeight) throw E.rejected(E.REJECT_INVALID, 'tx-overwinter-expired')
+    const seen = new Set<string>()
+    for (const input of tx.vin) {
+      const k = outpointKey(hashToHex(input.prevHash), input.prevIndex)
+      if (seen.has(k)) throw E.rejected(E.REJECT_INVALID, 'bad-txns-inputs-duplicate')
+      seen.add(k)
+    }
+    for (const k of seen) if (this.mempoolSpends.has(k)) throw E.rejected(E.REJECT_CONFLICT, 'txn-mempool-conflict')
+    const spent: Coin[] = []
+    for (const input of tx.vin) {
+      const coin = this.findCoin(hashToHex(input.prevHash), input.prevIndex)
+      if (!coin) throw E.missingInputs()
+      spent.push(coin)
+    }
+    let inSum = 0
+    for (const c of spent) {
+      if (c.coinbase && height - c.height < this.params.coinbaseMaturity) throw E.rejected(E.REJECT_INVALID, 'bad-txns-premature-spend-of-coinbase')
+      inSum += c.value
+    }
+    if (inSum < outSum) throw E.rejected(E.REJECT_INVALID, 'bad-txns-in-belowout')
+    const vctx: ValidationContext = { chain: { params: this.params, ledger: this }, height, spent, txid }
+    if (!opts.trusted) {
+      for (let i = 0; i < tx.vin.length; i++) {
+        const reason = this.verifyInput(tx, i, spent[i], vctx)
+        if (reason) throw E.rejected(E.REJECT_INVALID, reason)
+      }
+    }
+    const touchesCC = spent.some((c) => c.cc) || tx.vout.some((o) => classifyScript(o.script).type === 'cryptocondition')
+    if (touchesCC && !opts.trusted) {
+      if (!this.params.cc) throw E.rejected(E.REJECT_INVALID, E.SCRIPT_FALSE)
+      for (const m of this.modules) {
+        const reason = m.validate?.(tx, vctx)
+        if (reason) throw E.rejected(E.REJECT_INVALID, reason)
+      }
+    }
+    const rec: TxRecord = { txid, raw, tx, height: -1, index: -1, time: this.blockTime(height), fee: inSum - outSum }
+    this.mempool.set(txid, rec)
+    this.txs.set(txid, rec)
+    for (const k of seen) this.mempoolSpends.set(k, txid)
+    tx.vout.forEach((out, n) => {
+      const info = classifyScript(out.script)
+      if (info.type === 'nulldata') return
+      const cc = info.type === 'cryptocondition'
+      this.mempoolCoins.set(outpointKey(txid, n), { txid, vout: n, value: out.value, script: out.script, height: -1, coinbase: false, address: info.addresses[0] ?? null, cc })
+    })
+    for (const fn of this.txListeners) fn(rec)
+    return txid
+  }
+
+  /** Script check of one input; null when it passes, else komodod's reject reason. */
+  private verifyInput(tx: Tx, i: number, coin: Coin, vctx: ValidationContext): string | null {
+    const info = classifyScript(coin.script)
+    if (info.type === 'cryptocondition') {
+      for (const m of this.modules) {
+        const r = m.verifySpend?.(tx, i, coin, vctx)
+        if (r === true) return null
+        if (r === false) return E.SCRIPT_FALSE
+      }
+      return E.SCRIPT_FALSE
+    }
+    const ops = parseScript(tx.vin[i].script)
+    if (!ops || ops.some((o) => o.data === undefined && o.op !== 0)) return 'mandatory-script-verify-flag-failed (Only non-push operators allowed in signatures)'
+    const sigOp = ops[0]?.data
+    if (info.type === 'pubkey' && info.pubkey) {
+      if (ops.length !== 1 || !sigOp) return E.SCRIPT_FALSE
+      return this.checkSig(tx, i, coin, sigOp, info.pubkey) ? null : E.SCRIPT_FALSE
+    }
+    if (info.type === 'pubkeyhash' && info.hash) {
+      const pub = ops[1]?.data
+      if (ops.length !== 2 || !sigOp || !pub) return 'mandatory-script-verify-flag-failed (Operation not valid with the current stack size)'
+      const h = toHex(hash160Of(pub))
+      if (h !== toHex(info.hash)) return E.SCRIPT_EQUALVERIFY
+      return this.checkSig(tx, i, coin, sigOp, pub) ? null : E.SCRIPT_FALSE
+    }
+    return E.SCRIPT_FALSE
+  }
+
+  private checkSig(tx: Tx, i: number, coin: Coin, sig: Uint8Array, pub: Uint8Array): boolean {
+    if (sig.length < 9) return false
+    const hashType = sig[sig.length - 1]
+    const h = signatureHash(tx, i, coin.script, coin.value, hashType)
+    return verifyDer(sig.subarray(0, sig.length - 1), h, pub)
+  }
+}
+
+import { hash160 as hash160Of } from '../crypto/hash.ts'
+
+function pushEntry(idx: Map<string, AddrEntry[]>, address: string, e: AddrEntry): void {
+  let list = idx.get(address)
+  if (!list) idx.set(address, (list = []))
+  list.push(e)
+}
+
+export { p2pk }

@@ -1,0 +1,190 @@
+/**
+ * A node's wallet: its keys (deterministic from the seed), the pubkey set with -pubkey/setpubkey,
+ * the coins it can spend and signing. Every node's wallet looks at the one shared ledger.
+ */
+import { keyFromSeed, keyFromPrivate, signDer, decodeAddress, encodeWif, type KeyPair } from '../crypto/keys.ts'
+import { toHex, hash160, hexToHash, fromHex } from '../crypto/hash.ts'
+import { p2pk, p2pkh, pushData, concat, classifyScript } from '../tx/script.ts'
+import { signatureHash, SIGHASH_ALL } from '../tx/sighash.ts'
+import { newTx, serializeTx, SEQUENCE_FINAL, type Tx, type TxOut } from '../tx/transaction.ts'
+import type { Ledger, Coin } from './ledger.ts'
+
+export const DEFAULT_FEE = 10_000
+
+export interface WalletKey extends KeyPair {
+  /** Created by getnewaddress (in the address book, so listunspent prints `account`). */
+  labeled: boolean
+  created: number
+}
+
+export class Wallet {
+  readonly keys: WalletKey[] = []
+  private byAddress = new Map<string, WalletKey>()
+  private byPubHex = new Map<string, WalletKey>()
+  pubkey: string | null = null
+  private counter = 0
+
+  constructor(
+    readonly node: string,
+    readonly ledger: Ledger,
+    private readonly seed: string,
+  ) {}
+
+  /** Next deterministic key (seed, node, counter). */
+  deriveKey(labeled: boolean): WalletKey {
+    const kp = keyFromSeed(this.seed, `${this.node}/${this.counter++}`)
+    return this.addKey(kp.priv, labeled)
+  }
+
+  addKey(priv: Uint8Array, labeled: boolean): WalletKey {
+    const kp = keyFromPrivate(priv)
+    const existing = this.byAddress.get(kp.address)
+    if (existing) return existing
+    const k: WalletKey = { ...kp, labeled, created: this.ledger.tip.header.time }
+    this.keys.push(k)
+    this.byAddress.set(k.address, k)
+    this.byPubHex.set(k.pubHex, k)
+    this.counter = Math.max(this.counter, this.keys.length)
+    return k
+  }
+
+  wifOf(k: WalletKey): string {
+    return encodeWif(k.priv)
+  }
+
+  keyForAddress(address: string): WalletKey | undefined {
+    return this.byAddress.get(address)
+  }
+
+  keyForPubkey(pubHex: string): WalletKey | undefined {
+    return this.byPubHex.get(pubHex.toLowerCase())
+  }
+
+  /** The key a P2PK/P2PKH script pays, if this wallet holds it. */
+  keyForScript(script: Uint8Array): WalletKey | undefined {
+    const info = classifyScript(script)
+    if (info.type === 'pubkey' || info.type === 'pubkeyhash') return this.byAddress.get(info.addresses[0])
+    return undefined
+  }
+
+  isMineAddress(address: string): boolean {
+    return this.byAddress.has(address)
+  }
+
+  /** The key behind the node pubkey (mining and CC change go to it). */
+  get pubkeyKey(): WalletKey | undefined {
+    return this.pubkey ? this.byPubHex.get(this.pubkey) : undefined
+  }
+
+  /** Where this node's mined coins go: P2PK to its pubkey, else to its first key. */
+  miningScript(): Uint8Array {
+    const k = this.pubkeyKey ?? this.keys[0] ?? this.deriveKey(false)
+    return p2pk(k.pub)
+  }
+
+  /**
+   * Spendable wallet coins: confirmed and unspent in the mempool, plus outputs of the mempool
+   * txs this wallet created (komodod trusts its own unconfirmed change).
+   */
+  coins(opts: { minconf?: number; maxconf?: number; trustedMempool?: boolean } = {}): Coin[] {
+    const minconf = opts.minconf ?? 1
+    const maxconf = opts.maxconf ?? 9_999_999
+    const out: Coin[] = []
+    const L = this.ledger
+    for (const k of this.keys) {
+      const m = L.addrUtxos.get(k.address)
+      if (!m) continue
+      for (const [key, c] of m) {
+        if (L.mempoolSpends.has(key)) continue
+        const conf = L.confirmations(c.height)
+        if (conf >= minconf && conf <= maxconf) out.push(c)
+      }
+    }
+    if (minconf === 0 || opts.trustedMempool) {
+      for (const [key, c] of L.mempoolCoins) {
+        if (L.mempoolSpends.has(key) || !c.address || c.cc || !this.byAddress.has(c.address)) continue
+        if (opts.trustedMempool && minconf > 0 && !this.isFromMe(c.txid)) continue
+        out.push(c)
+      }
+    }
+    return out
+  }
+
+  /** True if every input of the tx spent a coin of this wallet. */
+  isFromMe(txid: string): boolean {
+    const rec = this.ledger.txs.get(txid)
+    if (!rec || rec.tx.vin.length === 0) return false
+    return rec.tx.vin.every((i) => {
+      const prev = this.ledger.txs.get(Buffer.from(i.prevHash).reverse().toString('hex'))
+      const o = prev?.tx.vout[i.prevIndex]
+      return !!o && !!this.keyForScript(o.script)
+    })
+  }
+
+  /** Signs every input spending a P2PK/P2PKH coin of this wallet (ZIP-243, SIGHASH_ALL). */
+  signInputs(tx: Tx, spent: readonly Coin[], hashType = SIGHASH_ALL): void {
+    tx.vin.forEach((input, i) => {
+      const coin = spent[i]
+      const k = coin && this.keyForScript(coin.script)
+      if (!k) return
+      const h = signatureHash(tx, i, coin.script, coin.value, hashType)
+      const sig = concat(signDer(h, k.priv), Uint8Array.of(hashType))
+      const info = classifyScript(coin.script)
+      input.script = info.type === 'pubkey' ? pushData(sig) : concat(pushData(sig), pushData(k.pub))
+    })
+  }
+
+  /**
+   * Picks coins for `target` sats: the smallest single coin that covers it, else largest first.
+   * Returns null when the wallet cannot cover it.
+   */
+  selectCoins(target: number, coins: Coin[] = this.coins({ trustedMempool: true })): Coin[] | null {
+    let best: Coin | undefined
+    for (const c of coins) if (c.value >= target && (!best || c.value < best.value)) best = c
+    if (best) return [best]
+    const sorted = [...coins].sort((a, b) => b.value - a.value)
+    const picked: Coin[] = []
+    let sum = 0
+    for (const c of sorted) {
+      picked.push(c)
+      sum += c.value
+      if (sum >= target) return picked
+    }
+    return null
+  }
+
+  /**
+   * Builds and signs a payment (sendtoaddress). Change goes back P2PK to the node pubkey, or
+   * P2PKH to the first key. Returns null on insufficient funds.
+   */
+  buildPayment(outputs: TxOut[], fee = DEFAULT_FEE, subtractFee = false): { tx: Tx; raw: Uint8Array } | null {
+    const total = outputs.reduce((a, o) => a + o.value, 0)
+    const picked = this.selectCoins(subtractFee ? total : total + fee)
+    if (!picked) return null
+    if (subtractFee) outputs = outputs.map((o, i) => (i === 0 ? { ...o, value: o.value - fee } : o))
+    const inSum = picked.reduce((a, c) => a + c.value, 0)
+    const change = inSum - outputs.reduce((a, o) => a + o.value, 0) - fee
+    const vout = [...outputs]
+    if (change > 0) vout.push({ value: change, script: this.changeScript() })
+    const tx = newTx(picked.map((c) => ({ prevHash: hexToHash(c.txid), prevIndex: c.vout, script: new Uint8Array(0), sequence: SEQUENCE_FINAL })), vout)
+    this.signInputs(tx, picked)
+    return { tx, raw: serializeTx(tx) }
+  }
+
+  changeScript(): Uint8Array {
+    const k = this.pubkeyKey
+    if (k) return p2pk(k.pub)
+    const first = this.keys[0] ?? this.deriveKey(false)
+    return p2pkh(hash160(first.pub))
+  }
+}
+
+/** scriptPubKey for an R/P2SH address. */
+export function scriptForAddress(address: string): Uint8Array | null {
+  const d = decodeAddress(address)
+  if (!d) return null
+  if (d.version === 60) return p2pkh(d.hash)
+  return concat(Uint8Array.of(0xa9, 20), d.hash, Uint8Array.of(0x87))
+}
+
+export { toHex, fromHex }

@@ -1,0 +1,36 @@
+/**
+ * `npm run chain -- <komodod flags>`: the devchain as a komodod-style HTTP JSON-RPC server on
+ * 127.0.0.1:<rpcport>. Extra flags: --reset (start over), -datadir=, DEVCHAIN_DATA,
+ * DEVCHAIN_SEED, DEVCHAIN_MINING=manual|automine|interval:N.
+ */
+import { DevchainCore } from './core.ts'
+import { createHttpServer } from './http.ts'
+
+const argv = process.argv.slice(2)
+const reset = argv.includes('--reset') || argv.includes('-reset')
+const dc = new DevchainCore({ args: argv.filter((a) => a !== '--reset' && a !== '-reset'), reset })
+const server = createHttpServer(dc)
+const host = '127.0.0.1'
+
+server.listen(dc.params.rpcport, host, () => {
+  const addr = server.address()
+  const port = typeof addr === 'object' && addr ? addr.port : dc.params.rpcport
+  const P = dc.params
+  const magicHex = (P.magic >>> 0).toString(16)
+  process.stdout.write(`>>>>>>>>>> ${P.name}: p2p.${P.p2pport} rpc.${port} magic.${magicHex} ${P.magic >>> 0} ${P.supply} coins\n`)
+  process.stdout.write(`devchain listening on http://${host}:${port}/ (user ${P.rpcuser}), height ${dc.ledger.height}, data ${P.datadir ?? 'memory'}\n`)
+})
+
+let stopping = false
+async function shutdown(code: number): Promise<void> {
+  if (stopping) return
+  stopping = true
+  server.close()
+  server.closeAllConnections()
+  await dc.close()
+  process.exit(code)
+}
+
+dc.onStop(() => void shutdown(0))
+process.on('SIGINT', () => void shutdown(0))
+process.on('SIGTERM', () => void shutdown(0))

@@ -1,0 +1,267 @@
+/**
+ * The devchain: one ledger, named nodes with their wallets, mining modes and the persistence
+ * log, behind `call(node, method, params)`.
+ */
+import { RpcError, RpcCode } from '../../rpc/jsonrpc.ts'
+import { chainParamsFrom, type ChainParams } from './chain/params.ts'
+import { Ledger, type BlockRecord } from './chain/ledger.ts'
+import { Wallet } from './chain/wallet.ts'
+import { FileStore, MemoryStore, RecordType, type Store, type LogRecord } from './chain/store.ts'
+import { parseMiningMode, type MiningState } from './chain/mining.ts'
+import { ccModules } from './cc/index.ts'
+import type { CcModule } from './modules.ts'
+import { dispatch } from './rpc/dispatch.ts'
+import type { Tx } from './tx/transaction.ts'
+
+export const NODE_NAMES = ['miner', 'reader'] as const
+export const DEFAULT_SEED = 'komodo-journeys'
+/** Blocks mined between two yields to the event loop during a long `generate`. */
+const GENERATE_CHUNK = 250
+
+export interface CoreOptions {
+  args?: string[]
+  dataDir?: string | null
+  seed?: string
+  reset?: boolean
+  env?: Record<string, string | undefined>
+  modules?: readonly CcModule[]
+}
+
+const enc = new TextEncoder()
+const dec = new TextDecoder()
+
+function packStrings(...parts: (string | Uint8Array)[]): Uint8Array {
+  const bufs = parts.map((p) => (typeof p === 'string' ? enc.encode(p) : p))
+  const out = new Uint8Array(bufs.reduce((a, b) => a + 2 + b.length, 0))
+  let o = 0
+  for (const b of bufs) {
+    out[o] = b.length & 0xff
+    out[o + 1] = b.length >> 8
+    out.set(b, o + 2)
+    o += 2 + b.length
+  }
+  return out
+}
+
+function unpack(body: Uint8Array): Uint8Array[] {
+  const out: Uint8Array[] = []
+  let o = 0
+  while (o + 2 <= body.length) {
+    const n = body[o] | (body[o + 1] << 8)
+    out.push(body.subarray(o + 2, o + 2 + n))
+    o += 2 + n
+  }
+  return out
+}
+
+export class DevchainCore {
+  readonly params: ChainParams
+  readonly ledger: Ledger
+  readonly wallets = new Map<string, Wallet>()
+  readonly modules: readonly CcModule[]
+  readonly seed: string
+  readonly startedAt = Date.now()
+  mining: MiningState = { mode: 'manual', seconds: 0, generate: false, genproclimit: -1 }
+  private store: Store = new MemoryStore()
+  private replaying = false
+  private timer: NodeJS.Timeout | null = null
+  private blockFns: ((b: { height: number; hash: string }) => void)[] = []
+  private stopFns: (() => void)[] = []
+  private closed = false
+  /** Serialises state-changing work that yields (generate) so blocks never interleave oddly. */
+  private queue: Promise<unknown> = Promise.resolve()
+
+  constructor(opts: CoreOptions = {}) {
+    const env = opts.env ?? process.env
+    this.params = chainParamsFrom(opts.args ?? [], env)
+    if (opts.dataDir !== undefined) this.params.datadir = opts.dataDir
+    this.seed = opts.seed ?? env.DEVCHAIN_SEED ?? DEFAULT_SEED
+    this.modules = opts.modules ?? ccModules
+    this.ledger = new Ledger(this.params, this.modules)
+    for (const n of NODE_NAMES) this.wallets.set(n, new Wallet(n, this.ledger, this.seed))
+    const mode = parseMiningMode(env.DEVCHAIN_MINING)
+    if (mode) this.mining = mode
+
+    let records: LogRecord[] = []
+    if (this.params.datadir !== null) {
+      const opened = FileStore.open(this.params.datadir, !!opts.reset)
+      this.store = opened.store
+      records = opened.records
+    }
+    if (records.length) this.replay(records)
+    else this.bootstrap()
+    this.ledger.onBlock((b) => this.onBlock(b))
+    this.ledger.onTx((t) => {
+      if (!this.replaying) this.store.append(RecordType.Tx, t.raw)
+    })
+    this.applyMining()
+  }
+
+  private meta(): string {
+    const p = this.params
+    return JSON.stringify({ name: p.name, supply: p.supply, reward: p.reward, cc: p.cc, blocktime: p.blocktime, seed: this.seed })
+  }
+
+  /** A fresh chain: node keys, pubkeys set, premine mined to the miner in block 1. */
+  private bootstrap(): void {
+    this.store.append(RecordType.Meta, enc.encode(this.meta()))
+    for (const w of this.wallets.values()) {
+      const k = this.newKey(w.node, false)
+      this.setPubkey(w.node, k.pubHex)
+    }
+    const b = this.ledger.mine(this.wallet('miner').miningScript())
+    this.store.append(RecordType.Block, b.raw)
+    this.store.flush()
+  }
+
+  private replay(records: LogRecord[]): void {
+    this.replaying = true
+    try {
+      const [first] = records
+      if (first.type !== RecordType.Meta) throw new Error('chain.log does not start with a meta record')
+      const meta = JSON.parse(dec.decode(first.body)) as { name: string; supply: number; seed: string }
+      const mine = JSON.parse(this.meta()) as { name: string; supply: number }
+      if (meta.name !== mine.name || meta.supply !== mine.supply) {
+        throw new Error(`${this.params.datadir} holds chain ${meta.name} (supply ${meta.supply}); start with --reset or another -datadir`)
+      }
+      for (const r of records.slice(1)) {
+        if (r.type === RecordType.Block) this.ledger.connectRaw(r.body)
+        else if (r.type === RecordType.Tx) {
+          try {
+            const { tx, raw } = { tx: Ledger.decodeHex(Buffer.from(r.body).toString('hex')).tx, raw: r.body }
+            this.ledger.accept(raw, tx, { trusted: true })
+          } catch {
+            // A tx the log kept but a later block made invalid: komodod drops it from the mempool too.
+          }
+        } else if (r.type === RecordType.Key) {
+          const [node, priv, flag] = unpack(r.body)
+          this.walletOrCreate(dec.decode(node)).addKey(new Uint8Array(priv), flag?.[0] === 1)
+        } else if (r.type === RecordType.Pubkey) {
+          const [node, pub] = unpack(r.body)
+          this.walletOrCreate(dec.decode(node)).pubkey = dec.decode(pub) || null
+        } else if (r.type === RecordType.Mining) {
+          const m = parseMiningMode(dec.decode(r.body))
+          if (m) this.mining = m
+        }
+      }
+    } finally {
+      this.replaying = false
+    }
+  }
+
+  private walletOrCreate(node: string): Wallet {
+    let w = this.wallets.get(node)
+    if (!w) this.wallets.set(node, (w = new Wallet(node, this.ledger, this.seed)))
+    return w
+  }
+
+  private onBlock(b: BlockRecord): void {
+    if (this.replaying) return
+    this.store.append(RecordType.Block, b.raw)
+    const ev = { height: b.height, hash: b.hash }
+    for (const fn of this.blockFns) fn(ev)
+  }
+
+  get nodes(): string[] {
+    return [...this.wallets.keys()]
+  }
+
+  wallet(node: string): Wallet {
+    const w = this.wallets.get(node)
+    if (!w) throw new RpcError(RpcCode.INVALID_PARAMETER, `Unknown node: ${node}`)
+    return w
+  }
+
+  newKey(node: string, labeled: boolean) {
+    const w = this.wallet(node)
+    const k = w.deriveKey(labeled)
+    this.store.append(RecordType.Key, packStrings(node, k.priv, Uint8Array.of(labeled ? 1 : 0)))
+    return k
+  }
+
+  /** Adds a fresh key to a node (devchain_resetidentity uses it with setPubkey). */
+  setPubkey(node: string, pubHex: string): void {
+    this.wallet(node).pubkey = pubHex
+    this.store.append(RecordType.Pubkey, packStrings(node, pubHex))
+  }
+
+  // ── transactions and blocks ────────────────────────────────────────────────────────────────
+
+  /** Accepts a tx into the mempool (mining a block right away in automine mode). */
+  submit(raw: Uint8Array, tx: Tx, trusted = false): string {
+    const txid = this.ledger.accept(raw, tx, { trusted })
+    if (this.mining.mode === 'automine' && this.ledger.mempool.has(txid)) this.ledger.mine(this.wallet('miner').miningScript())
+    return txid
+  }
+
+  /** Mines n blocks paying `node`, yielding to the event loop between chunks. */
+  generate(node: string, n: number): Promise<string[]> {
+    const script = this.wallet(node).miningScript()
+    const run = async (): Promise<string[]> => {
+      const hashes: string[] = []
+      for (let i = 0; i < n; i++) {
+        if (i > 0 && i % GENERATE_CHUNK === 0) {
+          this.store.flush()
+          await new Promise((r) => setImmediate(r))
+        }
+        hashes.push(this.ledger.mine(script).hash)
+      }
+      this.store.flush()
+      return hashes
+    }
+    const p = this.queue.then(run)
+    this.queue = p.catch(() => undefined)
+    return p
+  }
+
+  setMining(state: MiningState): void {
+    this.mining = state
+    this.store.append(RecordType.Mining, enc.encode(state.mode === 'interval' ? `interval:${state.seconds}` : state.mode))
+    this.applyMining()
+  }
+
+  private applyMining(): void {
+    if (this.timer) clearInterval(this.timer)
+    this.timer = null
+    if (this.mining.mode === 'interval' && !this.closed) {
+      this.timer = setInterval(() => {
+        void this.generate('miner', 1).catch(() => undefined)
+      }, this.mining.seconds * 1000)
+      this.timer.unref()
+    }
+  }
+
+  // ── calls ──────────────────────────────────────────────────────────────────────────────────
+
+  async call(node: string, method: string, params: unknown[]): Promise<unknown> {
+    if (this.closed) throw new RpcError(RpcCode.MISC_ERROR, 'devchain is closed')
+    try {
+      return await dispatch(this, node, method, params)
+    } finally {
+      // Everything a call changed is on disk before its answer leaves.
+      if (this.store.dirty) this.store.flush()
+    }
+  }
+
+  on(event: 'block', fn: (b: { height: number; hash: string }) => void): void {
+    if (event === 'block') this.blockFns.push(fn)
+  }
+
+  onStop(fn: () => void): void {
+    this.stopFns.push(fn)
+  }
+
+  requestStop(): void {
+    setImmediate(() => {
+      for (const fn of this.stopFns) fn()
+    })
+  }
+
+  async close(): Promise<void> {
+    if (this.closed) return
+    await this.queue
+    this.closed = true
+    if (this.timer) clearInterval(this.timer)
+    this.store.close()
+  }
+}

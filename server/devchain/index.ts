@@ -1,0 +1,58 @@
+/**
+ * The devchain's in-process face. The gateway and tests use this; `cli.ts` puts the same
+ * chain behind komodod's HTTP JSON-RPC.
+ *
+ *   const chain = await createDevchain({ dataDir: null })      // memory only
+ *   await chain.call('miner', 'generate', [1])                 // → [blockhash]
+ *   serializeReply({ result, error: null, id })                // komodod's wire text (8-dp amounts)
+ *
+ * `call` throws `RpcError` (rpc/jsonrpc.ts) exactly where komodod answers an error; results may
+ * contain `Amount` objects, which serialize as komodod prints them only through `serializeReply`
+ * (plain JSON.stringify gives ordinary numbers).
+ */
+import { DevchainCore, NODE_NAMES } from './core.ts'
+import type { ChainParams } from './chain/params.ts'
+
+export type { ChainParams } from './chain/params.ts'
+export { Amount, serializeReply } from './rpc/amount.ts'
+export { handleHttpBody, createHttpServer } from './http.ts'
+export { NODE_NAMES }
+
+export interface DevchainOptions {
+  /** komodod flags: -ac_name, -ac_supply, -ac_reward, -ac_cc, -ac_blocktime, -regtest, -rpcport, … */
+  args?: string[]
+  /** Data directory; null = memory only. Default: -datadir, DEVCHAIN_DATA, then `.devchain/`. */
+  dataDir?: string | null
+  /** Key/seed for deterministic replay. Default: DEVCHAIN_SEED, then a fixed seed. */
+  seed?: string
+  /** Start over: delete the data directory's log first. */
+  reset?: boolean
+}
+
+export interface Devchain {
+  readonly params: ChainParams
+  readonly nodes: readonly string[]
+  call(node: string, method: string, params: unknown[]): Promise<unknown>
+  on(event: 'block', fn: (b: { height: number; hash: string }) => void): void
+  close(): Promise<void>
+}
+
+export async function createDevchain(opts: DevchainOptions = {}): Promise<Devchain> {
+  const core = new DevchainCore(opts)
+  return {
+    params: core.params,
+    get nodes() {
+      return core.nodes
+    },
+    call: (node, method, params) => core.call(node, method, params),
+    on: (event, fn) => core.on(event, fn),
+    close: () => core.close(),
+  }
+}
+
+/** The core object, for the HTTP face and tests that need the ledger itself. */
+export async function createDevchainCore(opts: DevchainOptions = {}): Promise<DevchainCore> {
+  return new DevchainCore(opts)
+}
+
+export { DevchainCore }

@@ -1,0 +1,46 @@
+/**
+ * komodod prints coin amounts with exactly 8 decimals (`10.16429765`, `0.00000000`), which
+ * JSON.stringify cannot do. Handlers return `Amount` objects; `serializeReply` prints them
+ * verbatim. In-process callers see `Amount` (a number via valueOf/toJSON).
+ */
+const COIN = 100_000_000
+// A control character JSON.stringify always escapes: a marker can never collide with raw text.
+const MARK = '\u0001A'
+const MARK_RE = /"\\u0001A(-?\d+\.\d{8})"/g
+
+export class Amount {
+  constructor(readonly sats: number) {}
+
+  static coins(c: number): Amount {
+    return new Amount(Math.round(c * COIN))
+  }
+
+  /** "10.16429765" */
+  toFixed8(): string {
+    const neg = this.sats < 0
+    const abs = Math.abs(this.sats)
+    const whole = Math.floor(abs / COIN)
+    const frac = String(abs % COIN).padStart(8, '0')
+    return `${neg ? '-' : ''}${whole}.${frac}`
+  }
+
+  valueOf(): number {
+    return this.sats / COIN
+  }
+
+  toJSON(): number {
+    return this.sats / COIN
+  }
+}
+
+export const amt = (sats: number): Amount => new Amount(sats)
+
+/** JSON text of a reply (or any value) with every Amount printed as komodod does. */
+export function serializeReply(reply: unknown): string {
+  const text = JSON.stringify(reply, function (this: Record<string, unknown>, key: string, value: unknown) {
+    const orig = this[key]
+    if (orig instanceof Amount) return MARK + orig.toFixed8()
+    return value
+  })
+  return text === undefined ? 'null' : text.replace(MARK_RE, '$1')
+}

@@ -1,0 +1,17 @@
+import type { DevchainCore } from '../core.ts'
+import type { Wallet } from '../chain/wallet.ts'
+
+export interface MethodContext {
+  dc: DevchainCore
+  node: string
+  wallet: Wallet
+}
+
+export type Handler = (ctx: MethodContext, p: unknown[]) => unknown | Promise<unknown>
+
+export interface MethodDef {
+  handler: Handler
+  /** First usage line, for `help` and the wrong-parameter-count error. */
+  usage: string
+  category: string
+}

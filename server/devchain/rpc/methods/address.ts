@@ -1,0 +1,97 @@
+/**
+ * The address index (-addressindex): getaddressbalance, getaddressutxos, getaddresstxids.
+ * A second parameter (any value, komodod's "ccvout") switches to the CC-output index.
+ */
+import { RpcError, RpcCode } from '../../../../rpc/jsonrpc.ts'
+import { decodeAddress } from '../../crypto/keys.ts'
+import { toHex } from '../../crypto/hash.ts'
+import type { MethodDef, MethodContext } from '../context.ts'
+
+const invalid = (m: string): RpcError => new RpcError(RpcCode.INVALID_ADDRESS_OR_KEY, m)
+
+function addressesFrom(p0: unknown): string[] {
+  let list: unknown[]
+  if (typeof p0 === 'string') list = [p0]
+  else if (p0 && typeof p0 === 'object' && !Array.isArray(p0)) {
+    const a = (p0 as Record<string, unknown>).addresses
+    if (!Array.isArray(a)) throw invalid('Addresses is expected to be an array')
+    list = a
+  } else throw invalid('Invalid address')
+  return list.map((a) => {
+    if (typeof a !== 'string' || !decodeAddress(a)) throw invalid('Invalid address')
+    return a
+  })
+}
+
+function usageCheck(p: unknown[], usage: string): void {
+  if (p.length < 1 || p.length > 2) throw new RpcError(RpcCode.MISC_ERROR, usage + '\n')
+}
+
+function indexes(ctx: MethodContext, p: unknown[]) {
+  const cc = p.length > 1
+  const L = ctx.dc.ledger
+  return { entries: cc ? L.ccIndex : L.addrIndex, utxos: cc ? L.ccUtxos : L.addrUtxos }
+}
+
+export const addressMethods: Record<string, MethodDef> = {
+  getaddressbalance: { category: 'addressindex', usage: 'getaddressbalance', handler: (ctx, p) => {
+    usageCheck(p, 'getaddressbalance')
+    const addrs = addressesFrom(p[0])
+    const { entries } = indexes(ctx, p)
+    let balance = 0
+    let received = 0
+    for (const a of addrs) {
+      for (const e of entries.get(a) ?? []) {
+        balance += e.satoshis
+        if (e.satoshis > 0) received += e.satoshis
+      }
+    }
+    return { balance, received }
+  } },
+  getaddressutxos: { category: 'addressindex', usage: 'getaddressutxos', handler: (ctx, p) => {
+    usageCheck(p, 'getaddressutxos')
+    const addrs = addressesFrom(p[0])
+    const chainInfo = !!(p[0] && typeof p[0] === 'object' && (p[0] as Record<string, unknown>).chainInfo === true)
+    const { utxos } = indexes(ctx, p)
+    const list: { address: string; txid: string; outputIndex: number; script: string; satoshis: number; height: number }[] = []
+    for (const a of addrs) {
+      for (const c of utxos.get(a)?.values() ?? []) {
+        list.push({ address: a, txid: c.txid, outputIndex: c.vout, script: toHex(c.script), satoshis: c.value, height: c.height })
+      }
+    }
+    list.sort((x, y) => x.height - y.height)
+    if (!chainInfo) return list
+    const L = ctx.dc.ledger
+    return { utxos: list, hash: L.tip.hash, height: L.height }
+  } },
+  getaddresstxids: { category: 'addressindex', usage: 'getaddresstxids', handler: (ctx, p) => {
+    usageCheck(p, 'getaddresstxids')
+    const addrs = addressesFrom(p[0])
+    let start = 0
+    let end = 0
+    if (p[0] && typeof p[0] === 'object') {
+      const o = p[0] as Record<string, unknown>
+      if (typeof o.start === 'number' && typeof o.end === 'number') {
+        start = o.start
+        end = o.end
+        if (end < start) throw new RpcError(RpcCode.INVALID_ADDRESS_OR_KEY, 'End value is expected to be greater than start')
+      }
+    }
+    const { entries } = indexes(ctx, p)
+    const found: { txid: string; height: number }[] = []
+    for (const a of addrs) {
+      for (const e of entries.get(a) ?? []) {
+        if (start && end && (e.height < start || e.height > end)) continue
+        found.push({ txid: e.txid, height: e.height })
+      }
+    }
+    found.sort((x, y) => x.height - y.height)
+    const seen = new Set<string>()
+    const out: string[] = []
+    for (const f of found) if (!seen.has(f.txid)) {
+      seen.add(f.txid)
+      out.push(f.txid)
+    }
+    return out
+  } },
+}

@@ -1,0 +1,60 @@
+/**
+ * komodod's parameter typing (reference §1.3): UniValue getters throw -1 with fixed texts, a
+ * wrong parameter count answers -1 with the usage text.
+ */
+import { RpcError, RpcCode } from '../../../rpc/jsonrpc.ts'
+
+export const notString = (): RpcError => new RpcError(RpcCode.MISC_ERROR, 'JSON value is not a string as expected')
+export const notInt = (): RpcError => new RpcError(RpcCode.MISC_ERROR, 'JSON value is not an integer as expected')
+export const notBool = (): RpcError => new RpcError(RpcCode.MISC_ERROR, 'JSON value is not a boolean as expected')
+export const notObject = (): RpcError => new RpcError(RpcCode.MISC_ERROR, 'JSON value is not an object as expected')
+
+export function requireString(p: unknown[], i: number): string {
+  const v = p[i]
+  if (typeof v !== 'string') throw notString()
+  return v
+}
+
+export function requireInt(p: unknown[], i: number): number {
+  const v = p[i]
+  if (typeof v !== 'number' || !Number.isInteger(v)) throw notInt()
+  return v
+}
+
+export function requireBool(p: unknown[], i: number): boolean {
+  const v = p[i]
+  if (typeof v !== 'boolean') throw notBool()
+  return v
+}
+
+/** The usage error komodod answers when the parameter count is out of range. */
+export function checkCount(p: unknown[], min: number, max: number, usage: string): void {
+  if (p.length < min || p.length > max) throw new RpcError(RpcCode.MISC_ERROR, usage.endsWith('\n') ? usage : usage + '\n')
+}
+
+/** RPCTypeCheck's message (sendrawtransaction, decoderawtransaction). */
+export function typeCheckString(p: unknown[], i: number): string {
+  const v = p[i]
+  if (typeof v !== 'string') throw new RpcError(RpcCode.TYPE_ERROR, `Expected type string, got ${jsonTypeName(v)}`)
+  return v
+}
+
+export function jsonTypeName(v: unknown): string {
+  if (v === null) return 'null'
+  if (Array.isArray(v)) return 'array'
+  if (typeof v === 'number') return 'number'
+  if (typeof v === 'boolean') return 'bool'
+  if (typeof v === 'object') return 'object'
+  return typeof v
+}
+
+/** AmountFromValue: a JSON number or numeric string, > 0 handled by callers. */
+export function amountFromValue(v: unknown): number {
+  if (typeof v !== 'number' && typeof v !== 'string') throw new RpcError(RpcCode.TYPE_ERROR, 'Amount is not a number or string')
+  const s = typeof v === 'number' ? v.toFixed(8) : v.trim()
+  if (!/^-?\d+(\.\d{1,8})?$/.test(s) && !(typeof v === 'number' && Number.isFinite(v))) throw new RpcError(RpcCode.TYPE_ERROR, 'Invalid amount')
+  const sats = Math.round(Number(s) * 1e8)
+  if (!Number.isFinite(sats)) throw new RpcError(RpcCode.TYPE_ERROR, 'Invalid amount')
+  if (sats < 0 || sats > 2e17) throw new RpcError(RpcCode.TYPE_ERROR, 'Amount out of range')
+  return sats
+}

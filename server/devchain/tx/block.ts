@@ -1,0 +1,89 @@
+/**
+ * Block serialization in komodod's layout: header (version 4, prev hash, merkle root,
+ * final sapling root, time, bits, 32-byte nonce, equihash solution) then the transactions.
+ * The devchain does no proof of work: nonce and solution are derived deterministically.
+ */
+import { Reader, Writer } from './bytes.ts'
+import { sha256d, hashToHex } from '../crypto/hash.ts'
+import { readTx, writeTx, type Tx } from './transaction.ts'
+
+export interface BlockHeader {
+  version: number
+  prevHash: Uint8Array // internal order
+  merkleRoot: Uint8Array
+  finalSaplingRoot: Uint8Array
+  time: number
+  bits: number
+  nonce: Uint8Array // 32 bytes
+  solution: Uint8Array
+}
+
+export function writeHeader(w: Writer, h: BlockHeader): void {
+  w.i32(h.version).bytes(h.prevHash).bytes(h.merkleRoot).bytes(h.finalSaplingRoot)
+  w.u32(h.time).u32(h.bits).bytes(h.nonce).varbytes(h.solution)
+}
+
+export function readHeader(r: Reader): BlockHeader {
+  return {
+    version: r.i32(), prevHash: r.bytes(32), merkleRoot: r.bytes(32), finalSaplingRoot: r.bytes(32),
+    time: r.u32(), bits: r.u32(), nonce: r.bytes(32), solution: r.varbytes(),
+  }
+}
+
+export function headerHash(h: BlockHeader): Uint8Array {
+  const w = new Writer()
+  writeHeader(w, h)
+  return sha256d(w.finish())
+}
+
+/** Serializes a block from its header and already-serialized transactions (no re-encoding). */
+export function serializeBlock(h: BlockHeader, rawTxs: Uint8Array[]): Uint8Array {
+  const w = new Writer()
+  writeHeader(w, h)
+  w.varint(rawTxs.length)
+  for (const t of rawTxs) w.bytes(t)
+  return w.finish()
+}
+
+export interface ParsedBlock {
+  header: BlockHeader
+  txs: { tx: Tx; raw: Uint8Array }[]
+}
+
+export function parseBlock(raw: Uint8Array): ParsedBlock {
+  const r = new Reader(raw)
+  const header = readHeader(r)
+  const n = r.varint()
+  const txs: { tx: Tx; raw: Uint8Array }[] = []
+  for (let k = 0; k < n; k++) {
+    const start = r.pos
+    const tx = readTx(r)
+    txs.push({ tx, raw: raw.slice(start, r.pos) })
+  }
+  return { header, txs }
+}
+
+/** Bitcoin merkle root over internal-order txid hashes (last one duplicated on odd levels). */
+export function merkleRoot(hashes: Uint8Array[]): Uint8Array {
+  if (hashes.length === 0) return new Uint8Array(32)
+  let level = hashes
+  while (level.length > 1) {
+    const next: Uint8Array[] = []
+    for (let i = 0; i < level.length; i += 2) {
+      const a = level[i]
+      const b = level[i + 1] ?? a
+      const buf = new Uint8Array(64)
+      buf.set(a)
+      buf.set(b, 32)
+      next.push(sha256d(buf))
+    }
+    level = next
+  }
+  return level[0]
+}
+
+export function writeTxTo(w: Writer, tx: Tx): void {
+  writeTx(w, tx)
+}
+
+export { hashToHex }
