@@ -88,6 +88,7 @@ export function parseNodes(env: Env): NodeEndpoint[] {
       name,
       host: url.hostname.replace(/^\[|\]$/g, ''),
       port: Number(url.port),
+      path: url.pathname || '/',
       auth: user || pass ? `${user}:${pass}` : '',
     })
   }

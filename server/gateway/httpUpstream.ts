@@ -14,6 +14,8 @@ export interface NodeEndpoint {
   name: string
   host: string
   port: number
+  /** komodod answers on "/"; the devchain's HTTP face serves extra nodes on "/node/<name>". */
+  path?: string
   /** "user:password", or empty for no auth. */
   auth: string
 }
@@ -50,7 +52,7 @@ export function createHttpUpstream(endpoints: readonly NodeEndpoint[], opts: { m
           reject(e)
         }
       }
-      const req = http.request({ host: ep.host, port: ep.port, method: 'POST', path: '/', headers, agent }, (res) => {
+      const req = http.request({ host: ep.host, port: ep.port, method: 'POST', path: ep.path || '/', headers, agent }, (res) => {
         const chunks: Buffer[] = []
         let size = 0
         res.on('data', (c: Buffer) => {

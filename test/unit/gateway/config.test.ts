@@ -14,8 +14,8 @@ describe('configFromEnv', () => {
 
   it('reads KOMODO_NODES with credentials in the URL or in separate variables', () => {
     expect(parseNodes({ KOMODO_NODES: 'miner=http://u:p%40ss@komodod-miner:8000,reader=http://komodod-reader:8000' , KOMODO_RPC_USER: 'shared', KOMODO_READER_RPC_PASSWORD: 'rp' })).toEqual([
-      { name: 'miner', host: 'komodod-miner', port: 8000, auth: 'u:p@ss' },
-      { name: 'reader', host: 'komodod-reader', port: 8000, auth: 'shared:rp' },
+      { name: 'miner', host: 'komodod-miner', port: 8000, path: '/', auth: 'u:p@ss' },
+      { name: 'reader', host: 'komodod-reader', port: 8000, path: '/', auth: 'shared:rp' },
     ])
   })
 
