@@ -1,0 +1,78 @@
+/**
+ * The RPC reference: one page per catalog category plus an index, in every site locale, generated
+ * from `rpc/catalog.ts` through one markdown skeleton. Descriptions come from
+ * `locales/<dir>/reference.json` and fall back to the catalog's English string by string.
+ *
+ * Pages are created in `onInitialized`, after the file pages exist: they have no source file, so
+ * route mapping and the locales fallback (both keyed on files) leave them alone, while every
+ * `extendsPage` hook (search fields, sidebar data) still runs on them inside `createPage`.
+ */
+import path from 'node:path'
+import type { App, Page, Plugin } from 'vuepress/core'
+import { createPage } from 'vuepress/core'
+import type { Category, MethodSpec } from '../../rpc/catalog.ts'
+import { METHODS } from '../../rpc/catalog.ts'
+import { CATEGORY_ORDER } from '../reference/labels.ts'
+import { profilesAllowing } from '../reference/profiles.ts'
+import { recordedMethods } from '../reference/recorded.ts'
+import type { GeneratedPage, SkeletonContext } from '../reference/skeleton.ts'
+import { renderCategoryPage, renderIndexPage } from '../reference/skeleton.ts'
+import { readReferenceFile, resolveStrings } from '../reference/strings.ts'
+
+export interface RpcReferencePluginOptions {
+  /**
+   * Methods to document.
+   * @default METHODS from rpc/catalog.ts
+   */
+  methods?: readonly MethodSpec[]
+}
+
+/** Categories in reading order, each with its methods in catalog order; empty categories are dropped. */
+export function groupByCategory(methods: readonly MethodSpec[]): Array<{ category: Category; methods: MethodSpec[] }> {
+  const known = [...CATEGORY_ORDER, ...new Set(methods.map((m) => m.category).filter((c) => !CATEGORY_ORDER.includes(c)))]
+  return known
+    .map((category) => ({ category, methods: methods.filter((m) => m.category === category) }))
+    .filter((g) => g.methods.length > 0)
+}
+
+/** Every reference page of one locale. `dir` is the folder under `locales/` (null for English). */
+export function referencePages(
+  methods: readonly MethodSpec[], prefix: string, strings: ReturnType<typeof resolveStrings>, recorded: ReadonlySet<string>,
+): GeneratedPage[] {
+  const ctx: SkeletonContext = { prefix, recorded, profiles: profilesAllowing }
+  const groups = groupByCategory(methods)
+  return [
+    renderIndexPage(groups, strings, ctx),
+    ...groups.map((g, i) => renderCategoryPage(g.category, g.methods, i + 1, strings, ctx)),
+  ]
+}
+
+async function addPages(app: App, methods: readonly MethodSpec[]): Promise<void> {
+  const recorded = recordedMethods(app.dir.public())
+  const localesDir = app.dir.source('locales')
+  const generated: Page[] = []
+  for (const prefix of Object.keys(app.siteData.locales)) {
+    const dir = prefix === '/' ? null : prefix.slice(1, -1)
+    const strings = resolveStrings(dir ? readReferenceFile(localesDir, dir) : {})
+    for (const page of referencePages(methods, prefix, strings, recorded)) {
+      generated.push(await createPage(app, { path: page.path, frontmatter: page.frontmatter, content: page.content }))
+    }
+  }
+  const taken = new Map(app.pages.map((p) => [p.path, p]))
+  for (const page of generated) {
+    const existing = taken.get(page.path)
+    // A hand-written page at the same route wins; anything generated (a fallback copy) gives way.
+    if (existing?.filePath) {
+      console.warn(`[rpc-reference] ${page.path} exists as ${existing.filePathRelative}; keeping it`)
+      continue
+    }
+    if (existing) app.pages.splice(app.pages.indexOf(existing), 1)
+    app.pages.push(page)
+  }
+}
+
+export const rpcReferencePlugin = (options: RpcReferencePluginOptions = {}): Plugin => ({
+  name: 'komodo-journeys:rpc-reference',
+  clientConfigFile: path.resolve(import.meta.dirname, '../reference/client/index.ts'),
+  onInitialized: (app) => addPages(app, options.methods ?? METHODS),
+})

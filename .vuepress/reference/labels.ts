@@ -1,0 +1,65 @@
+import type { Category } from '../../rpc/catalog.ts'
+
+/**
+ * The fixed English text of the reference pages. Method descriptions come from the catalog; this is
+ * only what the catalog has no place for: headings, table headers and category names. A locale
+ * overrides any of these in `locales/<dir>/reference.json` under `labels` and `categories`.
+ */
+export const ENGLISH_LABELS = {
+  indexTitle: 'RPC reference',
+  indexIntro:
+    'Every komodod method this site knows, grouped by category and generated from the method catalog. ' +
+    'Methods the local gateway profile allows can be run from the page; the others show a recorded response.',
+  method: 'Method',
+  category: 'Category',
+  signature: 'Signature',
+  parameters: 'Parameters',
+  noParameters: 'No parameters.',
+  name: 'Name',
+  type: 'JSON type',
+  required: 'Required',
+  yes: 'yes',
+  no: 'no',
+  description: 'Description',
+  result: 'Result',
+  safety: 'Safety class',
+  profiles: 'Gateway profiles',
+  noProfile: 'none',
+  devchainOnly: 'devchain only: komodod answers "Method not found"',
+  softErrors: 'Business errors come back inside a successful reply: {"result":"error","error":"…"}.',
+  tryIt: 'Try it',
+  example: 'Example',
+  recorded: 'Recorded response',
+  recordedNote: 'recorded from komodod; values differ on your chain',
+  noRecording: 'No recorded response yet.',
+  neverExposed: 'Never exposed through the gateway, in any profile.',
+  methodsOnPage: 'Methods',
+} as const
+
+export type LabelKey = keyof typeof ENGLISH_LABELS
+export type Labels = Record<LabelKey, string>
+
+export interface CategoryText {
+  title: string
+  intro: string
+}
+
+/** Page order follows the journeys: what a reader meets first comes first. */
+export const CATEGORY_ORDER: readonly Category[] = [
+  'control', 'blockchain', 'mining', 'wallet', 'rawtransactions', 'addressindex', 'util', 'network',
+  'faucet', 'tokens', 'devchain',
+]
+
+export const ENGLISH_CATEGORIES: Record<Category, CategoryText> = {
+  control: { title: 'Control', intro: 'Node information and help.' },
+  blockchain: { title: 'Blockchain', intro: 'Blocks, the best chain and the mempool.' },
+  mining: { title: 'Mining', intro: 'Mining state and block production.' },
+  wallet: { title: 'Wallet', intro: "The node wallet: addresses, balances and spends. Key and wallet-file methods are listed so you know they are closed." },
+  rawtransactions: { title: 'Raw transactions', intro: 'Read, decode and relay transactions.' },
+  addressindex: { title: 'Address index', intro: 'Balances, outputs and history of any address (needs -addressindex).' },
+  util: { title: 'Utilities', intro: 'Helpers that touch no chain state.' },
+  network: { title: 'Network', intro: 'Peer connections. Every method here changes them, so none is exposed.' },
+  faucet: { title: 'Faucet CC', intro: 'The Faucet Custom Consensus module (eval code 0xe4): lock coins, claim 0.1 coin per fresh address.' },
+  tokens: { title: 'Tokens CC', intro: 'The Tokens Custom Consensus module (eval code 0xf2): create, inspect and transfer tokens; 1 token = 1 satoshi.' },
+  devchain: { title: 'Devchain control', intro: "Methods of this project's embedded devchain; komodod does not have them." },
+}

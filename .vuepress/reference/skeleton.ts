@@ -1,0 +1,142 @@
+/**
+ * The one markdown skeleton of the RPC reference. Every locale's pages come out of these functions;
+ * only the strings differ. Pure: no file system, no VuePress, so it is tested directly.
+ */
+import type { Category, MethodSpec, ParamSpec } from '../../rpc/catalog.ts'
+import type { ReferenceStrings } from './strings.ts'
+
+export interface SkeletonContext {
+  /** Route prefix of the locale: `/` or `/zh/`. */
+  prefix: string
+  /** Methods that have a recorded response under `/recorded/<method>.json`. */
+  recorded: ReadonlySet<string>
+  /** Gateway profiles that let the method through. */
+  profiles(spec: MethodSpec): readonly string[]
+}
+
+export interface GeneratedPage {
+  path: string
+  frontmatter: { title: string; order: number; rpc: string[]; reference: true; category?: Category }
+  content: string
+}
+
+/** Route of the reference index in a locale. */
+export const referenceIndexPath = (prefix: string): string => `${prefix}reference/`
+
+/** Route of a category page in a locale. */
+export const referencePagePath = (prefix: string, category: Category): string => `${prefix}reference/${category}.html`
+
+/** The heading anchor VuePress gives a method (its default slugify: `devchain_info` → `devchain-info`). */
+export const methodAnchor = (name: string): string =>
+  name.replace(/[\s~`!@#$%^&*()\-_+=[\]{}|\\;:"'<>,.?/]+/g, '-').replace(/^-+|-+$/g, '').replace(/^(\d)/, '_$1').toLowerCase()
+
+/** Link to a method's section in a locale. */
+export const methodLink = (prefix: string, spec: MethodSpec): string =>
+  `${referencePagePath(prefix, spec.category)}#${methodAnchor(spec.name)}`
+
+/**
+ * The komodo-cli usage line: strings quoted, JSON objects and arrays single-quoted as a shell needs
+ * them, numbers and booleans bare, the optional tail in one `( … )` group as komodod's help prints it.
+ * Every CC argument is a string in the catalog, so CC calls come out quoted.
+ */
+export function signature(spec: MethodSpec): string {
+  const word = (p: ParamSpec): string => {
+    if (p.type === 'string') return `"${p.name}"`
+    if (p.type === 'object' || p.type === 'array') return `'${p.name}'`
+    return p.name
+  }
+  const required = spec.params.filter((p) => !p.optional).map(word)
+  const optional = spec.params.filter((p) => p.optional).map(word)
+  return [spec.name, ...required, ...(optional.length ? [`( ${optional.join(' ')} )`] : [])].join(' ')
+}
+
+/** The JSON type column: the wire type, with the string's expected content when the catalog has one. */
+export function typeLabel(p: ParamSpec): string {
+  const base = p.type === 'number-or-string' ? 'number | string' : p.type
+  return p.format ? `${base} (${p.format})` : base
+}
+
+/**
+ * Text that goes into markdown as plain words: markdown punctuation is backslash-escaped (so `|`
+ * cannot split a table cell and `<NAME>` is not read as HTML), and `{{` is broken up because the
+ * page becomes a Vue template.
+ */
+export function mdText(s: string): string {
+  return s.replace(/[\\`*_[\]<>|#]/g, (c) => `\\${c}`).replace(/\{\{/g, '{\u200b{').replace(/\n/g, ' ')
+}
+
+const attr = (s: string): string =>
+  s.replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;').replace(/\{\{/g, '{\u200b{')
+
+const code = (s: string): string => '`' + s.replace(/`/g, "'") + '`'
+
+/** One method's section: heading, summary, signature, params, result, safety, then a call or an example. */
+export function renderMethod(spec: MethodSpec, t: ReferenceStrings, ctx: SkeletonContext): string {
+  const L = t.labels
+  const text = t.method(spec)
+  const profiles = ctx.profiles(spec)
+  const out: string[] = [`## ${spec.name}`, '', mdText(text.summary), '']
+  const safetyLine = `**${L.safety}:** ${code(spec.safety)} · **${L.profiles}:** ${profiles.length ? profiles.map(code).join(', ') : mdText(L.noProfile)}`
+
+  if (spec.safety === 'never') {
+    out.push(safetyLine, '', `> ${mdText(L.neverExposed)}`, '')
+    return out.join('\n')
+  }
+
+  out.push(`**${L.signature}**`, '', '```text', signature(spec), '```', '')
+  out.push(`**${L.parameters}**`, '')
+  if (spec.params.length === 0) out.push(mdText(L.noParameters), '')
+  else {
+    out.push(`| ${L.name} | ${L.type} | ${L.required} | ${L.description} |`, '| --- | --- | --- | --- |')
+    for (const p of spec.params) {
+      const cells = [code(p.name).replace(/\|/g, '\\|'), mdText(typeLabel(p)), p.optional ? L.no : L.yes, mdText(text.params[p.name])]
+      out.push(`| ${cells.join(' | ')} |`)
+    }
+    out.push('')
+  }
+  out.push(`**${L.result}:** ${mdText(text.result)}`, '')
+  if (spec.softErrors) out.push(mdText(L.softErrors), '')
+  out.push(safetyLine + (spec.devchainOnly ? ` (${mdText(L.devchainOnly)})` : ''), '')
+
+  if (profiles.includes('local')) out.push(`<RpcCall method="${spec.name}" />`, '')
+  else if (ctx.recorded.has(spec.name))
+    out.push(`<RecordedResponse method="${spec.name}" label="${attr(L.recorded)}" note="${attr(L.recordedNote)}" />`, '')
+  else out.push(`*${mdText(L.noRecording)}*`, '')
+  return out.join('\n')
+}
+
+/** A category page: frontmatter for search (`rpc:` lists every method on it) and the sidebar (`order`). */
+export function renderCategoryPage(
+  category: Category, methods: readonly MethodSpec[], order: number, t: ReferenceStrings, ctx: SkeletonContext,
+): GeneratedPage {
+  const c = t.categories[category]
+  const body = [`# ${mdText(c.title)}`, '', mdText(c.intro), '', ...methods.map((m) => renderMethod(m, t, ctx))]
+  return {
+    path: referencePagePath(ctx.prefix, category),
+    frontmatter: { title: c.title, order, rpc: methods.map((m) => m.name), reference: true, category },
+    content: body.join('\n'),
+  }
+}
+
+/** The index: one table per category (method, safety class, profiles, summary), linking to the method. */
+export function renderIndexPage(
+  groups: ReadonlyArray<{ category: Category; methods: readonly MethodSpec[] }>, t: ReferenceStrings, ctx: SkeletonContext,
+): GeneratedPage {
+  const L = t.labels
+  const out: string[] = [`# ${mdText(L.indexTitle)}`, '', mdText(L.indexIntro), '']
+  for (const { category, methods } of groups) {
+    const page = referencePagePath(ctx.prefix, category)
+    out.push(`## [${mdText(t.categories[category].title)}](${page})`, '')
+    out.push(`| ${L.method} | ${L.safety} | ${L.profiles} | ${L.description} |`, '| --- | --- | --- | --- |')
+    for (const m of methods) {
+      const profiles = ctx.profiles(m)
+      out.push(`| [${code(m.name)}](${methodLink(ctx.prefix, m)}) | ${code(m.safety)} | ${profiles.length ? profiles.join(', ') : mdText(L.noProfile)} | ${mdText(t.method(m).summary)} |`)
+    }
+    out.push('')
+  }
+  return {
+    path: referenceIndexPath(ctx.prefix),
+    frontmatter: { title: L.indexTitle, order: 0, rpc: [], reference: true },
+    content: out.join('\n'),
+  }
+}
