@@ -3,10 +3,15 @@
  * JSON.stringify cannot do. Handlers return `Amount` objects; `serializeReply` prints them
  * verbatim. In-process callers see `Amount` (a number via valueOf/toJSON).
  */
+import { randomBytes } from 'node:crypto'
+
 const COIN = 100_000_000
-// A control character JSON.stringify always escapes: a marker can never collide with raw text.
-const MARK = '\u0001A'
-const MARK_RE = /"\\u0001A(-?\d+\.\d{8})"/g
+
+// A control character JSON.stringify escapes, plus a per-process secret nonce: a string from a
+// caller cannot forge a marker because the nonce never appears in any output.
+const NONCE = randomBytes(8).toString('hex')
+const MARK = `\u0001${NONCE}`
+const MARK_RE = new RegExp(`"\\\\u0001${NONCE}(-?\\d+\\.\\d{8})"`, 'g')
 
 export class Amount {
   constructor(readonly sats: number) {}

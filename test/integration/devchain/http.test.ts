@@ -1,0 +1,106 @@
+/** komodod's HTTP face: envelopes, statuses, auth, batches and the recorded error fixtures. */
+import { describe, it, expect, beforeAll, afterAll } from 'vitest'
+import { readFileSync } from 'node:fs'
+import type { Server } from 'node:http'
+import type { AddressInfo } from 'node:net'
+import { createDevchainCore, createHttpServer, type DevchainCore } from '../../../server/devchain/index.ts'
+
+const fixtures = JSON.parse(readFileSync('/work/shared/reference/fixtures/komodod-responses.json', 'utf8'))
+const AUTH = 'Basic ' + Buffer.from('user:pass').toString('base64')
+
+let dc: DevchainCore
+let server: Server
+let base: string
+
+async function post(body: string, path = '/', headers: Record<string, string> = { authorization: AUTH }) {
+  const res = await fetch(base + path, { method: 'POST', body, headers: { 'content-type': 'text/plain;', ...headers } })
+  return { status: res.status, text: await res.text(), headers: res.headers }
+}
+
+beforeAll(async () => {
+  dc = await createDevchainCore({ dataDir: null, seed: 'http-test' })
+  server = createHttpServer(dc)
+  await new Promise<void>((r) => server.listen(0, '127.0.0.1', r))
+  base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`
+})
+
+afterAll(async () => {
+  server.closeAllConnections()
+  await new Promise((r) => server.close(r))
+  await dc.close()
+})
+
+describe('error fixtures through HTTP, exactly', () => {
+  const core = ['method-not-found', 'getblockhash-string', 'getblock-number', 'params-object']
+  for (const id of core) {
+    it(id, async () => {
+      const f = fixtures.errors.find((e: { id: string }) => e.id === id)
+      const r = await post(JSON.stringify(f.request))
+      expect(r.status).toBe(f.http)
+      expect(JSON.parse(r.text)).toEqual(f.reply)
+      expect(r.text.endsWith('\n')).toBe(true)
+      expect(r.headers.get('content-type')).toBe('application/json')
+    })
+  }
+})
+
+describe('the komodod envelope', () => {
+  it('answers the docs curl getinfo with 8-decimal amounts and no "jsonrpc" key', async () => {
+    const r = await post('{"jsonrpc":"1.0","id":"curltest","method":"getinfo","params":[]}')
+    expect(r.status).toBe(200)
+    const j = JSON.parse(r.text)
+    expect(Object.keys(j)).toEqual(['result', 'error', 'id'])
+    expect(j.id).toBe('curltest')
+    expect(j.result.name).toBe('DOCS')
+    expect(r.text).toMatch(/"balance":1000000\.00000000,/)
+    expect(r.text).toMatch(/"paytxfee":0\.00000000,/)
+  })
+
+  it('refuses missing or wrong credentials with 401 and the Basic realm', async () => {
+    for (const headers of [{}, { authorization: 'Basic ' + Buffer.from('user:nope').toString('base64') }]) {
+      const r = await post('{"method":"getinfo"}', '/', headers)
+      expect(r.status).toBe(401)
+      expect(r.text).toBe('')
+      expect(r.headers.get('www-authenticate')).toBe('Basic realm="jsonrpc"')
+    }
+  })
+
+  it('answers 405 to non-POST and 404 to unknown paths', async () => {
+    const g = await fetch(base + '/', { headers: { authorization: AUTH } })
+    expect(g.status).toBe(405)
+    expect(await g.text()).toBe('JSONRPC server handles only POST requests')
+    expect((await post('{"method":"getinfo"}', '/nope')).status).toBe(404)
+    expect((await post('{"method":"getinfo"}', '/node/nobody')).status).toBe(404)
+  })
+
+  it('reports parse and request errors like komodod', async () => {
+    const bad = await post('{nope')
+    expect(bad.status).toBe(500)
+    expect(JSON.parse(bad.text)).toEqual({ result: null, error: { code: -32700, message: 'Parse error' }, id: null })
+    const top = await post('42')
+    expect(JSON.parse(top.text).error).toEqual({ code: -32700, message: 'Top-level object parse error' })
+    const missing = await post('{"id":7}')
+    expect(missing.status).toBe(400)
+    expect(JSON.parse(missing.text)).toEqual({ result: null, error: { code: -32600, message: 'Missing method' }, id: 7 })
+    const notString = await post('{"id":8,"method":5}')
+    expect(JSON.parse(notString.text).error).toEqual({ code: -32600, message: 'Method must be a string' })
+  })
+
+  it('runs batches with one reply per entry and HTTP 200', async () => {
+    const r = await post(JSON.stringify([{ method: 'getblockcount', id: 1 }, { method: 'nosuch', id: 2 }, 5]))
+    expect(r.status).toBe(200)
+    expect(JSON.parse(r.text)).toEqual([
+      { result: 1, error: null, id: 1 },
+      { result: null, error: { code: -32601, message: 'Method not found' }, id: 2 },
+      { result: null, error: { code: -32600, message: 'Invalid Request object' }, id: null },
+    ])
+  })
+
+  it('serves the reader node on /node/reader with its own wallet', async () => {
+    const a = JSON.parse((await post('{"method":"getnewaddress","id":1}', '/node/reader')).text).result
+    const mine = JSON.parse((await post(JSON.stringify({ method: 'validateaddress', params: [a], id: 2 }), '/node/reader')).text)
+    const theirs = JSON.parse((await post(JSON.stringify({ method: 'validateaddress', params: [a], id: 3 }))).text)
+    expect(mine.result.ismine).toBe(true)
+    expect(theirs.result.ismine).toBe(false)
+  })
+})
