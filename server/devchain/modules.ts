@@ -45,6 +45,16 @@ export interface CcContext {
   node: string
   wallet: Wallet
   chain: ChainView
+  /** Node identities, for devchain-only methods that act on another node (devchain_resetidentity). */
+  devchain?: DevchainHooks
+}
+
+/** What DevchainCore offers modules beyond the calling node: other nodes' wallets and persisted keys. */
+export interface DevchainHooks {
+  readonly nodes: string[]
+  wallet(node: string): Wallet
+  newKey(node: string, labeled: boolean): { pubHex: string; address: string }
+  setPubkey(node: string, pubHex: string): void
 }
 
 export interface ValidationContext {

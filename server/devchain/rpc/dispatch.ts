@@ -23,7 +23,7 @@ export function methodTable(dc: DevchainCore): Map<string, MethodDef> {
       t.set(name, {
         category: m.category,
         usage: m.usage?.[name] ?? name,
-        handler: (ctx, p) => fn({ node: ctx.node, wallet: ctx.wallet, chain: { params: dc.params, ledger: dc.ledger } }, p),
+        handler: (ctx, p) => fn({ node: ctx.node, wallet: ctx.wallet, chain: { params: dc.params, ledger: dc.ledger }, devchain: dc }, p),
       })
     }
   }
