@@ -1,0 +1,45 @@
+/**
+ * komodod's generic `<module>address [pubkey]` reply (CCaddress in rpcwallet.cpp), keys in its
+ * order: global CC and normal addresses with balances, `<Name>CCTokensAddress` for modules other
+ * than Tokens, the given pubkey's CC address, the node's own CC address and P2PK address.
+ */
+import { Amount } from '../rpc/amount.ts'
+import type { CcContext } from '../modules.ts'
+import { ccAddress, ccTokensAddress } from './condition.ts'
+import { EVAL, type CCModuleKey, globalPubkeyOf } from './module-keys.ts'
+import { pubkeyAddress } from './hashes.ts'
+import { ccBalance, checkCount, ensureCC, normalBalance, requireString, parsePubkeyParam } from './cc-rpc.ts'
+
+export function ccAddressReply(ctx: CcContext, m: CCModuleKey, params: unknown[], requirementsVariant: 'plain' | 'err'): Record<string, unknown> {
+  const lower = m.name.toLowerCase()
+  checkCount(params, 0, 1, `${lower}address [pubkey]`)
+  const { pubkey: mypk } = ensureCC(ctx, requirementsVariant)
+  let given: Uint8Array | null = null
+  if (params.length === 1) {
+    // komodod only uses a parameter that parses to exactly 33 bytes.
+    given = parsePubkeyParam(requireString(params, 0))
+  }
+  const L = ctx.chain.ledger
+  const gpk = globalPubkeyOf(m)
+  const n = m.name
+  const out: Record<string, unknown> = { result: 'success' }
+  const globalCC = ccAddress(m.evalCode, gpk)
+  out[`${n}CCAddress`] = globalCC
+  out[`${n}CCBalance`] = new Amount(ccBalance(L, globalCC))
+  const normal = pubkeyAddress(gpk)
+  out[`${n}NormalAddress`] = normal
+  out[`${n}NormalBalance`] = new Amount(normalBalance(L, normal))
+  if (m.evalCode !== EVAL.TOKENS) out[`${n}CCTokensAddress`] = ccTokensAddress(m.evalCode, gpk)
+  if (given) {
+    const a = ccAddress(m.evalCode, given)
+    out[`PubkeyCCaddress(${n})`] = a
+    out[`PubkeyCCbalance(${n})`] = new Amount(ccBalance(L, a))
+  }
+  const mine = ccAddress(m.evalCode, mypk)
+  out[`myCCAddress(${n})`] = mine
+  out[`myCCbalance(${n})`] = new Amount(ccBalance(L, mine))
+  const myaddr = pubkeyAddress(mypk)
+  out.myaddress = myaddr
+  out.mybalance = new Amount(normalBalance(L, myaddr))
+  return out
+}

@@ -1,0 +1,209 @@
+/**
+ * Runs the faucetget txid proof-of-work in worker threads (faucet-pow-worker.mjs) and keeps a
+ * registry of running and recent searches, so the site can show progress (`devchain_jobs`).
+ *
+ * The workers only patch bytes: the main thread lays out the transaction, the ZIP-243 sighash
+ * preimage of every input and the offsets of the nonce and signatures, and checks once that its
+ * preimage hashes to the core's `signatureHash` before any worker starts.
+ */
+import { Worker } from 'node:worker_threads'
+import { existsSync } from 'node:fs'
+import { fileURLToPath } from 'node:url'
+import { resolve } from 'node:path'
+import { blake2b } from '@noble/hashes/blake2.js'
+import { secp256k1 } from '@noble/curves/secp256k1.js'
+import { Writer } from '../tx/bytes.ts'
+import { serializeTx, SAPLING_BRANCH_ID, type Tx } from '../tx/transaction.ts'
+import { signatureHash, SIGHASH_ALL } from '../tx/sighash.ts'
+import { bytesEqual, bytesToHex, concat, sha256 } from './hashes.ts'
+import { ccScriptSig } from './fulfillment.ts'
+import { type Condition } from './condition.ts'
+
+export interface PowInput {
+  /** The condition of the spent CC output, to be fulfilled by the job's key. */
+  condition: Condition
+  scriptCode: Uint8Array
+  amount: number
+}
+
+export interface PowRequest {
+  /** Unsigned transaction whose last output is `OP_RETURN <payload>` ending in the 4-byte nonce. */
+  tx: Tx
+  inputs: PowInput[]
+  /** Must be a published module key (see the worker's note on nonce reuse). */
+  privkey: Uint8Array
+  /** Tries in all, split between workers (komodod: 1,000,000). */
+  maxTries: number
+  workers: number
+  node: string
+}
+
+export interface PowResult {
+  raw: Uint8Array
+  nonce: number
+  tries: number
+  ms: number
+}
+
+export interface PowJob {
+  id: number
+  kind: 'faucetget'
+  node: string
+  state: 'running' | 'found' | 'exhausted' | 'failed'
+  tries: number
+  maxTries: number
+  startedAt: number
+  elapsedMs: number
+  txid?: string
+}
+
+const jobs = new Map<number, PowJob>()
+let nextJobId = 1
+const KEEP_FINISHED = 20
+
+/** Running and recently finished searches, newest first. */
+export function listPowJobs(): PowJob[] {
+  const now = Date.now()
+  return [...jobs.values()].reverse().map((j) => ({ ...j, elapsedMs: j.state === 'running' ? now - j.startedAt : j.elapsedMs }))
+}
+
+function workerPath(): string {
+  const here = new URL('./faucet-pow-worker.mjs', import.meta.url)
+  if (here.protocol === 'file:' && existsSync(fileURLToPath(here))) return fileURLToPath(here)
+  // Bundled callers (e.g. a config file compiled to a temp dir) lose the module's location.
+  return resolve(process.cwd(), 'server/devchain/cc/faucet-pow-worker.mjs')
+}
+
+const P_SIGHASH = (() => {
+  const p = new Uint8Array(16)
+  p.set(new TextEncoder().encode('ZcashSigHash'))
+  new DataView(p.buffer).setUint32(12, SAPLING_BRANCH_ID, true)
+  return p
+})()
+const HASH_OUTPUTS_OFFSET = 4 + 4 + 32 + 32
+
+/** ZIP-243 preimage for SIGHASH_ALL on a transparent v4 transaction. */
+function preimage(tx: Tx, i: number, scriptCode: Uint8Array, amount: number, hashOutputs: Uint8Array): Uint8Array {
+  const enc = new TextEncoder()
+  const prev = new Writer()
+  for (const x of tx.vin) prev.bytes(x.prevHash).u32(x.prevIndex)
+  const seq = new Writer()
+  for (const x of tx.vin) seq.u32(x.sequence)
+  const w = new Writer()
+  w.u32((tx.version | 0x80000000) >>> 0).u32(tx.versionGroupId)
+  w.bytes(blake2b(prev.finish(), { dkLen: 32, personalization: enc.encode('ZcashPrevoutHash') }))
+  w.bytes(blake2b(seq.finish(), { dkLen: 32, personalization: enc.encode('ZcashSequencHash') }))
+  w.bytes(hashOutputs)
+  w.bytes(new Uint8Array(96)) // joinsplits, shielded spends, shielded outputs
+  w.u32(tx.lockTime).u32(tx.expiryHeight).i64(tx.valueBalance).u32(SIGHASH_ALL)
+  const inp = tx.vin[i]
+  w.bytes(inp.prevHash).u32(inp.prevIndex).varbytes(scriptCode).i64(amount).u32(inp.sequence)
+  return w.finish()
+}
+
+function outputsBlob(tx: Tx): Uint8Array {
+  const w = new Writer()
+  for (const o of tx.vout) w.i64(o.value).varbytes(o.script)
+  return w.finish()
+}
+
+/** Offset of the single contiguous run where a and b differ (same length). */
+function diffOffset(a: Uint8Array, b: Uint8Array, len: number): number {
+  let first = -1
+  for (let k = 0; k < a.length; k++) if (a[k] !== b[k]) { first = k; break }
+  if (first < 0 || a.length !== b.length) throw new Error('pow layout: no difference')
+  for (let k = first + len; k < a.length; k++) if (a[k] !== b[k]) throw new Error('pow layout: scattered difference')
+  return first
+}
+
+function withNonce(tx: Tx, nonce: number): Tx {
+  const last = tx.vout[tx.vout.length - 1]
+  const script = Uint8Array.from(last.script)
+  new DataView(script.buffer).setUint32(script.length - 4, nonce >>> 0, true)
+  return { ...tx, vout: [...tx.vout.slice(0, -1), { value: last.value, script }] }
+}
+
+function withSigs(tx: Tx, inputs: PowInput[], fill: (m: number) => number): Tx {
+  return {
+    ...tx,
+    vin: tx.vin.map((x, m) => ({ ...x, script: ccScriptSig(sign(inputs[m].condition, new Uint8Array(64).fill(fill(m)))) })),
+  }
+}
+
+function sign(c: Condition, sig: Uint8Array): Condition {
+  if (c.type === 'secp256k1') return { ...c, signature: sig }
+  if (c.type === 'threshold') return { ...c, subs: c.subs.map((s) => sign(s, sig)) }
+  return c
+}
+
+export async function minePowTx(req: PowRequest): Promise<PowResult | null> {
+  const { inputs } = req
+  const base = withSigs(req.tx, inputs, () => 0)
+  const raw0 = serializeTx(withNonce(base, 0))
+  const txNonceOffset = diffOffset(raw0, serializeTx(withNonce(base, 0xffffffff)), 4)
+  const sigOffsets = inputs.map((_, m) => diffOffset(raw0, serializeTx(withNonce(withSigs(req.tx, inputs, (k) => (k === m ? 0xff : 0)), 0)), 64))
+  const outs0 = outputsBlob(withNonce(req.tx, 0))
+  const outputsNonceOffset = diffOffset(outs0, outputsBlob(withNonce(req.tx, 0xffffffff)), 4)
+  const hashOutputs0 = blake2b(outs0, { dkLen: 32, personalization: new TextEncoder().encode('ZcashOutputsHash') })
+  const preimages = inputs.map((inp, m) => preimage(req.tx, m, inp.scriptCode, inp.amount, hashOutputs0))
+  // Guard against drift from the core's sighash: the workers would sign garbage otherwise.
+  preimages.forEach((pre, m) => {
+    const mine = blake2b(pre, { dkLen: 32, personalization: P_SIGHASH })
+    const core = signatureHash(withNonce(req.tx, 0), m, inputs[m].scriptCode, inputs[m].amount, SIGHASH_ALL)
+    if (!bytesEqual(mine, core)) throw new Error('pow: sighash preimage disagrees with tx/sighash.ts')
+  })
+
+  const template = sha256(concat(raw0, req.privkey))
+  const startNonce = (template[0] | (template[1] << 8) | (template[2] << 16) | (template[3] << 24)) & 0x0fffffff
+  const best = new SharedArrayBuffer(4)
+  new Int32Array(best)[0] = 0x7fffffff
+  const workers = Math.max(1, req.workers)
+  const job: PowJob = { id: nextJobId++, kind: 'faucetget', node: req.node, state: 'running', tries: 0, maxTries: req.maxTries, startedAt: Date.now(), elapsedMs: 0 }
+  jobs.set(job.id, job)
+  for (const id of [...jobs.keys()].slice(0, Math.max(0, jobs.size - KEEP_FINISHED))) if (jobs.get(id)?.state !== 'running') jobs.delete(id)
+
+  const perWorker = new Array<number>(workers).fill(0)
+  const spec = {
+    tx: raw0, txNonceOffset, outputs: outs0, outputsNonceOffset, hashOutputsOffset: HASH_OUTPUTS_OFFSET,
+    sighashPersonal: P_SIGHASH, privkey: req.privkey, kSeed: template, best, startNonce, stride: workers,
+    inputs: preimages.map((p, m) => ({ preimage: p, sigOffset: sigOffsets[m] })),
+  }
+  type Found = { rel: number; nonce: number; tx: Uint8Array }
+  try {
+    const results = await Promise.all(Array.from({ length: workers }, (_, w) => new Promise<{ tries: number; found: Found | null }>((ok, fail) => {
+      const count = Math.ceil((req.maxTries - w) / workers)
+      // The worker is plain JS: no need to inherit a TypeScript loader (tsx) that would slow its start.
+      const worker = new Worker(workerPath(), { workerData: { ...spec, worker: w, count }, execArgv: [] })
+      worker.on('message', (msg: { type: string; tries: number; found?: Found | null }) => {
+        perWorker[w] = msg.tries
+        job.tries = perWorker.reduce((s, x) => s + x, 0)
+        if (msg.type === 'done') {
+          ok({ tries: msg.tries, found: msg.found ?? null })
+          void worker.terminate()
+        }
+      })
+      worker.on('error', fail)
+      worker.on('exit', (code) => { if (code !== 0) fail(new Error(`pow worker exited with ${code}`)) })
+    })))
+    job.elapsedMs = Date.now() - job.startedAt
+    const winner = results.map((r) => r.found).filter((f): f is Found => f !== null).sort((a, b) => a.rel - b.rel)[0]
+    if (!winner) {
+      job.state = 'exhausted'
+      return null
+    }
+    job.state = 'found'
+    const raw = Uint8Array.from(winner.tx)
+    job.txid = bytesToHex(sha256(sha256(raw)).reverse())
+    return { raw, nonce: winner.nonce, tries: job.tries, ms: job.elapsedMs }
+  } catch (e) {
+    job.state = 'failed'
+    job.elapsedMs = Date.now() - job.startedAt
+    throw e
+  }
+}
+
+/** The signer must be a published module key: the worker's signing is only safe for those. */
+export function assertPublicModuleKey(privkey: Uint8Array, publicKeys: readonly string[]): void {
+  const pub = bytesToHex(secp256k1.getPublicKey(privkey, true))
+  if (!publicKeys.includes(pub)) throw new Error('pow: refusing to sign with a non-module key')
+}

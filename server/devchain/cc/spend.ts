@@ -1,0 +1,67 @@
+/**
+ * The script half of CC consensus, shared by the modules: a CC input's fulfillment must match the
+ * spent output's condition and carry valid signatures over the input's ZIP-243 sighash. The eval
+ * codes inside the fulfillment say which module's rules (validate) apply to the transaction.
+ */
+import type { Coin } from '../chain/ledger.ts'
+import { signatureHash, SIGHASH_ALL } from '../tx/sighash.ts'
+import type { Tx } from '../tx/transaction.ts'
+import { conditionOfScript } from './condition.ts'
+import { checkCCInput, decodeFulfillment, singlePush, type FulfillmentCheck } from './fulfillment.ts'
+import { type Condition } from './condition.ts'
+
+/** Eval codes named by an input's fulfillment, or [] when it is not one. No signature check. */
+export function evalCodesOfScriptSig(scriptSig: Uint8Array): number[] {
+  const push = singlePush(scriptSig)
+  if (!push || push.length < 2) return []
+  try {
+    const codes: number[] = []
+    const walk = (c: Condition): void => {
+      if (c.type === 'eval' && c.code.length === 1) codes.push(c.code[0])
+      if (c.type === 'threshold') c.subs.forEach(walk)
+    }
+    walk(decodeFulfillment(push.subarray(0, push.length - 1)))
+    return codes
+  } catch {
+    return []
+  }
+}
+
+export function checkSpend(tx: Tx, inputIndex: number, coin: Coin): FulfillmentCheck {
+  const cond = conditionOfScript(coin.script)
+  if (!cond) return { ok: false, reason: 'not a CC output' }
+  const h = signatureHash(tx, inputIndex, coin.script, coin.value, SIGHASH_ALL)
+  return checkCCInput(tx.vin[inputIndex].script, cond, h)
+}
+
+/** verifySpend for one module: undefined when the fulfillment does not name `evalCode`. */
+export function verifySpendFor(evalCode: number, tx: Tx, inputIndex: number, coin: Coin): boolean | undefined {
+  if (!coin.cc || !evalCodesOfScriptSig(tx.vin[inputIndex].script).includes(evalCode)) return undefined
+  return checkSpend(tx, inputIndex, coin).ok
+}
+
+/** Inputs whose fulfillment names `evalCode`. */
+export function inputsWithEval(tx: Tx, spent: readonly Coin[], evalCode: number): number[] {
+  const out: number[] = []
+  tx.vin.forEach((inp, i) => {
+    if (spent[i]?.cc && evalCodesOfScriptSig(inp.script).includes(evalCode)) out.push(i)
+  })
+  return out
+}
+
+/** Public keys of the secp256k1 nodes in an input's fulfillment (who signed it). */
+export function signersOfScriptSig(scriptSig: Uint8Array): Uint8Array[] {
+  const push = singlePush(scriptSig)
+  if (!push || push.length < 2) return []
+  try {
+    const keys: Uint8Array[] = []
+    const walk = (c: Condition): void => {
+      if (c.type === 'secp256k1') keys.push(c.pubkey)
+      if (c.type === 'threshold') c.subs.forEach(walk)
+    }
+    walk(decodeFulfillment(push.subarray(0, push.length - 1)))
+    return keys
+  } catch {
+    return []
+  }
+}
