@@ -15,7 +15,7 @@ import { createGatewayFromEnv } from './gateway/index.ts'
 export interface StartOptions {
   /** Folder of the built site. @default process.env.KJ_DIST || '.vuepress/dist' */
   dist?: string
-  /** @default Number(process.env.PORT) || 8080 */
+  /** 0 picks a free port. @default Number(process.env.PORT) || 8080 */
   port?: number
   /** @default process.env.HOST || '127.0.0.1' */
   host?: string
@@ -65,7 +65,8 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
   // Slow-loris guards: a request must arrive whole within these limits.
   server.headersTimeout = 20_000
   server.requestTimeout = 60_000
-  const port = options.port ?? (Number(process.env.PORT) || 8080)
+  const envPort = process.env.PORT?.trim()
+  const port = options.port ?? (envPort ? Number(envPort) : 8080)
   const host = options.host ?? process.env.HOST ?? '127.0.0.1'
   try {
     await new Promise<void>((resolve, reject) => {

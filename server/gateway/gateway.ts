@@ -12,7 +12,7 @@ import { answerPreflight, checkOrigin, setCorsHeaders } from './cors.ts'
 import { readBody } from './body.ts'
 import type { GatewayError } from './errors.ts'
 import {
-  errorBody, gatewayError, invalidRequest, originNotAllowed, rateLimited, upstreamBusy, upstreamTimeout,
+  GatewayCode, errorBody, gatewayError, invalidRequest, originNotAllowed, rateLimited, upstreamBusy, upstreamTimeout,
   upstreamUnavailable,
 } from './errors.ts'
 import { createGate } from './concurrency.ts'
@@ -104,7 +104,8 @@ export function createGateway(opts: GatewayOptions): Gateway {
       counters.calls++
       return await upstream.call(node, call, Math.max(1, limits.upstreamTimeoutMs - waited))
     } catch (e) {
-      if (e instanceof UpstreamFailure) return e.error
+      // The upstream was given what was left after the queue; the client hears the configured limit.
+      if (e instanceof UpstreamFailure) return e.error.code === GatewayCode.UPSTREAM_TIMEOUT ? upstreamTimeout(node, limits.upstreamTimeoutMs) : e.error
       // An upstream bug must not leak its message (it might quote a URL); log it, answer 503.
       log.error({ node, err: e instanceof Error ? e.name : typeof e }, 'upstream threw')
       return upstreamUnavailable(node)

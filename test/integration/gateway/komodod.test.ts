@@ -1,0 +1,126 @@
+/**
+ * The gateway in front of "komodod over HTTP" (the devchain's komodod-compatible HTTP face, Basic
+ * auth): credentials stay out of replies and logs, an upstream that goes away yields 503/504 and
+ * the gateway recovers by itself when it returns.
+ */
+import net from 'node:net'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import type { DevchainCore } from '../../../server/devchain/index.ts'
+import { createHttpUpstream, parseNodes } from '../../../server/gateway/index.ts'
+import type { RunningGateway } from './support.ts'
+import { RPC_PASSWORD, RPC_USER, devchainCore, devchainHttp, isErrorReply, post, request, startGateway, stop } from './support.ts'
+
+let core: DevchainCore
+let http1: Awaited<ReturnType<typeof devchainHttp>>
+let gw: RunningGateway
+
+const nodesEnv = (port: number, password = RPC_PASSWORD) => ({
+  KOMODO_NODES: `miner=http://${RPC_USER}:${password}@127.0.0.1:${port},reader=http://127.0.0.1:${port}/node/reader`,
+  KOMODO_RPC_USER: RPC_USER,
+  KOMODO_RPC_PASSWORD: password,
+})
+
+const gatewayFor = (port: number, password = RPC_PASSWORD, timeoutMs = 30_000) =>
+  startGateway({ upstream: createHttpUpstream(parseNodes(nodesEnv(port, password)), { maxSockets: 8 }), limits: { ratePerSec: 0, upstreamTimeoutMs: timeoutMs } })
+
+beforeAll(async () => {
+  core = await devchainCore()
+  http1 = await devchainHttp(core)
+  gw = await gatewayFor(http1.port)
+})
+
+afterAll(async () => {
+  await gw.close()
+  await stop(http1.server)
+  await core.close()
+})
+
+const secretsIn = (text: string) =>
+  [RPC_PASSWORD, RPC_USER, Buffer.from(`${RPC_USER}:${RPC_PASSWORD}`).toString('base64')].filter((s) => text.includes(s))
+
+describe('komodod over HTTP', () => {
+  it('forwards to both nodes with Basic auth and keeps the wire text', async () => {
+    const body = '{"method":"getinfo","params":[],"id":1}'
+    const viaGateway = await post(`${gw.url}/rpc`, body)
+    const direct = await post(`http://127.0.0.1:${http1.port}/`, body, { authorization: 'Basic ' + Buffer.from(`${RPC_USER}:${RPC_PASSWORD}`).toString('base64') })
+    expect(viaGateway.status).toBe(200)
+    expect(viaGateway.text).toBe(direct.text)
+    const reader = await post(`${gw.url}/rpc/reader`, '{"method":"getnewaddress","id":2}')
+    expect(reader.status).toBe(200)
+    const owned = await post(`${gw.url}/rpc/reader`, JSON.stringify({ method: 'validateaddress', params: [(reader.json as { result: string }).result] }))
+    expect((owned.json as { result: { ismine: boolean } }).result.ismine).toBe(true)
+    const meta = await request('GET', `${gw.url}/rpc/meta`)
+    expect(meta.json).toMatchObject({ kind: 'komodod', nodes: ['miner', 'reader'], chain: { name: 'DOCS' } })
+    expect((meta.json as { methods: string[] }).methods).not.toContain('devchain_info')
+    expect((await request('GET', `${gw.url}/healthz`)).status).toBe(200)
+  })
+
+  it('keeps node errors with komodod statuses', async () => {
+    const r = await post(`${gw.url}/rpc`, '{"method":"getblock","params":["notahash"],"id":9}')
+    expect(isErrorReply(r.json)).toBe(true)
+    expect(r.status).toBe(500)
+    expect(r.json).toMatchObject({ id: 9 })
+  })
+
+  it('never shows credentials in replies or logs, even when they are wrong', async () => {
+    const wrong = await gatewayFor(http1.port, 'Wrong-pass-123456')
+    try {
+      const r = await post(`${wrong.url}/rpc`, '{"method":"getinfo","id":1}')
+      expect(r.status).toBe(502)
+      expect(r.json).toMatchObject({ error: { code: -32001, message: 'Node "miner" is unavailable' } })
+      expect(r.text).not.toContain('Wrong-pass-123456')
+      const h = await request('GET', `${wrong.url}/healthz`)
+      expect(h.status).toBe(503)
+      const all = [r.text, h.text, (await request('GET', `${wrong.url}/rpc/meta`)).text, ...wrong.logs].join('\n')
+      expect(all).not.toContain('Wrong-pass-123456')
+    } finally {
+      await wrong.close()
+    }
+    const everything = [gw.logs.join('\n'), (await request('GET', `${gw.url}/rpc/meta`)).text, (await request('GET', `${gw.url}/healthz`)).text].join('\n')
+    expect(secretsIn(everything)).toEqual([])
+  })
+
+  it('503 while the node is down, recovers by itself when it is back', async () => {
+    const core2 = await devchainCore()
+    let face = await devchainHttp(core2)
+    const port = face.port
+    const g = await gatewayFor(port)
+    try {
+      expect((await post(`${g.url}/rpc`, '{"method":"getblockcount"}')).status).toBe(200)
+      await stop(face.server)
+      const down = await post(`${g.url}/rpc`, '{"method":"getblockcount","id":5}')
+      expect(down.status).toBe(503)
+      expect(down.json).toEqual({ result: null, error: { code: -32001, message: 'Node "miner" is unavailable' }, id: 5 })
+      expect((await request('GET', `${g.url}/healthz`)).status).toBe(503)
+      face = await devchainHttp(core2, port)
+      const back = await post(`${g.url}/rpc`, '{"method":"getblockcount"}')
+      expect(back.status).toBe(200)
+      expect((await request('GET', `${g.url}/healthz`)).status).toBe(200)
+      expect(g.gateway.counters.upstreamFailures).toBeGreaterThanOrEqual(1)
+      expect(secretsIn(g.logs.join('\n') + down.text)).toEqual([])
+    } finally {
+      await g.close()
+      await stop(face.server)
+      await core2.close()
+    }
+  })
+
+  it('504 when the node accepts but never answers', async () => {
+    const sockets = new Set<net.Socket>()
+    const hole = net.createServer((s) => {
+      sockets.add(s)
+      s.on('error', () => {})
+    })
+    await new Promise<void>((r) => hole.listen(0, '127.0.0.1', r))
+    const g = await gatewayFor((hole.address() as net.AddressInfo).port, RPC_PASSWORD, 300)
+    try {
+      const r = await post(`${g.url}/rpc`, '{"method":"getinfo","id":"slow"}')
+      expect(r.status).toBe(504)
+      expect(r.json).toEqual({ result: null, error: { code: -32002, message: 'Node "miner" did not answer within 300 ms' }, id: 'slow' })
+    } finally {
+      await g.close()
+      for (const s of sockets) s.destroy()
+      await new Promise<void>((r) => hole.close(() => r()))
+    }
+  })
+})
