@@ -1,47 +1,77 @@
 /**
- * Writes `.vuepress/public/recorded/<method>.json` (the RecordedFile format) from recorded komodod
- * replies, one per catalog method, first recording wins. Run it again when the fixtures change:
- *
- *   npx tsx scripts/record-responses.ts [fixtures.json]
- *
- * Values the fixtures hold back for acceptance checks are shown as "…", so no page claims a value
- * nobody recorded. Methods the catalog does not know are skipped: the reference only links catalog methods.
+ * Records the replies the live components show on a site with no chain: one JSON file per method
+ * in components/recorded/, from an in-memory devchain with a fixed seed, so a re-run gives the
+ * same hashes and the recorded journey stays consistent (the funding hex's txid is the txid
+ * the broadcast shows). Run: `npx tsx scripts/record-responses.ts`.
  */
 import fs from 'node:fs'
 import path from 'node:path'
-import { getMethod } from '../rpc/catalog.ts'
-import type { RecordedFile } from '../.vuepress/reference/recorded.ts'
-import { RECORDED_DIR } from '../.vuepress/reference/recorded.ts'
+import { createDevchain, serializeReply } from '../server/devchain/index.ts'
 
-interface Fixture {
-  id: string
-  source?: string
-  stability?: string
-  request: { method: string; params: unknown[] }
-  result?: unknown
+const OUT = path.resolve(import.meta.dirname, '../components/recorded')
+const SEED = 'komodo-journeys-recorded'
+const chain = await createDevchain({ dataDir: null, seed: SEED })
+const recorded = new Map<string, { method: string; node: string; params: unknown[]; result: unknown }>()
+
+async function call<T = unknown>(node: string, method: string, params: unknown[] = []): Promise<T> {
+  const raw = await chain.call(node, method, params)
+  // Through komodod's serializer, so amounts carry their 8 decimals as the wire does.
+  const result = JSON.parse(serializeReply({ result: raw, error: null, id: 1 })).result as T
+  if (!recorded.has(method)) recorded.set(method, { method, node, params, result })
+  return result
 }
 
-const ROOT = path.resolve(import.meta.dirname, '..')
-const input = process.argv[2] ?? '/work/shared/reference/fixtures/komodod-responses.json'
-const outDir = path.join(ROOT, '.vuepress/public', RECORDED_DIR)
+await call('miner', 'getinfo')
+await call('miner', 'getblockchaininfo')
+await call('miner', 'getmininginfo')
+await call('miner', 'devchain_info')
+await call('miner', 'help', ['getinfo'])
+await call('miner', 'getgenerate')
+await call('miner', 'generate', [1])
+await call('miner', 'getblockcount')
+await call('miner', 'getbestblockhash')
+await call('miner', 'getblockhash', [1])
+await call('miner', 'getblock', ['1', 1])
+const readerAddress = await call<string>('reader', 'getnewaddress')
+await call('miner', 'validateaddress', [readerAddress])
+await call('miner', 'getbalance')
+await call('miner', 'getwalletinfo')
+await call('miner', 'listunspent')
 
-const elide = (v: unknown): unknown => JSON.parse(JSON.stringify(v).replaceAll('"<held back>"', '"…"'))
+const fund = await call<{ hex: string }>('miner', 'faucetfund', ['10'])
+await call('miner', 'decoderawtransaction', [fund.hex])
+const fundTxid = await call<string>('miner', 'sendrawtransaction', [fund.hex])
+await call('miner', 'getrawmempool')
+await call('miner', 'generate', [1])
+await call('miner', 'getrawtransaction', [fundTxid, 1])
+await call('miner', 'gettransaction', [fundTxid])
+await call('miner', 'faucetinfo')
+await call('miner', 'faucetaddress')
+await call('miner', 'getaddressbalance', [{ addresses: ['R9zHrofhRbub7ER77B7NrVch3A63R39GuC'] }, true])
+await call('miner', 'getaddressutxos', [{ addresses: ['R9zHrofhRbub7ER77B7NrVch3A63R39GuC'] }, true])
+await call('miner', 'getaddresstxids', [{ addresses: ['R9zHrofhRbub7ER77B7NrVch3A63R39GuC'] }, true])
 
-const fixtures = (JSON.parse(fs.readFileSync(input, 'utf8')) as { responses: Fixture[] }).responses
-fs.mkdirSync(outDir, { recursive: true })
-const written: string[] = []
-for (const f of fixtures) {
-  const method = f.request.method
-  if (!('result' in f) || !getMethod(method) || getMethod(method)!.safety === 'never' || written.includes(method)) continue
-  const file: RecordedFile = {
-    method,
-    recorded: true,
-    source: `komodod, ${f.source ?? 'recorded'}`,
-    ...(f.stability ? { note: f.stability } : {}),
-    request: { method, params: f.request.params },
-    result: elide(f.result),
-  }
-  fs.writeFileSync(path.join(outDir, `${method}.json`), JSON.stringify(file, null, 2) + '\n')
-  written.push(method)
+const claim = await call<{ hex: string }>('reader', 'faucetget')
+await chain.call('reader', 'sendrawtransaction', [claim.hex])
+await call('miner', 'sendtoaddress', [readerAddress, 1])
+await chain.call('miner', 'generate', [1])
+
+const readerInfo = await chain.call('reader', 'getinfo', []) as { pubkey: string }
+const create = await call<{ hex: string }>('miner', 'tokencreate', ['DOCS', '0.001', 'A token made in the docs'])
+const tokenid = await chain.call('miner', 'sendrawtransaction', [create.hex]) as string
+await chain.call('miner', 'generate', [1])
+await call('miner', 'tokeninfo', [tokenid])
+await call('miner', 'tokenlist')
+await call('miner', 'tokenaddress')
+const transfer = await call<{ hex: string }>('miner', 'tokentransfer', [tokenid, readerInfo.pubkey, '1000'])
+await chain.call('miner', 'sendrawtransaction', [transfer.hex])
+await chain.call('miner', 'generate', [1])
+await call('miner', 'tokenbalance', [tokenid, readerInfo.pubkey])
+await chain.close()
+
+fs.mkdirSync(OUT, { recursive: true })
+for (const r of recorded.values()) {
+  const file = { ...r, source: `devchain, seed "${SEED}", node ${r.node}` }
+  fs.writeFileSync(path.join(OUT, `${r.method}.json`), JSON.stringify(file, null, 2) + '\n')
 }
-console.log(`${written.length} recorded responses in ${path.relative(ROOT, outDir)}: ${written.join(', ')}`)
+console.log(`recorded ${recorded.size} methods into ${path.relative(process.cwd(), OUT)}`)

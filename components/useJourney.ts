@@ -1,0 +1,73 @@
+/**
+ * The state a journey shares between its steps: named outputs (`fund` → the faucetfund result, read
+ * as `fund.hex`), each step's state, and the step numbering used for `#step-N` links. Components
+ * outside a <Journey> share one page-wide context instead.
+ */
+import { getCurrentInstance, inject, reactive, type InjectionKey } from 'vue'
+
+export type StepState = 'pending' | 'running' | 'done' | 'failed'
+
+export interface JourneyContext {
+  id: string
+  outputs: Record<string, unknown>
+  steps: Record<string, StepState>
+  /** Next step number, 1-based, in render order (the same on the server and in the browser). */
+  registerStep(): number
+  /** How many steps registered so far. */
+  stepCount(): number
+  setOutput(name: string, value: unknown): void
+  setStep(n: number, state: StepState): void
+  /** `fund.hex` → outputs.fund.hex; undefined when missing. */
+  resolve(ref: string): unknown
+}
+
+export const JOURNEY_KEY: InjectionKey<JourneyContext> = Symbol('kj-journey')
+
+export interface StepContext {
+  n: number
+  report(state: StepState): void
+}
+
+export const STEP_KEY: InjectionKey<StepContext> = Symbol('kj-step')
+
+export function resolvePath(outputs: Record<string, unknown>, ref: string): unknown {
+  let cur: unknown = outputs
+  for (const part of ref.split('.')) {
+    if (cur === null || typeof cur !== 'object') return undefined
+    cur = (cur as Record<string, unknown>)[part]
+  }
+  return cur
+}
+
+export function createJourneyContext(id: string): JourneyContext {
+  let count = 0
+  const ctx: JourneyContext = reactive({
+    id,
+    outputs: {},
+    steps: {},
+    registerStep: () => ++count,
+    stepCount: () => count,
+    setOutput(name: string, value: unknown) {
+      ctx.outputs[name] = value
+    },
+    setStep(n: number, state: StepState) {
+      ctx.steps[String(n)] = state
+    },
+    resolve: (ref: string) => resolvePath(ctx.outputs, ref),
+  }) as JourneyContext
+  return ctx
+}
+
+let pageContext: JourneyContext | null = null
+
+/** The enclosing journey, or the page-wide context for components used on their own. */
+export function useJourney(): JourneyContext {
+  const found = getCurrentInstance() ? inject(JOURNEY_KEY, null) : null
+  if (found) return found
+  pageContext ??= createJourneyContext('page')
+  return pageContext
+}
+
+export function useStep(): StepContext | null {
+  return inject(STEP_KEY, null)
+}
