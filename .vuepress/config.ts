@@ -2,28 +2,46 @@ import { viteBundler } from '@vuepress/bundler-vite'
 import { searchPlugin } from '@vuepress/plugin-search'
 import { defaultTheme } from '@vuepress/theme-default'
 import { defineUserConfig } from 'vuepress'
-import { discoverLocales } from './locales/discover.ts'
+import { en, type UiStrings } from '../components/i18n/en.ts'
+import { discoverLocales, SITE_DESCRIPTION, SITE_TITLE } from './locales/discover.ts'
+import {
+  htmlDirRenderer, i18nClientPlugin, i18nPagesPlugin, linkCheckPlugin, navigationPlugin, searchExtraFields, statusPagePlugin,
+} from './plugins/i18n/index.ts'
+import { rpcReferencePlugin } from './plugins/rpcReference.ts'
 import { sourceRoutesPlugin } from './plugins/sourceRoutes.ts'
 
+// Every locales/<dir>/locale.json; an invalid one stops here with errors naming the file and the field.
 const locales = discoverLocales()
+const ui: Record<string, UiStrings> = { '/': en, ...Object.fromEntries(locales.list.map((l) => [l.prefix, l.ui])) }
 
 export default defineUserConfig({
-  title: 'Komodo Journeys',
-  description: 'Developer journeys for Komodo Smart Chains, run live against a chain.',
+  title: SITE_TITLE,
+  description: SITE_DESCRIPTION,
   // Only these become pages: the repository README and test fixtures must never collide with `/`.
   pagePatterns: ['docs/**/*.md', 'locales/**/*.md', '!.vuepress', '!node_modules'],
   dest: process.env.KJ_DIST || '.vuepress/dist',
   shouldPrefetch: false,
   locales: locales.site,
+  templateBuildRenderer: htmlDirRenderer(locales.list.filter((l) => l.data.dir === 'rtl').map((l) => l.data.lang)),
   bundler: viteBundler(),
   theme: defaultTheme({
     locales: locales.theme,
     colorModeSwitch: true,
     contributors: false,
     lastUpdated: false,
+    // Our link check (plugins/i18n/linkCheck.ts) covers every internal link, not only `.md` ones.
+    themePlugins: { linksCheck: false },
   }),
   plugins: [
     sourceRoutesPlugin(),
-    searchPlugin({ locales: locales.search, maxSuggestions: 10 }),
+    // Order matters: generated pages (reference, fallbacks, status) exist before navigation is built and links
+    // are checked.
+    rpcReferencePlugin(),
+    i18nPagesPlugin({ locales: locales.list }),
+    statusPagePlugin({ locales: locales.list }),
+    navigationPlugin({ themeLocales: locales.theme, ui }),
+    linkCheckPlugin(),
+    i18nClientPlugin(),
+    searchPlugin({ locales: locales.search, maxSuggestions: 10, getExtraFields: searchExtraFields }),
   ],
 })

@@ -36,6 +36,9 @@ export function sourceHash(markdown: string): string {
 
 const FRONTMATTER = /^---\r?\n([\s\S]*?)\r?\n---(?:\r?\n|$)/
 
+/** The Markdown without its frontmatter block. */
+export const stripFrontmatter = (markdown: string): string => markdown.replace(FRONTMATTER, '')
+
 /** The `source_hash:` a translated page's frontmatter records, if any. */
 export function readSourceHash(markdown: string): string | null {
   const fm = FRONTMATTER.exec(markdown)?.[1]

@@ -1,0 +1,46 @@
+import { createPage, type Plugin } from 'vuepress/core'
+import { en, type UiStrings } from '../../../components/i18n/en.ts'
+import type { LocaleInfo } from '../../locales/discover.ts'
+import { repoFileUrl } from '../../locales/repo.ts'
+import { buildStatus, type StatusReport } from '../../locales/status.ts'
+
+export const STATUS_PAGE = 'translations.html'
+
+const cell = (s: string) => s.replace(/\|/g, '\\|')
+
+/** The status report as Markdown, worded in one locale: a table per language, links to pages and files. */
+export function statusMarkdown(report: StatusReport, prefix: string, ui: UiStrings['i18n']['status']): string {
+  const out = [`# ${ui.title}`, '', ui.intro, '', `[${ui.howTo}](${prefix}contributing/translate.html)`, '']
+  for (const l of report.locales) {
+    const c = l.counts
+    out.push(`## ${l.name} (${l.lang})`, '')
+    out.push(`${ui.translated}: ${c.translated} · ${ui.outdated}: ${c.outdated} · ${ui.unstamped}: ${c.unstamped} · ${ui.missing}: ${c.missing} · [locale.json](${repoFileUrl(l.file)})`, '')
+    out.push(`| ${ui.page} | ${ui.state} | ${ui.file} |`, '| --- | --- | --- |')
+    for (const p of l.pages) {
+      const file = p.state === 'missing' ? p.source : p.translation
+      out.push(`| [${cell(p.route)}](${p.route}) | ${ui[p.state]} | [${cell(file)}](${repoFileUrl(file)}) |`)
+    }
+    out.push('', `${ui.missingUi}: ${l.missingUi.length ? l.missingUi.map((k) => `\`${k}\``).join(', ') : ui.none}`, '')
+  }
+  return out.join('\n')
+}
+
+/**
+ * `/translations.html` in every locale (so the language switcher finds it): the same data as
+ * `npm run i18n:status`, read when the site is built or the dev server starts.
+ */
+export const statusPagePlugin = ({ locales }: { locales: LocaleInfo[] }): Plugin => ({
+  name: 'komodo-journeys:i18n-status-page',
+  onInitialized: async (app) => {
+    const report = buildStatus(app.dir.source())
+    const all = [{ prefix: '/', ui: en as UiStrings }, ...locales.map((l) => ({ prefix: l.prefix, ui: l.ui }))]
+    for (const { prefix, ui } of all) {
+      const page = await createPage(app, {
+        path: `${prefix}${STATUS_PAGE}`,
+        frontmatter: { title: ui.i18n.status.title, i18nStatus: true },
+        content: statusMarkdown(report, prefix, ui.i18n.status),
+      })
+      app.pages.push(page)
+    }
+  },
+})
