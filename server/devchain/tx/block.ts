@@ -58,7 +58,7 @@ export function parseBlock(raw: Uint8Array): ParsedBlock {
   for (let k = 0; k < n; k++) {
     const start = r.pos
     const tx = readTx(r)
-    txs.push({ tx, raw: raw.slice(start, r.pos) })
+    txs.push({ tx, raw: raw.subarray(start, r.pos) })
   }
   return { header, txs }
 }

@@ -137,7 +137,8 @@ export class Reader {
 
   bytes(n: number): Uint8Array {
     this.need(n)
-    const out = this.buf.slice(this.pos, this.pos + n)
+    // A view, not a copy: parsed transactions share the block buffer the ledger keeps anyway.
+    const out = this.buf.subarray(this.pos, this.pos + n)
     this.pos += n
     return out
   }

@@ -173,7 +173,24 @@ export function isCryptoCondition(s: Uint8Array): boolean {
   return !!ops && ops.length >= 2 && ops[0].data !== undefined && ops[1].op === OP.OP_CHECKCRYPTOCONDITION
 }
 
+// Address derivation (RIPEMD-160 + Base58Check) dominates block connection when every coinbase
+// pays the same pubkey; a bounded cache keyed by the script keeps it off the hot path.
+const infoCache = new Map<string, ScriptInfo>()
+const INFO_CACHE_MAX = 20_000
+
+/** Classifies a scriptPubKey. The returned object is shared: do not mutate it. */
 export function classifyScript(s: Uint8Array): ScriptInfo {
+  const key = toHex(s)
+  let info = infoCache.get(key)
+  if (!info) {
+    if (infoCache.size >= INFO_CACHE_MAX) infoCache.clear()
+    info = classifyUncached(s)
+    infoCache.set(key, info)
+  }
+  return info
+}
+
+function classifyUncached(s: Uint8Array): ScriptInfo {
   const n = s.length
   if (n === 25 && s[0] === OP.OP_DUP && s[1] === OP.OP_HASH160 && s[2] === 20 && s[23] === OP.OP_EQUALVERIFY && s[24] === OP.OP_CHECKSIG) {
     const hash = s.slice(3, 23)

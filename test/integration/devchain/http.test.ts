@@ -57,7 +57,7 @@ describe('the komodod envelope', () => {
   })
 
   it('refuses missing or wrong credentials with 401 and the Basic realm', async () => {
-    for (const headers of [{}, { authorization: 'Basic ' + Buffer.from('user:nope').toString('base64') }]) {
+    for (const headers of [{}, { authorization: 'Basic ' + Buffer.from('user:nope').toString('base64') }] as Record<string, string>[]) {
       const r = await post('{"method":"getinfo"}', '/', headers)
       expect(r.status).toBe(401)
       expect(r.text).toBe('')
