@@ -7,6 +7,7 @@ import { discoverLocales, SITE_DESCRIPTION, SITE_TITLE } from './locales/discove
 import {
   htmlDirRenderer, i18nClientPlugin, i18nPagesPlugin, linkCheckPlugin, navigationPlugin, searchExtraFields, statusPagePlugin,
 } from './plugins/i18n/index.ts'
+import { chainMountPlugin } from './plugins/chainMount.ts'
 import { rpcReferencePlugin } from './plugins/rpcReference.ts'
 import { sourceRoutesPlugin } from './plugins/sourceRoutes.ts'
 
@@ -34,6 +35,8 @@ export default defineUserConfig({
   }),
   plugins: [
     sourceRoutesPlugin(),
+    // `vuepress dev` only: the gateway and the devchain answer /rpc beside the pages.
+    chainMountPlugin(),
     // Order matters: generated pages (reference, fallbacks, status) exist before navigation is built and links
     // are checked.
     rpcReferencePlugin(),
