@@ -6,7 +6,7 @@
  * The gateway is loaded through tsx at dev-server start rather than imported here, so the config
  * bundle VuePress builds stays small and the devchain's files keep their own paths.
  */
-import type { Plugin } from 'vuepress/core'
+import type { PluginObject } from 'vuepress/core'
 import type { IncomingMessage, ServerResponse } from 'node:http'
 import { tsImport } from 'tsx/esm/api'
 
@@ -40,7 +40,7 @@ function refuse(res: ServerResponse, status: number, message: string): void {
   res.end(body)
 }
 
-export function chainMountPlugin(options: ChainMountPluginOptions = {}): Plugin {
+export function chainMountPlugin(options: ChainMountPluginOptions = {}): PluginObject {
   const allowRemote = options.allowRemote ?? process.env.GATEWAY_DEV_ALLOW_REMOTE === '1'
   return {
     name: 'komodo-journeys:chain-mount',
