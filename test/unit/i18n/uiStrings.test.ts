@@ -1,0 +1,25 @@
+import { describe, expect, it } from 'vitest'
+import { checkUi, leafKeys, mergeUi } from '../../../.vuepress/locales/uiStrings.ts'
+
+const english = { a: 'A', g: { b: 'B', c: 'C', deep: { d: 'D' } } } as const
+
+describe('UI strings against English', () => {
+  it('lists leaf keys as dotted paths', () => {
+    expect(leafKeys(english)).toEqual(['a', 'g.b', 'g.c', 'g.deep.d'])
+  })
+
+  it('reports missing, unknown and wrongly typed keys by path', () => {
+    const r = checkUi(english, { a: 'x', g: { b: 'y', typo: 'z', deep: 'flat' }, extra: { q: '1' } })
+    expect(r.missing).toEqual(['g.c'])
+    expect(r.unknown).toEqual(['g.typo', 'extra'])
+    expect(r.wrongType).toEqual(['g.deep'])
+  })
+
+  it('treats an absent group as all of its keys missing', () => {
+    expect(checkUi(english, {}).missing).toEqual(['a', 'g.b', 'g.c', 'g.deep.d'])
+  })
+
+  it('merges a partial translation over English and drops unknown keys', () => {
+    expect(mergeUi(english, { g: { c: '西', zz: 'no' } })).toEqual({ a: 'A', g: { b: 'B', c: '西', deep: { d: 'D' } } })
+  })
+})
