@@ -1,0 +1,99 @@
+/**
+ * The live components in Chromium against `npm start` (gateway + in-memory devchain) and against
+ * the same build served with no chain at all, where recorded replies must show.
+ */
+import type { BrowserContext, Page } from 'playwright-core'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { createGatewayFromEnv } from '../../server/gateway/index.ts'
+import { startServer, type RunningServer } from '../../server/start.ts'
+import { artifactPath, launchBrowser } from '../support/browser.ts'
+import { sharedDist } from '../support/site.ts'
+import { axeSeriousViolations, DEMO, hostileTokenName, runDemoJourney } from './componentsFlow.ts'
+
+let live: RunningServer
+let offline: RunningServer
+let browser: BrowserContext
+let page: Page
+
+beforeAll(async () => {
+  const dist = sharedDist()
+  const gateway = await createGatewayFromEnv({
+    devchainDataDir: null,
+    env: { GATEWAY_LOG_LEVEL: 'silent', GATEWAY_RATE_PER_SEC: '0' },
+  })
+  live = await startServer({ dist, port: 0, host: '127.0.0.1', gateway })
+  offline = await startServer({ dist, port: 0, host: '127.0.0.1', gateway: false })
+  browser = await launchBrowser()
+  page = await browser.newPage()
+})
+
+afterAll(async () => {
+  await browser?.close()
+  await live?.close()
+  await offline?.close()
+})
+
+describe('live components on npm start (gateway + devchain)', () => {
+  it('runs RpcCall → MineBlocks → Broadcast end to end, keeps progress over a reload, and passes axe', async () => {
+    await runDemoJourney(page, live.url)
+    await page.screenshot({ path: artifactPath('components-live-en.png'), fullPage: true })
+    expect(await axeSeriousViolations(page, ['.kj-journey', '.kj-chain-status', '.kj-panel', '.kj-mine'])).toEqual([])
+
+    await page.reload()
+    await page.locator('.kj-progress', { hasText: 'restored' }).waitFor()
+    await expect(page.locator('#step-5').getAttribute('data-state')).resolves.toBe('done')
+    await expect(page.locator('#step-5 .kj-json code').count()).resolves.toBe(0)
+    await expect(page.locator('#step-4 .kj-json code').textContent()).resolves.toContain('"hex"')
+
+    // A deep link lands on its step.
+    await page.goto(`${live.url}${DEMO}#step-4`)
+    await page.locator('#step-4').waitFor()
+    await expect(page.evaluate(() => document.activeElement?.id)).resolves.toBe('step-4')
+  })
+
+  it('renders a token named <img src=x onerror=alert(1)> as text and runs nothing', async () => {
+    const fresh = await browser.newPage()
+    const r = await hostileTokenName(fresh, live.url)
+    expect(r.dialogs).toEqual([])
+    expect(r.shown).toBe('<img src=x onerror=alert(1)>')
+    await fresh.screenshot({ path: artifactPath('components-xss.png'), fullPage: true })
+    await fresh.close()
+  })
+
+  it('speaks the reader\'s language on the Chinese page', async () => {
+    const zh = await browser.newPage()
+    await zh.goto(`${live.url}/zh${DEMO}`)
+    await zh.locator('#step-1 button.kj-run').click()
+    await zh.locator('#step-1 [data-state="done"]').first().waitFor()
+    await expect(zh.locator('#step-1 button.kj-run').textContent()).resolves.toBe('运行')
+    await zh.screenshot({ path: artifactPath('components-live-zh.png'), fullPage: true })
+    await zh.close()
+  })
+})
+
+describe('the same build with no chain (static deployment)', () => {
+  it('says how to start a chain and shows recorded replies, clearly marked', async () => {
+    const p = await browser.newPage()
+    await p.goto(`${offline.url}${DEMO}`)
+    await p.locator('.kj-chain-status[data-online="false"]').waitFor()
+    await expect(p.locator('.kj-offline').textContent()).resolves.toContain('npm run dev')
+    await p.locator('#step-1 button.kj-run').click()
+    await p.locator('#step-1 .kj-rpc[data-state="recorded"]').waitFor()
+    await expect(p.locator('#step-1 .kj-status').textContent()).resolves.toContain('Recorded')
+    await expect(p.locator('#step-1 .kj-json summary').textContent()).resolves.toBe('Recorded response')
+    // Recorded outputs still flow: the recorded funding hex reaches the broadcast.
+    await p.locator('#step-4 button.kj-run').click()
+    await p.locator('#step-4 .kj-rpc[data-state="recorded"]').waitFor()
+    await p.locator('#step-5 button.kj-run').click()
+    await p.locator('#step-5 [data-field="txid"]').waitFor()
+    await p.screenshot({ path: artifactPath('components-offline-en.png'), fullPage: true })
+    expect(await axeSeriousViolations(p, ['.kj-journey', '.kj-chain-status'])).toEqual([])
+
+    await p.goto(`${offline.url}/zh${DEMO}`)
+    await p.locator('.kj-chain-status[data-online="false"]').waitFor()
+    await p.locator('#step-1 button.kj-run').click()
+    await p.locator('#step-1 .kj-rpc[data-state="recorded"]').waitFor()
+    await p.screenshot({ path: artifactPath('components-offline-zh.png'), fullPage: true })
+    await p.close()
+  })
+})
