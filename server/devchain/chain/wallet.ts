@@ -110,15 +110,25 @@ export class Wallet {
     return out
   }
 
+  // Transactions never change once accepted, so "is it from me" is memoised (per wallet: keys only grow).
+  private fromMe = new Map<string, boolean>()
+
   /** True if every input of the tx spent a coin of this wallet. */
   isFromMe(txid: string): boolean {
+    const known = this.fromMe.get(txid)
+    if (known) return true
     const rec = this.ledger.txs.get(txid)
     if (!rec || rec.tx.vin.length === 0) return false
-    return rec.tx.vin.every((i) => {
+    const mine = rec.tx.vin.every((i) => {
       const prev = this.ledger.txs.get(Buffer.from(i.prevHash).reverse().toString('hex'))
       const o = prev?.tx.vout[i.prevIndex]
       return !!o && !!this.keyForScript(o.script)
     })
+    if (mine) {
+      if (this.fromMe.size > 100_000) this.fromMe.clear()
+      this.fromMe.set(txid, true)
+    }
+    return mine
   }
 
   /** Signs every input spending a P2PK/P2PKH coin of this wallet (ZIP-243, SIGHASH_ALL). */

@@ -1,0 +1,172 @@
+/**
+ * Devchain figures (issue 4): cold start to first answer, `generate 1000`, 1,000 sendtoaddress then
+ * one block, getblockcount over HTTP at 32 connections, RSS after 10,000 blocks and 10,000 txs.
+ * Medians of several runs, with the ratio to the target. Never fails on slowness.
+ */
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process'
+import { mkdtempSync, rmSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { createRequire } from 'node:module'
+import { loadavg } from 'node:os'
+import { createDevchain } from '../server/devchain/index.ts'
+
+interface CannonResult {
+  requests: { average: number }
+  non2xx: number
+  errors: number
+}
+// Loaded untyped: autocannon ships no TypeScript declarations.
+const autocannon = createRequire(import.meta.url)('autocannon') as (o: Record<string, unknown>) => Promise<CannonResult>
+
+const AUTH = 'Basic ' + Buffer.from('user:pass').toString('base64')
+const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]
+const fmt = (n: number, d = 0) => n.toLocaleString('en-US', { maximumFractionDigits: d, minimumFractionDigits: d })
+
+function line(name: string, value: number, unit: string, target: number, higherIsBetter: boolean, runs: number[], d = 0) {
+  const ratio = higherIsBetter ? value / target : target / value
+  const verdict = ratio >= 1 ? 'meets' : 'misses'
+  console.log(`${name}: ${fmt(value, d)} ${unit} (median of ${runs.length}: ${runs.map((r) => fmt(r, d)).join(', ')}); target ${higherIsBetter ? '≥' : '≤'} ${fmt(target)} ${unit}; ${fmt(ratio, 2)}× target (${verdict})`)
+}
+
+function startChild(args: string[]): Promise<{ child: ChildProcess; url: string; ms: number }> {
+  const t0 = performance.now()
+  const child = spawn(process.execPath, ['--import', 'tsx', 'server/devchain/cli.ts', '-rpcport=0', ...args], { stdio: ['ignore', 'pipe', 'inherit'] })
+  return new Promise((resolve, reject) => {
+    let out = ''
+    child.stdout!.on('data', (b: Buffer) => {
+      out += b.toString()
+      const m = /listening on (http:\/\/127\.0\.0\.1:\d+)\//.exec(out)
+      if (m) {
+        const url = m[1]
+        const ask = (): Promise<void> =>
+          fetch(url + '/', { method: 'POST', headers: { authorization: AUTH }, body: '{"method":"getblockcount","id":1}' })
+            .then((r) => r.json())
+            .then(() => resolve({ child, url, ms: performance.now() - t0 }), ask)
+        ask()
+      }
+    })
+    child.on('exit', (c) => reject(new Error(`chain exited ${c}`)))
+  })
+}
+
+async function stopChild(child: ChildProcess): Promise<void> {
+  await new Promise<void>((r) => {
+    child.once('exit', () => r())
+    child.kill('SIGTERM')
+  })
+}
+
+async function coldStart(): Promise<void> {
+  // In-process: what the gateway pays (modules already loaded).
+  const inproc: number[] = []
+  for (let i = 0; i < 5; i++) {
+    const t0 = performance.now()
+    const c = await createDevchain({ dataDir: null, seed: `cold${i}` })
+    await c.call('miner', 'getblockcount', [])
+    inproc.push(performance.now() - t0)
+    await c.close()
+  }
+  line('cold start to first answer, in-process (createDevchain → getblockcount)', median(inproc), 'ms', 300, false, inproc, 1)
+  // As a process: `npm run chain` spawned, until its first HTTP answer (includes Node + tsx start).
+  const proc: number[] = []
+  for (let i = 0; i < 5; i++) {
+    const dir = mkdtempSync(join(tmpdir(), 'devchain-bench-'))
+    const { child, ms } = await startChild([`-datadir=${dir}`])
+    proc.push(ms)
+    await stopChild(child)
+    rmSync(dir, { recursive: true, force: true })
+  }
+  line('cold start to first answer, new process over HTTP (node + tsx + chain)', median(proc), 'ms', 300, false, proc)
+}
+
+async function generate1000(): Promise<void> {
+  for (const persist of [false, true]) {
+    const runs: number[] = []
+    for (let i = 0; i < 5; i++) {
+      const dir = persist ? mkdtempSync(join(tmpdir(), 'devchain-bench-')) : null
+      const c = await createDevchain({ dataDir: dir, seed: `gen${i}` })
+      const t0 = performance.now()
+      await c.call('miner', 'generate', [1000])
+      runs.push(1000 / ((performance.now() - t0) / 1000))
+      await c.close()
+      if (dir) rmSync(dir, { recursive: true, force: true })
+    }
+    line(`generate 1000 (${persist ? 'data dir, fsync before returning' : 'memory only'})`, median(runs), 'blocks/s', 2000, true, runs)
+  }
+}
+
+async function sends(): Promise<void> {
+  const runs: number[] = []
+  const blockMs: number[] = []
+  for (let i = 0; i < 3; i++) {
+    const c = await createDevchain({ dataDir: null, seed: `send${i}` })
+    const addr = (await c.call('reader', 'getnewaddress', [])) as string
+    const t0 = performance.now()
+    for (let k = 0; k < 1000; k++) await c.call('miner', 'sendtoaddress', [addr, 0.001])
+    const t1 = performance.now()
+    await c.call('miner', 'generate', [1])
+    blockMs.push(performance.now() - t1)
+    runs.push(performance.now() - t0)
+    await c.close()
+  }
+  console.log(`1,000 sendtoaddress then one block: ${fmt(median(runs))} ms total (median of ${runs.length}: ${runs.map((r) => fmt(r)).join(', ')}), ` +
+    `${fmt(1000 / (median(runs) / 1000))} tx/s; the block of 1,000 txs alone ${fmt(median(blockMs))} ms (no target in the issue)`)
+}
+
+async function httpThroughput(): Promise<void> {
+  const dir = mkdtempSync(join(tmpdir(), 'devchain-bench-'))
+  const { child, url } = await startChild([`-datadir=${dir}`])
+  const runs: number[] = []
+  // Warm-up, then measured runs.
+  for (let i = 0; i < 4; i++) {
+    const r = await autocannon({
+      url: url + '/', connections: 32, duration: i === 0 ? 1 : 3, method: 'POST',
+      headers: { authorization: AUTH, 'content-type': 'text/plain' }, body: '{"jsonrpc":"1.0","id":"b","method":"getblockcount","params":[]}',
+    })
+    if (r.non2xx || r.errors) console.log(`  (run ${i}: ${r.non2xx} non-2xx, ${r.errors} errors)`)
+    if (i > 0) runs.push(r.requests.average)
+  }
+  await stopChild(child)
+  rmSync(dir, { recursive: true, force: true })
+  line('getblockcount over HTTP, 32 connections (autocannon, same 2-core machine)', median(runs), 'req/s', 10_000, true, runs)
+}
+
+/** Runs in a child so its RSS is only the chain's. */
+async function memoryChild(): Promise<void> {
+  const c = await createDevchain({ dataDir: null, seed: 'rss' })
+  const rss = () => process.memoryUsage().rss / 1024 / 1024
+  await c.call('miner', 'generate', [10_000])
+  global.gc?.()
+  const afterBlocks = rss()
+  const addr = (await c.call('reader', 'getnewaddress', [])) as string
+  const steps: number[] = []
+  for (let k = 0; k < 10_000; k++) {
+    await c.call('miner', 'sendtoaddress', [addr, 0.001])
+    if (k % 1000 === 999) {
+      await c.call('miner', 'generate', [1])
+      global.gc?.()
+      steps.push(rss())
+    }
+  }
+  process.stdout.write(JSON.stringify({ afterBlocks, steps }) + '\n')
+}
+
+async function memory(): Promise<void> {
+  const r = spawnSync(process.execPath, ['--expose-gc', '--import', 'tsx', 'bench/devchain.bench.ts', '--memory-child'], { encoding: 'utf8' })
+  const last = r.stdout.trim().split('\n').pop() ?? '{}'
+  const { afterBlocks, steps } = JSON.parse(last) as { afterBlocks: number; steps: number[] }
+  const final = steps[steps.length - 1]
+  line('RSS after 10,000 blocks', afterBlocks, 'MB', 150, false, [afterBlocks], 1)
+  line('RSS after 10,000 blocks and 10,000 txs', final, 'MB', 150, false, [final], 1)
+  console.log(`RSS every 1,000 txs (flatness under steady load): ${steps.map((s) => fmt(s, 0)).join(', ')} MB`)
+}
+
+if (process.argv.includes('--memory-child')) {
+  await memoryChild()
+} else {
+  console.log(`machine: ${process.arch}, load average ${loadavg().map((l) => l.toFixed(1)).join(' / ')} (figures are noisy when other work runs)`)
+  const only = process.env.DEVCHAIN_BENCH?.split(',')
+  const parts: [string, () => Promise<void>][] = [['cold', coldStart], ['generate', generate1000], ['send', sends], ['http', httpThroughput], ['memory', memory]]
+  for (const [name, fn] of parts) if (!only || only.includes(name)) await fn()
+}
