@@ -2,8 +2,8 @@ import { viteBundler } from '@vuepress/bundler-vite'
 import { searchPlugin } from '@vuepress/plugin-search'
 import { defaultTheme } from '@vuepress/theme-default'
 import { defineUserConfig } from 'vuepress'
-import { en, type UiStrings } from '../components/i18n/en.ts'
-import { discoverLocales, SITE_DESCRIPTION, SITE_TITLE } from './locales/discover.ts'
+import { en } from '../components/i18n/en.ts'
+import { discoverLocales, SITE_DESCRIPTION, SITE_TITLE, type LocaleUi } from './locales/discover.ts'
 import {
   htmlDirRenderer, i18nClientPlugin, i18nPagesPlugin, linkCheckPlugin, navigationPlugin, searchExtraFields, statusPagePlugin,
 } from './plugins/i18n/index.ts'
@@ -13,7 +13,7 @@ import { sourceRoutesPlugin } from './plugins/sourceRoutes.ts'
 
 // Every locales/<dir>/locale.json; an invalid one stops here with errors naming the file and the field.
 const locales = discoverLocales()
-const ui: Record<string, UiStrings> = { '/': en, ...Object.fromEntries(locales.list.map((l) => [l.prefix, l.ui])) }
+const ui: Record<string, LocaleUi> = { '/': en, ...Object.fromEntries(locales.list.map((l) => [l.prefix, l.ui])) }
 
 export default defineUserConfig({
   title: SITE_TITLE,

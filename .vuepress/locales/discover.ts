@@ -3,7 +3,10 @@ import path from 'node:path'
 import type { SiteLocaleConfig } from 'vuepress/shared'
 import { en, type UiStrings } from '../../components/i18n/en.ts'
 import { parseLocaleFile, type LocaleFile } from './localeFile.ts'
-import { mergeUi } from './uiStrings.ts'
+import { mergeUi, type Translated } from './uiStrings.ts'
+
+/** A locale's UI strings: English's keys, any language. */
+export type LocaleUi = Translated<UiStrings>
 
 export type { LocaleFile } from './localeFile.ts'
 
@@ -18,7 +21,7 @@ export interface LocaleInfo {
   /** UI keys the file lacks (shown in English, reported by `i18n:status`). */
   missingUi: string[]
   /** English UI strings with this locale's laid over them: what the client reads. */
-  ui: UiStrings
+  ui: LocaleUi
 }
 
 export interface DiscoveredLocales {
@@ -69,7 +72,7 @@ export function discoverLocales(root = ROOT, { strict = true } = {}): Discovered
     if (!parsed.data) continue
     const data = parsed.data
     const prefix = `/${dir}/`
-    const ui = mergeUi(en, data.ui)
+    const ui: LocaleUi = mergeUi(en, data.ui)
     list.push({ dir, prefix, file: rel, data, missingUi: parsed.missingUi, ui })
     // Extra fields (`dir`, `ui`) ride along in the site locale: the client reads them with useSiteLocaleData().
     site[prefix] = {

@@ -51,3 +51,6 @@ export function mergeUi<T extends UiTree>(english: T, translation: unknown): T {
   }
   return out as T
 }
+
+/** A string tree with English's shape but any strings: what a locale's merged UI strings are. */
+export type Translated<T> = { readonly [K in keyof T]: T[K] extends string ? string : Translated<T[K]> }

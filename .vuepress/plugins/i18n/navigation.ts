@@ -1,5 +1,5 @@
 import type { Plugin } from 'vuepress/core'
-import type { UiStrings } from '../../../components/i18n/en.ts'
+import type { LocaleUi } from '../../locales/discover.ts'
 import { restOf, type PageI18n } from './pageI18n.ts'
 import { STATUS_PAGE } from './statusPage.ts'
 
@@ -17,7 +17,7 @@ export interface NavEntry {
 
 export interface NavLink { text: string; link: string; ariaLabel?: string }
 export interface NavGroup { text: string; link?: string; collapsible?: boolean; children: (NavLink | NavGroup)[] }
-export type Marker = UiStrings['i18n']['sidebar']
+export type Marker = LocaleUi['i18n']['sidebar']
 
 const isIndex = (name: string) => /^(README|index)\.md$/.test(name)
 const humanize = (folder: string) => folder.replace(/[-_]+/g, ' ').replace(/^./, (c) => c.toUpperCase())
@@ -102,7 +102,7 @@ export interface NavigationPluginOptions {
   /** The theme's locale options, keyed by prefix: `sidebar` and `navbar` are written into them. */
   themeLocales: Record<string, Record<string, unknown>>
   /** Each locale's merged UI strings, keyed by prefix. */
-  ui: Record<string, UiStrings>
+  ui: Record<string, LocaleUi>
 }
 
 /**

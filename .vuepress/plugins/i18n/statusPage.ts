@@ -1,6 +1,6 @@
 import { createPage, type Plugin } from 'vuepress/core'
-import { en, type UiStrings } from '../../../components/i18n/en.ts'
-import type { LocaleInfo } from '../../locales/discover.ts'
+import { en } from '../../../components/i18n/en.ts'
+import type { LocaleInfo, LocaleUi } from '../../locales/discover.ts'
 import { repoFileUrl } from '../../locales/repo.ts'
 import { buildStatus, type StatusReport } from '../../locales/status.ts'
 
@@ -9,7 +9,7 @@ export const STATUS_PAGE = 'translations.html'
 const cell = (s: string) => s.replace(/\|/g, '\\|')
 
 /** The status report as Markdown, worded in one locale: a table per language, links to pages and files. */
-export function statusMarkdown(report: StatusReport, prefix: string, ui: UiStrings['i18n']['status']): string {
+export function statusMarkdown(report: StatusReport, prefix: string, ui: LocaleUi['i18n']['status']): string {
   const out = [`# ${ui.title}`, '', ui.intro, '', `[${ui.howTo}](${prefix}contributing/translate.html)`, '']
   for (const l of report.locales) {
     const c = l.counts
@@ -33,7 +33,7 @@ export const statusPagePlugin = ({ locales }: { locales: LocaleInfo[] }): Plugin
   name: 'komodo-journeys:i18n-status-page',
   onInitialized: async (app) => {
     const report = buildStatus(app.dir.source())
-    const all = [{ prefix: '/', ui: en as UiStrings }, ...locales.map((l) => ({ prefix: l.prefix, ui: l.ui }))]
+    const all = [{ prefix: '/', ui: en as LocaleUi }, ...locales.map((l) => ({ prefix: l.prefix, ui: l.ui }))]
     for (const { prefix, ui } of all) {
       const page = await createPage(app, {
         path: `${prefix}${STATUS_PAGE}`,

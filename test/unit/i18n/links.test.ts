@@ -19,7 +19,7 @@ describe('links of fallback pages stay in the locale', () => {
 })
 
 describe('link check', () => {
-  const page = (over: object) => ({ path: '/', pathInferred: null, filePathRelative: null, links: [], frontmatter: {}, ...over })
+  const page = (over: object) => ({ path: '/', pathInferred: null as string | null, filePathRelative: null, links: [], frontmatter: {}, ...over })
   const app = (pages: object[]) => ({ pages, options: { base: '/' } }) as unknown as Parameters<typeof findBrokenLinks>[0]
 
   it('accepts links to pages, to source paths and to folders, and names the page of a broken one', () => {
