@@ -8,48 +8,42 @@
 // Signing: one secret nonce k per input for the whole job, so a try costs a multiplication instead
 // of a scalar multiplication (~100x faster here). Reusing k reveals the private key; that is
 // harmless only because the faucet's global key is already public (komodod's CCcustom.cpp). The
-// caller refuses to hand this worker any other key.
+// caller refuses to use any other key, and hands the worker only the per-input (r, k⁻¹, k⁻¹·r·d).
 import { parentPort, workerData } from 'node:worker_threads'
-import { createHash } from 'node:crypto'
-import { blake2b } from '@noble/hashes/blake2.js'
-import { secp256k1 } from '@noble/curves/secp256k1.js'
+import * as nodeCrypto from 'node:crypto'
+import { blake2b256Into, blake2b256State } from './blake2b-personal.mjs'
 
 const N = 0xfffffffffffffffffffffffffffffffebaaedce6af48a03bbfd25e8cd0364141n
 const HALF_N = N >> 1n
 const P_OUTPUTS = new TextEncoder().encode('ZcashOutputsHash')
+const MASK64 = (1n << 64n) - 1n
 
 const mod = (a) => ((a % N) + N) % N
-function invert(a) {
-  let [r0, r1, s0, s1] = [N, mod(a), 0n, 1n]
-  while (r1 !== 0n) {
-    const q = r0 / r1;
-    [r0, r1] = [r1, r0 - q * r1];
-    [s0, s1] = [s1, s0 - q * s1]
-  }
-  return mod(s0)
+function readBig(view, off) {
+  return (view.getBigUint64(off) << 192n) | (view.getBigUint64(off + 8) << 128n) | (view.getBigUint64(off + 16) << 64n) | view.getBigUint64(off + 24)
 }
-const toBig = (b) => BigInt('0x' + Buffer.from(b.buffer, b.byteOffset, b.byteLength).toString('hex'))
-function writeBig(dst, off, v) {
-  const hex = v.toString(16).padStart(64, '0')
-  Buffer.from(dst.buffer, dst.byteOffset, dst.byteLength).write(hex, off, 32, 'hex')
+function writeBig(view, off, x) {
+  view.setBigUint64(off, x >> 192n)
+  view.setBigUint64(off + 8, (x >> 128n) & MASK64)
+  view.setBigUint64(off + 16, (x >> 64n) & MASK64)
+  view.setBigUint64(off + 24, x & MASK64)
 }
-const sha256 = (b) => createHash('sha256').update(b).digest()
+// One-shot crypto.hash (Node ≥ 20.12) avoids a Hash object per call.
+const sha256 = nodeCrypto.hash
+  ? (b) => nodeCrypto.hash('sha256', b, 'buffer')
+  : (b) => nodeCrypto.createHash('sha256').update(b).digest()
 
 const job = workerData
 const tx = Uint8Array.from(job.tx)
+const txView = new DataView(tx.buffer)
 const outputs = Uint8Array.from(job.outputs)
+const outputsState = blake2b256State(P_OUTPUTS)
+const sighashState = blake2b256State(job.sighashPersonal)
+const z32 = new Uint8Array(32)
+const zView = new DataView(z32.buffer)
 const shared = new Int32Array(job.best) // [0] = lowest winning relative index so far
-const d = toBig(job.privkey)
-
-// Per input: the preimage template, r, and the precomputed parts of s = k⁻¹(z + r·d).
-const inputs = job.inputs.map((inp, m) => {
-  const seed = sha256(Buffer.concat([Buffer.from(job.kSeed), Buffer.from([m])]))
-  const k = mod(toBig(seed)) || 1n
-  const r = mod(secp256k1.Point.BASE.multiply(k).toAffine().x)
-  const kinv = invert(k)
-  return { preimage: Uint8Array.from(inp.preimage), sigOffset: inp.sigOffset, r, kinv, krd: mod(kinv * r * d) }
-})
-for (const inp of inputs) writeBig(tx, inp.sigOffset, inp.r)
+const inputs = job.inputs.map((inp) => ({ preimage: Uint8Array.from(inp.preimage), sigOffset: inp.sigOffset, r: inp.r, kinv: inp.kinv, krd: inp.krd }))
+for (const inp of inputs) writeBig(txView, inp.sigOffset, inp.r)
 
 function setNonce(buf, off, nonce) {
   buf[off] = nonce & 0xff
@@ -67,13 +61,14 @@ for (let i = 0; i < job.count; i++) {
   const nonce = (job.startNonce + rel) >>> 0
   setNonce(outputs, job.outputsNonceOffset, nonce)
   setNonce(tx, job.txNonceOffset, nonce)
-  const hashOutputs = blake2b(outputs, { dkLen: 32, personalization: P_OUTPUTS })
-  for (const inp of inputs) {
-    inp.preimage.set(hashOutputs, job.hashOutputsOffset)
-    const z = toBig(blake2b(inp.preimage, { dkLen: 32, personalization: job.sighashPersonal }))
-    let s = mod(inp.kinv * z + inp.krd)
+  blake2b256Into(outputsState, outputs, inputs[0].preimage, job.hashOutputsOffset)
+  for (let k = 0; k < inputs.length; k++) {
+    const inp = inputs[k]
+    if (k > 0) inp.preimage.set(inputs[0].preimage.subarray(job.hashOutputsOffset, job.hashOutputsOffset + 32), job.hashOutputsOffset)
+    blake2b256Into(sighashState, inp.preimage, z32, 0)
+    let s = mod(inp.kinv * readBig(zView, 0) + inp.krd)
     if (s > HALF_N) s = N - s
-    writeBig(tx, inp.sigOffset + 32, s)
+    writeBig(txView, inp.sigOffset + 32, s)
   }
   const h = sha256(sha256(tx))
   tries++

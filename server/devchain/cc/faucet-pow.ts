@@ -12,6 +12,7 @@ import { fileURLToPath } from 'node:url'
 import { resolve } from 'node:path'
 import { blake2b } from '@noble/hashes/blake2.js'
 import { secp256k1 } from '@noble/curves/secp256k1.js'
+import { invert, mod } from '@noble/curves/abstract/modular.js'
 import { Writer } from '../tx/bytes.ts'
 import { serializeTx, SAPLING_BRANCH_ID, type Tx } from '../tx/transaction.ts'
 import { signatureHash, SIGHASH_ALL } from '../tx/sighash.ts'
@@ -165,8 +166,8 @@ export async function minePowTx(req: PowRequest): Promise<PowResult | null> {
   const perWorker = new Array<number>(workers).fill(0)
   const spec = {
     tx: raw0, txNonceOffset, outputs: outs0, outputsNonceOffset, hashOutputsOffset: HASH_OUTPUTS_OFFSET,
-    sighashPersonal: P_SIGHASH, privkey: req.privkey, kSeed: template, best, startNonce, stride: workers,
-    inputs: preimages.map((p, m) => ({ preimage: p, sigOffset: sigOffsets[m] })),
+    sighashPersonal: P_SIGHASH, best, startNonce, stride: workers,
+    inputs: preimages.map((p, m) => ({ preimage: p, sigOffset: sigOffsets[m], ...signingParts(req.privkey, template, m) })),
   }
   type Found = { rel: number; nonce: number; tx: Uint8Array }
   try {
@@ -200,6 +201,20 @@ export async function minePowTx(req: PowRequest): Promise<PowResult | null> {
     job.elapsedMs = Date.now() - job.startedAt
     throw e
   }
+}
+
+const CURVE_N = secp256k1.Point.CURVE().n
+
+/**
+ * One secret nonce k per input for the whole search (see the worker's note): the worker gets
+ * r = (k·G).x, k⁻¹ and k⁻¹·r·d, and computes s = k⁻¹·z + k⁻¹·r·d for each sighash z.
+ */
+function signingParts(privkey: Uint8Array, seed: Uint8Array, m: number): { r: bigint; kinv: bigint; krd: bigint } {
+  const k = mod(BigInt('0x' + bytesToHex(sha256(concat(seed, Uint8Array.of(m))))), CURVE_N) || 1n
+  const r = mod(secp256k1.Point.BASE.multiply(k).toAffine().x, CURVE_N)
+  const kinv = invert(k, CURVE_N)
+  const d = BigInt('0x' + bytesToHex(privkey))
+  return { r, kinv, krd: mod(kinv * r * d, CURVE_N) }
 }
 
 /** The signer must be a published module key: the worker's signing is only safe for those. */
