@@ -7,7 +7,7 @@
 #  4. on the miner, starts mining once a pubkey is set.
 set -eu
 
-: "${AC_NAME:?}" "${AC_SUPPLY:?}" "${AC_REWARD:?}" "${AC_CC:?}" "${RPC_PORT:?}" "${P2P_PORT:?}" "${RPC_ALLOW:?}"
+: "${AC_NAME:?}" "${AC_SUPPLY:?}" "${AC_CC:?}" "${RPC_PORT:?}" "${P2P_PORT:?}" "${RPC_ALLOW:?}"
 if [ -z "${KOMODO_RPC_USER:-}" ] || [ -z "${KOMODO_RPC_PASSWORD:-}" ]; then
   echo "KOMODO_RPC_USER and KOMODO_RPC_PASSWORD must be set (see deploy/README.md)" >&2
   exit 1
@@ -35,8 +35,9 @@ CONF
 
 cli() { "$CLI" -ac_name="$AC_NAME" "$@"; }
 
-set -- -ac_name="$AC_NAME" -ac_supply="$AC_SUPPLY" -ac_reward="$AC_REWARD" -ac_cc="$AC_CC" \
-  -port="$P2P_PORT"
+set -- -ac_name="$AC_NAME" -ac_supply="$AC_SUPPLY" -ac_cc="$AC_CC" -port="$P2P_PORT"
+# Optional, as on the devchain: setting it changes the chain's magic (a different chain).
+[ -n "${AC_REWARD:-}" ] && set -- "$@" -ac_reward="$AC_REWARD"
 # -testnode lets a lone miner produce blocks before its peer is up; a public chain turns it off.
 [ "${TESTNODE:-1}" = 1 ] && set -- "$@" -testnode=1
 [ -n "${PEER:-}" ] && set -- "$@" -addnode="$PEER"
