@@ -124,6 +124,7 @@ export const en = {
     secondsAgo: '{n} s ago',
     minutesAgo: '{n} min ago',
     hoursAgo: '{n} h ago',
+    daysAgo: '{n} days ago',
     devchain: 'devchain (embedded)',
     komodod: 'komodod',
     unknown: 'unknown',
