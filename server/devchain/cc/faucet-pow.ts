@@ -170,11 +170,13 @@ export async function minePowTx(req: PowRequest): Promise<PowResult | null> {
     inputs: preimages.map((p, m) => ({ preimage: p, sigOffset: sigOffsets[m], ...signingParts(req.privkey, template, m) })),
   }
   type Found = { rel: number; nonce: number; tx: Uint8Array }
+  const running: Worker[] = []
   try {
     const results = await Promise.all(Array.from({ length: workers }, (_, w) => new Promise<{ tries: number; found: Found | null }>((ok, fail) => {
       const count = Math.ceil((req.maxTries - w) / workers)
       // The worker is plain JS: no need to inherit a TypeScript loader (tsx) that would slow its start.
       const worker = new Worker(workerPath(), { workerData: { ...spec, worker: w, count }, execArgv: [] })
+      running.push(worker)
       worker.on('message', (msg: { type: string; tries: number; found?: Found | null }) => {
         perWorker[w] = msg.tries
         job.tries = perWorker.reduce((s, x) => s + x, 0)
@@ -200,6 +202,9 @@ export async function minePowTx(req: PowRequest): Promise<PowResult | null> {
     job.state = 'failed'
     job.elapsedMs = Date.now() - job.startedAt
     throw e
+  } finally {
+    // A failed worker must not leave its siblings burning CPU until their ranges run out.
+    for (const w of running) void w.terminate()
   }
 }
 
