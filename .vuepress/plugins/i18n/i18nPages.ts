@@ -59,7 +59,7 @@ export const i18nPagesPlugin = ({ locales }: I18nPagesPluginOptions): Plugin => 
         const source = page.filePathRelative!.split(path.sep).join('/')
         const body = localizeMarkdownLinks(stripFrontmatter(page.content), locale.prefix, source, prefixes)
         // The home layout has no slot for the notice: it goes into the content there.
-        const notice = page.frontmatter.home ? '<I18nNotice />\n\n' : ''
+        const notice = page.frontmatter.home ? '<I18nNotice in-content />\n\n' : ''
         const fallback = await createPage(app, {
           path: route,
           frontmatter: localizeFrontmatter(page.frontmatter, locale.prefix, source, prefixes),
