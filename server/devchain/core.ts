@@ -187,9 +187,12 @@ export class DevchainCore {
 
   // ── transactions and blocks ────────────────────────────────────────────────────────────────
 
-  /** Accepts a tx into the mempool (mining a block right away in automine mode). */
-  submit(raw: Uint8Array, tx: Tx, trusted = false): string {
-    const txid = this.ledger.accept(raw, tx, { trusted })
+  /**
+   * Accepts a tx into the mempool (mining a block right away in automine mode). `own` = built and
+   * signed by a node wallet just now: the signature checks are skipped, CC rules still apply.
+   */
+  async submit(raw: Uint8Array, tx: Tx, origin: 'own' | 'external' = 'external'): Promise<string> {
+    const txid = origin === 'own' ? this.ledger.accept(raw, tx, { scriptsChecked: true }) : await this.ledger.acceptAsync(raw, tx)
     if (this.mining.mode === 'automine' && this.ledger.mempool.has(txid)) this.ledger.mine(this.wallet('miner').miningScript())
     return txid
   }

@@ -73,9 +73,14 @@ export interface SpentInfo {
 }
 
 export interface AcceptOptions {
-  /** Skip script checks for transactions the devchain signed itself or replays from its log. */
+  /** Skip script and CC checks: transactions replayed from the devchain's own log. */
   trusted?: boolean
+  /** Skip only the signature checks (done already, e.g. chunked by acceptAsync or own wallet txs). */
+  scriptsChecked?: boolean
 }
+
+/** Inputs verified between two yields to the event loop in acceptAsync. */
+const VERIFY_CHUNK = 16
 
 export const outpointKey = (txid: string, vout: number): string => `${txid}:${vout}`
 
@@ -306,7 +311,7 @@ export class Ledger {
     }
     if (inSum < outSum) throw E.rejected(E.REJECT_INVALID, 'bad-txns-in-belowout')
     const vctx: ValidationContext = { chain: { params: this.params, ledger: this }, height, spent, txid }
-    if (!opts.trusted) {
+    if (!opts.trusted && !opts.scriptsChecked) {
       for (let i = 0; i < tx.vin.length; i++) {
         const reason = this.verifyInput(tx, i, spent[i], vctx)
         if (reason) throw E.rejected(E.REJECT_INVALID, reason)
@@ -332,6 +337,32 @@ export class Ledger {
     })
     for (const fn of this.txListeners) fn(rec)
     return txid
+  }
+
+  /**
+   * accept() for transactions from outside: the signature checks of a many-input transaction run
+   * in chunks so other calls keep being answered, then accept() re-checks everything else against
+   * the state at that moment (a conflicting spend may have arrived meanwhile).
+   */
+  async acceptAsync(raw: Uint8Array, tx: Tx): Promise<string> {
+    const txid = txidOf(raw)
+    if (tx.vin.length <= VERIFY_CHUNK || this.mempool.has(txid) || this.txs.has(txid)) return this.accept(raw, tx)
+    const spent: Coin[] = []
+    for (const input of tx.vin) {
+      const coin = this.findCoin(hashToHex(input.prevHash), input.prevIndex)
+      if (!coin) return this.accept(raw, tx) // let accept() report the exact error
+      spent.push(coin)
+    }
+    const vctx: ValidationContext = { chain: { params: this.params, ledger: this }, height: this.height + 1, spent, txid }
+    for (let i = 0; i < tx.vin.length; i++) {
+      if (i > 0 && i % VERIFY_CHUNK === 0) await new Promise((r) => setImmediate(r))
+      const reason = this.verifyInput(tx, i, spent[i], vctx)
+      if (reason) {
+        this.accept(raw, tx, { scriptsChecked: true }) // structural errors take precedence, as in komodod
+        throw E.rejected(E.REJECT_INVALID, reason)
+      }
+    }
+    return this.accept(raw, tx, { scriptsChecked: true })
   }
 
   /** Script check of one input; null when it passes, else komodod's reject reason. */

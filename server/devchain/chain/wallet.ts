@@ -10,6 +10,9 @@ import { newTx, serializeTx, SEQUENCE_FINAL, type Tx, type TxOut } from '../tx/t
 import type { Ledger, Coin } from './ledger.ts'
 
 export const DEFAULT_FEE = 10_000
+/** ~148 bytes per signed input: more would pass komodod's MAX_STANDARD_TX_SIZE (100,000 bytes). */
+export const MAX_INPUTS = 650
+const SIGN_CHUNK = 16
 
 export interface WalletKey extends KeyPair {
   /** Created by getnewaddress (in the address book, so listunspent prints `account`). */
@@ -133,15 +136,24 @@ export class Wallet {
 
   /** Signs every input spending a P2PK/P2PKH coin of this wallet (ZIP-243, SIGHASH_ALL). */
   signInputs(tx: Tx, spent: readonly Coin[], hashType = SIGHASH_ALL): void {
-    tx.vin.forEach((input, i) => {
-      const coin = spent[i]
-      const k = coin && this.keyForScript(coin.script)
-      if (!k) return
-      const h = signatureHash(tx, i, coin.script, coin.value, hashType)
-      const sig = concat(signDer(h, k.priv), Uint8Array.of(hashType))
-      const info = classifyScript(coin.script)
-      input.script = info.type === 'pubkey' ? pushData(sig) : concat(pushData(sig), pushData(k.pub))
-    })
+    for (let i = 0; i < tx.vin.length; i++) this.signInput(tx, i, spent[i], hashType)
+  }
+
+  /** signInputs in chunks, yielding to the event loop so a many-input spend blocks nobody. */
+  async signInputsAsync(tx: Tx, spent: readonly Coin[], hashType = SIGHASH_ALL): Promise<void> {
+    for (let i = 0; i < tx.vin.length; i++) {
+      if (i > 0 && i % SIGN_CHUNK === 0) await new Promise((r) => setImmediate(r))
+      this.signInput(tx, i, spent[i], hashType)
+    }
+  }
+
+  private signInput(tx: Tx, i: number, coin: Coin | undefined, hashType: number): void {
+    const k = coin && this.keyForScript(coin.script)
+    if (!coin || !k) return
+    const h = signatureHash(tx, i, coin.script, coin.value, hashType)
+    const sig = concat(signDer(h, k.priv), Uint8Array.of(hashType))
+    const info = classifyScript(coin.script)
+    tx.vin[i].script = info.type === 'pubkey' ? pushData(sig) : concat(pushData(sig), pushData(k.pub))
   }
 
   /**
@@ -165,19 +177,21 @@ export class Wallet {
 
   /**
    * Builds and signs a payment (sendtoaddress). Change goes back P2PK to the node pubkey, or
-   * P2PKH to the first key. Returns null on insufficient funds.
+   * P2PKH to the first key. Returns null on insufficient funds, 'too-large' past komodod's
+   * 100,000-byte standard size (MAX_INPUTS inputs).
    */
-  buildPayment(outputs: TxOut[], fee = DEFAULT_FEE, subtractFee = false): { tx: Tx; raw: Uint8Array } | null {
+  async buildPayment(outputs: TxOut[], fee = DEFAULT_FEE, subtractFee = false): Promise<{ tx: Tx; raw: Uint8Array } | null | 'too-large'> {
     const total = outputs.reduce((a, o) => a + o.value, 0)
     const picked = this.selectCoins(subtractFee ? total : total + fee)
     if (!picked) return null
+    if (picked.length > MAX_INPUTS) return 'too-large'
     if (subtractFee) outputs = outputs.map((o, i) => (i === 0 ? { ...o, value: o.value - fee } : o))
     const inSum = picked.reduce((a, c) => a + c.value, 0)
     const change = inSum - outputs.reduce((a, o) => a + o.value, 0) - fee
     const vout = [...outputs]
     if (change > 0) vout.push({ value: change, script: this.changeScript() })
     const tx = newTx(picked.map((c) => ({ prevHash: hexToHash(c.txid), prevIndex: c.vout, script: new Uint8Array(0), sequence: SEQUENCE_FINAL })), vout)
-    this.signInputs(tx, picked)
+    await this.signInputsAsync(tx, picked)
     return { tx, raw: serializeTx(tx) }
   }
 

@@ -158,6 +158,16 @@ describe('mining modes', () => {
     expect(info.mining.mode).toBe('automine')
   })
 
+  it('interval mining produces blocks on its own', async () => {
+    const before = (await call('getblockcount')) as number
+    const mined = new Promise<number>((r) => chain.on('block', (b) => r(b.height)))
+    expect(await call('devchain_setmining', ['interval', 1])).toEqual({ mode: 'interval', seconds: 1 })
+    expect(await mined).toBe(before + 1)
+    expect(((await call('getmininginfo')) as { generate: boolean }).generate).toBe(true)
+    await call('devchain_setmining', ['manual'])
+    await chain.close()
+  })
+
   it('emits block events and keeps answering during a long generate', async () => {
     const seen: number[] = []
     chain.on('block', (b) => seen.push(b.height))
@@ -174,6 +184,35 @@ describe('mining modes', () => {
     expect(seen.at(-1)).toBe(1001)
     expect(answeredDuring).toBe(true)
   })
+})
+
+describe('many-input spends', () => {
+  it('signs and verifies in chunks while other calls are answered, and refuses past the size limit', async () => {
+    // The reader mines 80 blocks: 80 coinbase coins of 0.0001 each.
+    await call('generate', [80], 'reader')
+    const dest = (await call('getnewaddress', [], 'miner')) as string
+    let order: string[] = []
+    const send = call('sendtoaddress', [dest, 0.005], 'reader').then((t) => (order.push('send'), t as string))
+    const count = call('getblockcount').then(() => order.push('count'))
+    const txid = await send
+    await count
+    expect(order).toEqual(['count', 'send'])
+    const raw = (await call('getrawtransaction', [txid, 1])) as { vin: unknown[] }
+    expect(raw.vin.length).toBe(51)
+    // The same 51-input tx verifies through sendrawtransaction on an identical fresh chain.
+    const hex = (await call('getrawtransaction', [txid])) as string
+    const twin = await createDevchain({ dataDir: null, seed: 'ledger-test' })
+    await twin.call('reader', 'generate', [80])
+    await twin.call('miner', 'getnewaddress', [])
+    order = []
+    const accepted = twin.call('miner', 'sendrawtransaction', [hex]).then((t) => (order.push('raw'), t))
+    const probe = twin.call('miner', 'getblockcount', []).then(() => order.push('count'))
+    expect(await accepted).toBe(txid)
+    await probe
+    expect(order).toEqual(['count', 'raw'])
+    await call('generate', [700], 'reader')
+    expect(await rpcError(call('sendtoaddress', [dest, 0.07], 'reader'))).toEqual({ code: -4, message: 'Transaction too large' })
+  }, 30_000)
 })
 
 describe('determinism', () => {

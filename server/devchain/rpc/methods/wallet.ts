@@ -152,7 +152,7 @@ export const walletMethods: Record<string, MethodDef> = {
     coins.sort((a, b) => (b.height < 0 ? 1e12 : b.height) - (a.height < 0 ? 1e12 : a.height) || (a.txid < b.txid ? -1 : 1) || a.vout - b.vout)
     return coins.map((c) => unspentJSON(ctx, c))
   }),
-  sendtoaddress: def('sendtoaddress "komodoaddress" amount ( "comment" "comment-to" subtractfeefromamount )', (ctx, p) => {
+  sendtoaddress: def('sendtoaddress "komodoaddress" amount ( "comment" "comment-to" subtractfeefromamount )', async (ctx, p) => {
     checkCount(p, 2, 5, 'sendtoaddress "komodoaddress" amount ( "comment" "comment-to" subtractfeefromamount )')
     const address = requireString(p, 0)
     const script = decodeAddress(address) ? scriptForAddress(address) : null
@@ -164,11 +164,12 @@ export const walletMethods: Record<string, MethodDef> = {
     const subtract = p.length > 4 ? requireBool(p, 4) : false
     const balance = walletBalance(ctx)
     if (sats > balance) throw new RpcError(RpcCode.WALLET_INSUFFICIENT_FUNDS, 'Insufficient funds')
-    const built = ctx.wallet.buildPayment([{ value: sats, script }], DEFAULT_FEE, subtract)
+    const built = await ctx.wallet.buildPayment([{ value: sats, script }], DEFAULT_FEE, subtract)
+    if (built === 'too-large') throw new RpcError(RpcCode.WALLET_ERROR, 'Transaction too large')
     if (!built) {
       throw new RpcError(RpcCode.WALLET_ERROR, 'Error: This transaction requires a transaction fee of at least 0.0001 because of its amount, complexity, or use of recently received funds!')
     }
-    return ctx.dc.submit(built.raw, built.tx, true)
+    return ctx.dc.submit(built.raw, built.tx, 'own')
   }),
   gettransaction: def('gettransaction "txid" ( includeWatchonly )', (ctx, p) => {
     checkCount(p, 1, 2, 'gettransaction "txid" ( includeWatchonly )')
