@@ -37,6 +37,15 @@ describe('faucetaddress', () => {
   })
 })
 
+describe('decoding komodod\'s faucetfund transaction', () => {
+  it('vout0 decodes to the recorded CC output (F19), text and all', async () => {
+    const f = fixture('faucetfund-decoded-vout0')
+    const r = await chain.rpc('miner', 'decoderawtransaction', f.request.params)
+    expect(r.result.vout[0]).toEqual(f.result_vout0)
+    expect(r.text).toContain('"value":100.00000000,"valueZat":10000000000,"n":0,"scriptPubKey":{"asm":"a22c8020e029c5')
+  })
+})
+
 describe('the faucet flow', () => {
   let fundTxid: string
 
