@@ -33,6 +33,8 @@ export interface GatewayEnvConfig {
   trustedProxies: TrustedProxies
   /** Exact origins allowed cross-origin; empty = same origin only. */
   corsOrigins: string[]
+  /** Host names accepted by the local profile (null = loopback names and IP literals). */
+  allowedHosts: string[] | null
   logLevel: string
 }
 
@@ -109,8 +111,10 @@ export function configFromEnv(env: Env = process.env): GatewayEnvConfig {
     queue: intVar(env, 'GATEWAY_QUEUE', DEFAULT_LIMITS.queue, 0),
   }
   const corsOrigins = (env.GATEWAY_CORS_ORIGINS ?? '').split(',').map((s) => s.trim().replace(/\/$/, '')).filter(Boolean)
+  const hosts = (env.GATEWAY_ALLOWED_HOSTS ?? '').split(',').map((s) => s.trim().toLowerCase()).filter(Boolean)
   return {
     profile,
+    allowedHosts: hosts.length ? hosts : null,
     nodes: parseNodes(env),
     limits,
     trustedProxies: parseTrustedProxies(env.GATEWAY_TRUSTED_PROXIES ?? ''),

@@ -39,3 +39,21 @@ export function answerPreflight(res: ServerResponse, origin: string): void {
   res.statusCode = 204
   res.end()
 }
+
+/**
+ * DNS-rebinding guard. A page on evil.example whose name is rebound to 127.0.0.1 is "same origin"
+ * with the gateway, so the Origin check cannot stop it; the Host header still says evil.example.
+ * With no explicit list, only loopback names and IP literals are accepted.
+ */
+export function hostAllowed(hostHeader: string | undefined, allowed: readonly string[] | null): boolean {
+  if (!hostHeader) return false
+  let hostname: string
+  try {
+    hostname = new URL(`http://${hostHeader}`).hostname.toLowerCase()
+  } catch {
+    return false
+  }
+  if (allowed) return allowed.includes('*') || allowed.includes(hostname)
+  if (hostname === 'localhost' || hostname.endsWith('.localhost')) return true
+  return /^\[[0-9a-f:.]+\]$/.test(hostname) || /^\d{1,3}(\.\d{1,3}){3}$/.test(hostname)
+}

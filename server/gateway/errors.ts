@@ -22,6 +22,8 @@ export const GatewayCode = {
   UPSTREAM_BUSY: -32003,
   /** Cross-origin request from an origin not on the allowlist (HTTP 403). */
   ORIGIN_NOT_ALLOWED: -32004,
+  /** Host header not allowed: DNS-rebinding guard of the local profile (HTTP 403). */
+  HOST_NOT_ALLOWED: -32005,
 } as const
 
 /** An error with the HTTP status the gateway answers it with (single, non-batch replies). */
@@ -61,6 +63,9 @@ export const upstreamBusy = (node: string): GatewayError =>
 
 export const originNotAllowed = (): GatewayError =>
   gatewayError(GatewayCode.ORIGIN_NOT_ALLOWED, 'Cross-origin requests from this origin are not allowed', 403)
+
+export const hostNotAllowed = (): GatewayError =>
+  gatewayError(GatewayCode.HOST_NOT_ALLOWED, 'Host not allowed; set GATEWAY_ALLOWED_HOSTS', 403)
 
 /** komodod's status for an error that came from the node itself. */
 export const statusOfNodeError = (error: RpcErrorObject | null): number => httpStatusFor(error)

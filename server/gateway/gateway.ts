@@ -8,11 +8,11 @@ import type { GatewayLimits } from './config.ts'
 import { DEFAULT_LIMITS } from './config.ts'
 import type { TrustedProxies } from './clientIp.ts'
 import { clientIp, parseTrustedProxies } from './clientIp.ts'
-import { answerPreflight, checkOrigin, setCorsHeaders } from './cors.ts'
+import { answerPreflight, checkOrigin, hostAllowed, setCorsHeaders } from './cors.ts'
 import { readBody } from './body.ts'
 import type { GatewayError } from './errors.ts'
 import {
-  GatewayCode, errorBody, gatewayError, invalidRequest, originNotAllowed, rateLimited, upstreamBusy, upstreamTimeout,
+  GatewayCode, errorBody, gatewayError, hostNotAllowed, invalidRequest, originNotAllowed, rateLimited, upstreamBusy, upstreamTimeout,
   upstreamUnavailable,
 } from './errors.ts'
 import { createGate } from './concurrency.ts'
@@ -35,6 +35,11 @@ export interface GatewayOptions {
   trustedProxies?: TrustedProxies
   /** Origins allowed cross-origin; default none (same origin only). */
   corsOrigins?: readonly string[]
+  /**
+   * Host names the local profile answers (DNS-rebinding guard); default loopback names and IP
+   * literals. The public profile exposes nothing private, so it answers any Host.
+   */
+  allowedHosts?: readonly string[] | null
   /** Default: pino on stdout at "info". */
   logger?: Logger
 }
@@ -240,6 +245,9 @@ export function createGateway(opts: GatewayOptions): Gateway {
     const peer = req.socket.remoteAddress ?? ''
     const client = clientIp(req, trusted)
     const fwdHost = trusted.has(peer) ? (req.headers['x-forwarded-host'] as string | undefined)?.split(',')[0].trim() : undefined
+    if (policy.profile === 'local' && !hostAllowed(fwdHost ?? req.headers.host, opts.allowedHosts ?? null)) {
+      return refuse(res, undefined, client, hostNotAllowed())
+    }
     const origin = checkOrigin(req, corsOrigins, fwdHost)
     if (!origin.allowed) return refuse(res, undefined, client, originNotAllowed())
     if (origin.cors) {

@@ -60,6 +60,7 @@ export async function createGatewayFromEnv(opts: FromEnvOptions = {}): Promise<G
     limits: config.limits,
     trustedProxies: config.trustedProxies,
     corsOrigins: config.corsOrigins,
+    allowedHosts: config.allowedHosts,
     logger: opts.logger ?? createLogger(config.logLevel),
   })
 }

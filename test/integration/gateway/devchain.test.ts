@@ -212,6 +212,24 @@ describe('cross-origin requests', () => {
   })
 })
 
+describe('DNS-rebinding guard', () => {
+  it('the local profile answers loopback hosts only unless told; the public profile any host', async () => {
+    const body = '{"method":"getblockcount"}'
+    const rebound = await post(`${gw.url}/rpc`, body, { host: 'evil.example:8080', origin: 'http://evil.example:8080' })
+    expect(rebound.status).toBe(403)
+    expect(rebound.json).toMatchObject({ error: { code: -32005 } })
+    expect((await post(`${gw.url}/rpc`, body, { host: 'localhost:8080' })).status).toBe(200)
+    expect((await post(`${pub.url}/rpc`, body, { host: 'journeys.example' })).status).toBe(200)
+    const named = await startGateway({ upstream: createDevchainUpstream(core, { ownsChain: false }), allowedHosts: ['journeys.example'], limits: { ratePerSec: 0 } })
+    try {
+      expect((await post(`${named.url}/rpc`, body, { host: 'journeys.example' })).status).toBe(200)
+      expect((await post(`${named.url}/rpc`, body, { host: 'other.example' })).status).toBe(403)
+    } finally {
+      await named.close()
+    }
+  })
+})
+
 describe('logs', () => {
   it('one JSON line per call with method, node, status, client; refused params never logged', async () => {
     const before = gw.logs.length

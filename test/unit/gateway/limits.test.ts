@@ -3,6 +3,7 @@ import type { IncomingMessage } from 'node:http'
 import { createRateLimiter } from '../../../server/gateway/rateLimit.ts'
 import { clientIp, parseTrustedProxies } from '../../../server/gateway/clientIp.ts'
 import { createGate } from '../../../server/gateway/concurrency.ts'
+import { hostAllowed } from '../../../server/gateway/cors.ts'
 
 describe('token bucket', () => {
   it('allows a burst, refuses, then refills with time', () => {
@@ -80,5 +81,16 @@ describe('concurrency gate', () => {
     await gate.enter(1000)
     expect(await gate.enter(20)).toBeNull()
     expect(gate.waiting).toBe(0)
+  })
+})
+
+describe('host guard', () => {
+  it('accepts loopback names and IP literals by default, a list when given', () => {
+    for (const h of ['127.0.0.1:8080', 'localhost', 'app.localhost:5173', '[::1]:8080', '10.0.0.2']) expect(hostAllowed(h, null), h).toBe(true)
+    for (const h of ['evil.example', 'evil.example:8080', '', 'localhost.evil.example']) expect(hostAllowed(h, null), h).toBe(false)
+    expect(hostAllowed(undefined, null)).toBe(false)
+    expect(hostAllowed('Docs.Example:443', ['docs.example'])).toBe(true)
+    expect(hostAllowed('127.0.0.1', ['docs.example'])).toBe(false)
+    expect(hostAllowed('anything', ['*'])).toBe(true)
   })
 })
