@@ -258,7 +258,7 @@ export const METHODS: readonly MethodSpec[] = [
     result: 'object: mode, seconds' },
   { name: 'devchain_jobs', category: 'devchain', safety: 'devchain', devchainOnly: true,
     summary: 'Progress of faucetget proof-of-work searches (tries, elapsed) and the reasons of recent CC rejections.',
-    params: [], result: 'object: jobs [{id, kind, node, state, tries, maxTries, startedAt, elapsedMs, txid}], rejects [{txid, module, reason}]' },
+    params: [], result: 'object: jobs [{id, kind, node, state, tries, expectedTries, maxTries, startedAt, elapsedMs, txid}], rejects [{txid, module, reason}]' },
   { name: 'devchain_resetidentity', category: 'devchain', safety: 'devchain', devchainOnly: true,
     summary: 'Give a node a fresh key with no history (repeat the faucet journey).',
     params: [p('node', 'string', 'Node name; only "reader" by default.', { optional: true, example: 'reader' })],

@@ -52,6 +52,8 @@ export interface PowJob {
   node: string
   state: 'running' | 'found' | 'exhausted' | 'failed'
   tries: number
+  /** Mean tries to success (1 in 65,536), for a progress estimate. */
+  expectedTries: number
   maxTries: number
   startedAt: number
   elapsedMs: number
@@ -159,7 +161,7 @@ export async function minePowTx(req: PowRequest): Promise<PowResult | null> {
   const best = new SharedArrayBuffer(4)
   new Int32Array(best)[0] = 0x7fffffff
   const workers = Math.max(1, req.workers)
-  const job: PowJob = { id: nextJobId++, kind: 'faucetget', node: req.node, state: 'running', tries: 0, maxTries: req.maxTries, startedAt: Date.now(), elapsedMs: 0 }
+  const job: PowJob = { id: nextJobId++, kind: 'faucetget', node: req.node, state: 'running', tries: 0, expectedTries: 65_536, maxTries: req.maxTries, startedAt: Date.now(), elapsedMs: 0 }
   jobs.set(job.id, job)
   for (const id of [...jobs.keys()].slice(0, Math.max(0, jobs.size - KEEP_FINISHED))) if (jobs.get(id)?.state !== 'running') jobs.delete(id)
 
