@@ -1,0 +1,122 @@
+/**
+ * Every journey, in every locale, walked step by step in Chromium against `npm start` (gateway +
+ * devchain with the default fixed seed): each Run/Mine/Send is clicked in page order, as a reader
+ * would, and what the reader sees at the end is asserted. A fresh in-memory chain per walk keeps the
+ * faucet's fresh-address rule honest. Each journey's final state is saved as a screenshot artifact.
+ */
+import type { BrowserContext, Locator, Page } from 'playwright-core'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { discoverLocales } from '../../.vuepress/locales/discover.ts'
+import { createGatewayFromEnv } from '../../server/gateway/index.ts'
+import { startServer, type RunningServer } from '../../server/start.ts'
+import { artifactPath, launchBrowser } from '../support/browser.ts'
+import { sharedDist } from '../support/site.ts'
+
+const SETTLED = ['done', 'failed', 'recorded']
+let dist: string
+let browser: BrowserContext
+
+beforeAll(async () => {
+  dist = sharedDist()
+  browser = await launchBrowser()
+})
+afterAll(async () => {
+  await browser?.close()
+})
+
+async function withChain<T>(fn: (url: string, page: Page) => Promise<T>): Promise<T> {
+  const gateway = await createGatewayFromEnv({
+    devchainDataDir: null,
+    env: { GATEWAY_LOG_LEVEL: 'silent', GATEWAY_RATE_PER_SEC: '0' },
+  })
+  const server: RunningServer = await startServer({ dist, port: 0, host: '127.0.0.1', gateway })
+  const page = await browser.newPage()
+  try {
+    return await fn(server.url, page)
+  } finally {
+    await page.close()
+    await server.close()
+  }
+}
+
+/** Clicks the part's action and waits until it settles; returns its final state. */
+async function runPart(part: Locator): Promise<string> {
+  await part.locator('.kj-run').first().click()
+  await expect.poll(async () => part.getAttribute('data-state'), { timeout: 120_000, interval: 100 })
+    .toSatisfy((s: string | null) => s !== null && SETTLED.includes(s))
+  return (await part.getAttribute('data-state'))!
+}
+
+/** Walks every step of the journey on the page, in order; returns each step's final state. */
+async function walk(page: Page, url: string): Promise<string[]> {
+  await page.goto(url, { waitUntil: 'networkidle' })
+  await page.waitForFunction(() => Boolean((document.querySelector('#app') as { __vue_app__?: unknown } | null)?.__vue_app__))
+  await page.locator('.kj-chain-status[data-online="true"], .kj-journey').first().waitFor()
+  const steps = page.locator('.kj-step')
+  const states: string[] = []
+  for (let i = 0; i < (await steps.count()); i++) {
+    const step = steps.nth(i)
+    const parts = step.locator('.kj-rpc, .kj-mine, .kj-broadcast')
+    for (let j = 0; j < (await parts.count()); j++) await runPart(parts.nth(j))
+    states.push((await step.getAttribute('data-state')) ?? 'missing')
+  }
+  return states
+}
+
+const replyOf = (page: Page, method: string, nth = 0) =>
+  page.locator(`.kj-rpc[data-method="${method}"]`).nth(nth).locator('.kj-json pre').textContent()
+
+const prefixes = Object.keys(discoverLocales().site)
+
+describe.each(prefixes)('journeys in %s', (prefix) => {
+  const shot = (name: string) => artifactPath(`journey-${name}-${prefix === '/' ? 'en' : prefix.slice(1, -1)}.png`)
+
+  it('your own chain: getinfo, blocks, block 1 and its coinbase', async () => {
+    await withChain(async (url, page) => {
+      const states = await walk(page, `${url}${prefix}journeys/your-own-chain.html`)
+      expect(states.every((s) => s === 'done'), states.join()).toBe(true)
+      expect(await replyOf(page, 'getinfo')).toContain('"name": "DOCS"')
+      expect(await page.locator('.kj-mine table tbody tr').count()).toBe(3)
+      expect(await replyOf(page, 'getblock')).toContain('"height": 1')
+      expect(await replyOf(page, 'getrawtransaction')).toContain('"coinbase"')
+      await page.screenshot({ path: shot('your-own-chain'), fullPage: true })
+    })
+  })
+
+  it('first transaction: send one coin to the reader and decode it', async () => {
+    await withChain(async (url, page) => {
+      const states = await walk(page, `${url}${prefix}journeys/first-transaction.html`)
+      expect(states.every((s) => s === 'done'), states.join()).toBe(true)
+      expect(await replyOf(page, 'getbalance')).toMatch(/^\s*1(\.0+)?\s*$/m)
+      expect(await replyOf(page, 'gettransaction')).toMatch(/"confirmations": [1-9]/)
+      expect(await replyOf(page, 'decoderawtransaction')).toContain('"versiongroupid": "892f2085"')
+      await page.screenshot({ path: shot('first-transaction'), fullPage: true })
+    })
+  })
+
+  it('faucet: fund, claim 0.1 with a 00…00 txid, and see a second claim refused', async () => {
+    await withChain(async (url, page) => {
+      const states = await walk(page, `${url}${prefix}journeys/faucet.html`)
+      expect(states.every((s) => s === 'done'), states.join()).toBe(true)
+      const claimTxid = await page.locator('.kj-broadcast').nth(1).locator('[data-field="txid"]').textContent()
+      expect(claimTxid).toMatch(/^00[0-9a-f]{60}00$/)
+      expect(await replyOf(page, 'getbalance')).toMatch(/^\s*0\.1(0*)\s*$/m)
+      const refusal = await page.locator('.kj-broadcast').nth(2).locator('[role="alert"]').textContent()
+      expect(refusal).toContain('-26')
+      expect(refusal).toContain('16: mandatory-script-verify-flag-failed')
+      await page.screenshot({ path: shot('faucet'), fullPage: true })
+    })
+  })
+
+  it('tokens: create, transfer 1,000 units to the reader, balances, an NFT', async () => {
+    await withChain(async (url, page) => {
+      const states = await walk(page, `${url}${prefix}journeys/tokens.html`)
+      expect(states.every((s) => s === 'done'), states.join()).toBe(true)
+      expect(await replyOf(page, 'tokeninfo')).toContain('"supply": 100000')
+      expect(await replyOf(page, 'tokenbalance', 0)).toContain('"balance": 99000')
+      expect(await replyOf(page, 'tokenbalance', 1)).toContain('"balance": 1000')
+      expect(await replyOf(page, 'tokeninfo', 1)).toContain('"data": "f70101"')
+      await page.screenshot({ path: shot('tokens'), fullPage: true })
+    })
+  })
+})
