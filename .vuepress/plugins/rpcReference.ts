@@ -3,9 +3,13 @@
  * from `rpc/catalog.ts` through one markdown skeleton. Descriptions come from
  * `locales/<dir>/reference.json` and fall back to the catalog's English string by string.
  *
- * Pages are created in `onInitialized`, after the file pages exist: they have no source file, so
- * route mapping and the locales fallback (both keyed on files) leave them alone, while every
- * `extendsPage` hook (search fields, sidebar data) still runs on them inside `createPage`.
+ * Pages are created in `onInitialized`, after the file pages exist, without a source file (VuePress
+ * writes their component to .temp). Once created they are labelled with a virtual source path
+ * (`docs/reference/<category>.md`, `locales/<dir>/reference/<category>.md`; no such file exists):
+ * the navigation and locale plugins place pages by that path, so the reference gets a sidebar group
+ * in every locale, and since the page exists in every locale no fallback copy is made. Labelling
+ * after `createPage` keeps the `extendsPage` hooks (edit link, translation state) from looking for
+ * the file. Register this plugin before the i18n plugins, whose `onInitialized` must see these pages.
  */
 import path from 'node:path'
 import type { App, Page, Plugin } from 'vuepress/core'
@@ -47,6 +51,13 @@ export function referencePages(
   ]
 }
 
+/** The file a generated page stands for, relative to the source dir; it is never written. */
+export function virtualSource(dir: string | null, page: GeneratedPage): string {
+  const root = dir ? `locales/${dir}` : 'docs'
+  const name = page.frontmatter.category ?? 'README'
+  return `${root}/reference/${name}.md`
+}
+
 async function addPages(app: App, methods: readonly MethodSpec[]): Promise<void> {
   const recorded = recordedMethods(app.dir.public())
   const localesDir = app.dir.source('locales')
@@ -55,7 +66,9 @@ async function addPages(app: App, methods: readonly MethodSpec[]): Promise<void>
     const dir = prefix === '/' ? null : prefix.slice(1, -1)
     const strings = resolveStrings(dir ? readReferenceFile(localesDir, dir) : {})
     for (const page of referencePages(methods, prefix, strings, recorded)) {
-      generated.push(await createPage(app, { path: page.path, frontmatter: page.frontmatter, content: page.content }))
+      const created = await createPage(app, { path: page.path, frontmatter: page.frontmatter, content: page.content })
+      created.filePathRelative = virtualSource(dir, page)
+      generated.push(created)
     }
   }
   const taken = new Map(app.pages.map((p) => [p.path, p]))

@@ -11,7 +11,6 @@ export const ENGLISH_LABELS = {
     'Every komodod method this site knows, grouped by category and generated from the method catalog. ' +
     'Methods the local gateway profile allows can be run from the page; the others show a recorded response.',
   method: 'Method',
-  category: 'Category',
   signature: 'Signature',
   parameters: 'Parameters',
   noParameters: 'No parameters.',
@@ -27,13 +26,10 @@ export const ENGLISH_LABELS = {
   noProfile: 'none',
   devchainOnly: 'devchain only: komodod answers "Method not found"',
   softErrors: 'Business errors come back inside a successful reply: {"result":"error","error":"…"}.',
-  tryIt: 'Try it',
-  example: 'Example',
   recorded: 'Recorded response',
   recordedNote: 'recorded from komodod; values differ on your chain',
   noRecording: 'No recorded response yet.',
   neverExposed: 'Never exposed through the gateway, in any profile.',
-  methodsOnPage: 'Methods',
 } as const
 
 export type LabelKey = keyof typeof ENGLISH_LABELS

@@ -16,9 +16,20 @@ export interface SkeletonContext {
 
 export interface GeneratedPage {
   path: string
-  frontmatter: { title: string; order: number; rpc: string[]; reference: true; category?: Category }
+  frontmatter: {
+    title: string
+    order: number
+    rpc: string[]
+    reference: true
+    /** The page has no file to edit: the catalog and reference.json are its sources. */
+    editLink: false
+    category?: Category
+  }
   content: string
 }
+
+/** Where the reference sits among the top-level sections (sidebar and navbar): after the journeys and guides. */
+export const REFERENCE_ORDER = 90
 
 /** Route of the reference index in a locale. */
 export const referenceIndexPath = (prefix: string): string => `${prefix}reference/`
@@ -113,7 +124,7 @@ export function renderCategoryPage(
   const body = [`# ${mdText(c.title)}`, '', mdText(c.intro), '', ...methods.map((m) => renderMethod(m, t, ctx))]
   return {
     path: referencePagePath(ctx.prefix, category),
-    frontmatter: { title: c.title, order, rpc: methods.map((m) => m.name), reference: true, category },
+    frontmatter: { title: c.title, order, rpc: methods.map((m) => m.name), reference: true, editLink: false, category },
     content: body.join('\n'),
   }
 }
@@ -136,7 +147,7 @@ export function renderIndexPage(
   }
   return {
     path: referenceIndexPath(ctx.prefix),
-    frontmatter: { title: L.indexTitle, order: 0, rpc: [], reference: true },
+    frontmatter: { title: L.indexTitle, order: REFERENCE_ORDER, rpc: [], reference: true, editLink: false },
     content: out.join('\n'),
   }
 }
