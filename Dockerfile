@@ -20,11 +20,14 @@ COPY package.json package-lock.json ./
 RUN npm ci --omit=dev --ignore-scripts --no-audit --no-fund
 
 # ── runtime ──────────────────────────────────────────────────────────────────────────────────────
+# npm forwards SIGTERM to its script shell; dash would die and orphan the server, bash execs the
+# single command so `docker stop` reaches server/start.ts, which closes the devchain cleanly.
 FROM ${NODE_IMAGE} AS runtime
 ENV NODE_ENV=production \
     HOST=0.0.0.0 \
     PORT=8080 \
     DEVCHAIN_DATA=/data \
+    npm_config_script_shell=/bin/bash \
     npm_config_cache=/tmp/.npm \
     npm_config_update_notifier=false \
     npm_config_fund=false
