@@ -12,6 +12,8 @@ export interface JourneyContext {
   outputs: Record<string, unknown>
   steps: Record<string, StepState>
   /** Next step number, 1-based, in render order (the same on the server and in the browser). */
+  /** Steps registered so far; reactive, since lazily loaded steps register after the journey mounts. */
+  total: number
   registerStep(): number
   /** How many steps registered so far. */
   stepCount(): number
@@ -40,13 +42,13 @@ export function resolvePath(outputs: Record<string, unknown>, ref: string): unkn
 }
 
 export function createJourneyContext(id: string): JourneyContext {
-  let count = 0
   const ctx: JourneyContext = reactive({
     id,
     outputs: {},
     steps: {},
-    registerStep: () => ++count,
-    stepCount: () => count,
+    total: 0,
+    registerStep: () => ++ctx.total,
+    stepCount: () => ctx.total,
     setOutput(name: string, value: unknown) {
       ctx.outputs[name] = value
     },
