@@ -77,7 +77,7 @@ describe('the faucet flow', () => {
     expect(info.text).toContain('"funding":"10.00000000"')
   })
 
-  it('the reader claims 0.1 with a txid that starts and ends with 00', async () => {
+  it('the reader claims 0.1 with a txid that starts and ends with 00', { timeout: 180_000 }, async () => {
     const r = await chain.ok('reader', 'faucetget', [])
     expect(r.result).toBe('success')
     const decoded = await chain.ok('reader', 'decoderawtransaction', [r.hex])
@@ -103,7 +103,7 @@ describe('the faucet flow', () => {
     expect((await chain.ok('miner', 'faucetinfo')).funding).toBe('9.89990000')
   })
 
-  it('a second claim by the same reader after 4 more blocks is refused', async () => {
+  it('a second claim by the same reader after 4 more blocks is refused', { timeout: 180_000 }, async () => {
     await chain.ok('miner', 'generate', [4])
     const again = await chain.ok('reader', 'faucetget', [])
     expect(again.result).toBe('success')
@@ -114,7 +114,7 @@ describe('the faucet flow', () => {
     expect(rejects[rejects.length - 1]).toMatchObject({ module: 'Faucet', reason: 'faucet is only for brand new addresses' })
   })
 
-  it('devchain_resetidentity gives the reader a fresh key that may claim again', async () => {
+  it('devchain_resetidentity gives the reader a fresh key that may claim again', { timeout: 180_000 }, async () => {
     const before = (await chain.ok('reader', 'getinfo')).pubkey
     const id = await chain.ok('miner', 'devchain_resetidentity', ['reader'])
     expect(Object.keys(id)).toEqual(['node', 'address', 'pubkey'])
@@ -126,7 +126,7 @@ describe('the faucet flow', () => {
     expect(miner.error?.code).toBe(-8)
   })
 
-  it('getblockcount answers while a faucetget is mining, and devchain_jobs shows the search', async () => {
+  it('getblockcount answers while a faucetget is mining, and devchain_jobs shows the search', { timeout: 180_000 }, async () => {
     await chain.ok('miner', 'generate', [1])
     await chain.ok('miner', 'devchain_resetidentity', [])
     let settled = false

@@ -59,7 +59,7 @@ describe('faucetget proof-of-work in workers', () => {
     expect(listPowJobs()[0]).toMatchObject({ state: 'found', txid, kind: 'faucetget' })
   })
 
-  it('gives up after maxTries and says so', async () => {
+  it('gives up after maxTries and says so', { timeout: 60_000 }, async () => {
     const r = await minePowTx({ tx: template(), inputs: [{ condition: cond, scriptCode: script, amount: AMOUNT }], privkey: priv, maxTries: 50, workers: 2, node: 'reader' })
     expect(r).toBeNull()
     expect(listPowJobs()[0]).toMatchObject({ state: 'exhausted', tries: 50, maxTries: 50 })
