@@ -40,7 +40,8 @@ const navigate = (route: string) =>
     const app = (document.querySelector('#app') as unknown as { __vue_app__: { config: { globalProperties: { $router: { push(p: string): Promise<unknown> } } } } }).__vue_app__
     await app.config.globalProperties.$router.push(to)
   }, route)
-const isNotFound = async () => (await page.locator('.theme-default-content h1', { hasText: '404' }).count()) > 0
+/** The theme's NotFound layout: no navbar, a bare "404" heading. */
+const isNotFound = async () => (await page.locator('main.page > [vp-content] > h1', { hasText: /^404$/ }).count()) > 0
 
 describe('a new locale in Chromium', () => {
   it('shows a fallback page in English with the French notice and navigation, and the original one click away', async () => {
@@ -74,6 +75,8 @@ describe('the language switcher in Chromium', () => {
     const names = Object.keys(site).map((p) => String(theme[p].selectLanguageName))
     const built = new Set(builtRoutes(fx.dist))
     await page.goto(`${base}/`)
+    await navigate('/fr/no-such-page.html')
+    expect(await isNotFound(), 'the 404 detector itself').toBe(true)
     for (const route of built) {
       await navigate(route)
       expect(await isNotFound(), route).toBe(false)
