@@ -8,7 +8,7 @@ import { Writer, DecodeError } from '../tx/bytes.ts'
 import { parseTx, isCoinbase, txidOf, newTx, coinbaseInput, serializeTx, type Tx } from '../tx/transaction.ts'
 import { classifyScript, parseScript, scriptNum, concat, p2pk, opReturn } from '../tx/script.ts'
 import { signatureHash } from '../tx/sighash.ts'
-import { headerHash, merkleRoot, parseBlock, serializeBlock, type BlockHeader } from '../tx/block.ts'
+import { merkleRoot, parseBlock, serializeBlock, type BlockHeader, type ParsedBlock } from '../tx/block.ts'
 import type { ChainParams } from './params.ts'
 import type { CcModule, ValidationContext } from '../modules.ts'
 import * as E from './errors.ts'
@@ -146,10 +146,10 @@ export class Ledger {
   private genesis(): Uint8Array {
     const msg = new TextEncoder().encode(`devchain genesis ${this.params.name}`)
     const cb = newTx([coinbaseInput(concat(scriptNum(0), Uint8Array.of(msg.length), msg))], [{ value: 0, script: opReturn(msg) }], this.params.genesisTime)
-    return this.assemble(cb, [], new Uint8Array(32), 0)
+    return this.assemble(cb, [], new Uint8Array(32), 0).raw
   }
 
-  private assemble(coinbase: Tx, rawTxs: Uint8Array[], prevHash: Uint8Array, height: number): Uint8Array {
+  private assemble(coinbase: Tx, rawTxs: Uint8Array[], prevHash: Uint8Array, height: number): { raw: Uint8Array; header: BlockHeader; cbRaw: Uint8Array } {
     const cbRaw = serializeTx(coinbase)
     const all = [cbRaw, ...rawTxs]
     const root = merkleRoot(all.map((r) => sha256d(r)))
@@ -159,7 +159,7 @@ export class Ledger {
       version: 4, prevHash, merkleRoot: root, finalSaplingRoot: hexToHash(EMPTY_SAPLING_ROOT),
       time: this.blockTime(height), bits: REGTEST_BITS, nonce, solution: concat(sha256(nonce), nonce.subarray(0, 4)),
     }
-    return serializeBlock(header, all)
+    return { raw: serializeBlock(header, all), header, cbRaw }
   }
 
   /**
@@ -175,8 +175,11 @@ export class Ledger {
     const time = this.blockTime(height)
     // BIP34-style height push plus a marker byte, like komodod's coinbase scriptSig.
     const cb = newTx([coinbaseInput(concat(scriptNum(height), Uint8Array.of(1, 1)))], [{ value: subsidy + fees, script: payTo }], time)
-    const raw = this.assemble(cb, entries.map((e) => e.raw), hexToHash(this.tip.hash), height)
-    return this.connect(raw, entries)
+    const { raw, header, cbRaw } = this.assemble(cb, entries.map((e) => e.raw), hexToHash(this.tip.hash), height)
+    // The block is ours: reuse the objects instead of parsing what was just serialized.
+    const headerLen = raw.length - entries.reduce((a, e) => a + e.raw.length, 0) - cbRaw.length - varintSize(entries.length + 1)
+    const parsed: ParsedBlock = { header, headerLen, txs: [{ tx: cb, raw: cbRaw }, ...entries.map((e) => ({ tx: e.tx, raw: e.raw }))] }
+    return this.connect(raw, entries, parsed)
   }
 
   /** Connects a serialized block on top of the tip (own mining and log replay). */
@@ -184,10 +187,9 @@ export class Ledger {
     return this.connect(raw, null)
   }
 
-  private connect(raw: Uint8Array, fromMempool: TxRecord[] | null): BlockRecord {
-    const parsed = parseBlock(raw)
+  private connect(raw: Uint8Array, fromMempool: TxRecord[] | null, parsed: ParsedBlock = parseBlock(raw)): BlockRecord {
     const height = this.blocks.length
-    const hash = hashToHex(headerHash(parsed.header))
+    const hash = hashToHex(sha256d(raw.subarray(0, parsed.headerLen)))
     if (height > 0 && hashToHex(parsed.header.prevHash) !== this.tip.hash) throw new Error(`block ${hash} does not extend the tip`)
     const txids: string[] = []
     parsed.txs.forEach(({ tx, raw: txRaw }, index) => {
@@ -402,6 +404,10 @@ export class Ledger {
 }
 
 import { hash160 as hash160Of } from '../crypto/hash.ts'
+
+function varintSize(n: number): number {
+  return n < 0xfd ? 1 : n <= 0xffff ? 3 : n <= 0xffffffff ? 5 : 9
+}
 
 function pushEntry(idx: Map<string, AddrEntry[]>, address: string, e: AddrEntry): void {
   let list = idx.get(address)

@@ -47,12 +47,15 @@ export function serializeBlock(h: BlockHeader, rawTxs: Uint8Array[]): Uint8Array
 
 export interface ParsedBlock {
   header: BlockHeader
+  /** Length of the serialized header: the block hash is sha256d(raw[0, headerLen)). */
+  headerLen: number
   txs: { tx: Tx; raw: Uint8Array }[]
 }
 
 export function parseBlock(raw: Uint8Array): ParsedBlock {
   const r = new Reader(raw)
   const header = readHeader(r)
+  const headerLen = r.pos
   const n = r.varint()
   const txs: { tx: Tx; raw: Uint8Array }[] = []
   for (let k = 0; k < n; k++) {
@@ -60,7 +63,7 @@ export function parseBlock(raw: Uint8Array): ParsedBlock {
     const tx = readTx(r)
     txs.push({ tx, raw: raw.subarray(start, r.pos) })
   }
-  return { header, txs }
+  return { header, headerLen, txs }
 }
 
 /** Bitcoin merkle root over internal-order txid hashes (last one duplicated on odd levels). */

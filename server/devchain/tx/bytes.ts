@@ -3,9 +3,14 @@
 export class DecodeError extends Error {}
 
 export class Writer {
-  private buf = new Uint8Array(256)
-  private view = new DataView(this.buf.buffer)
+  private buf: Uint8Array
+  private view: DataView
   len = 0
+
+  constructor(size = 128) {
+    this.buf = new Uint8Array(size)
+    this.view = new DataView(this.buf.buffer)
+  }
 
   private grow(n: number): void {
     if (this.len + n <= this.buf.length) return
