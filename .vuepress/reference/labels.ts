@@ -11,6 +11,8 @@ export const ENGLISH_LABELS = {
     'Every komodod method this site knows, grouped by category and generated from the method catalog. ' +
     'Methods the local gateway profile allows can be run from the page; the others show a recorded response.',
   method: 'Method',
+  category: 'Category',
+  methodsOnPage: 'Methods on this page',
   signature: 'Signature',
   parameters: 'Parameters',
   noParameters: 'No parameters.',
@@ -21,6 +23,8 @@ export const ENGLISH_LABELS = {
   no: 'no',
   description: 'Description',
   result: 'Result',
+  tryIt: 'Try it',
+  example: 'Example',
   safety: 'Safety class',
   profiles: 'Gateway profiles',
   noProfile: 'none',

@@ -109,10 +109,13 @@ export function renderMethod(spec: MethodSpec, t: ReferenceStrings, ctx: Skeleto
   if (spec.softErrors) out.push(mdText(L.softErrors), '')
   out.push(safetyLine + (spec.devchainOnly ? ` (${mdText(L.devchainOnly)})` : ''), '')
 
-  if (profiles.includes('local')) out.push(`<RpcCall method="${spec.name}" />`, '')
-  else if (ctx.recorded.has(spec.name))
-    out.push(`<RecordedResponse method="${spec.name}" label="${attr(L.recorded)}" note="${attr(L.recordedNote)}" />`, '')
-  else out.push(`*${mdText(L.noRecording)}*`, '')
+  if (profiles.includes('local')) out.push(`**${L.tryIt}**`, '', `<RpcCall method="${spec.name}" />`, '')
+  else {
+    out.push(`**${L.example}**`, '')
+    if (ctx.recorded.has(spec.name))
+      out.push(`<RecordedResponse method="${spec.name}" label="${attr(L.recorded)}" note="${attr(L.recordedNote)}" />`, '')
+    else out.push(`*${mdText(L.noRecording)}*`, '')
+  }
   return out.join('\n')
 }
 
@@ -121,7 +124,13 @@ export function renderCategoryPage(
   category: Category, methods: readonly MethodSpec[], order: number, t: ReferenceStrings, ctx: SkeletonContext,
 ): GeneratedPage {
   const c = t.categories[category]
-  const body = [`# ${mdText(c.title)}`, '', mdText(c.intro), '', ...methods.map((m) => renderMethod(m, t, ctx))]
+  const L = t.labels
+  const list = methods.map((m) => `[${code(m.name)}](#${methodAnchor(m.name)})`).join(' · ')
+  const body = [
+    `# ${mdText(c.title)}`, '', mdText(c.intro), '',
+    `**${L.category}:** ${code(category)} · **${L.methodsOnPage}:** ${list}`, '',
+    ...methods.map((m) => renderMethod(m, t, ctx)),
+  ]
   return {
     path: referencePagePath(ctx.prefix, category),
     frontmatter: { title: c.title, order, rpc: methods.map((m) => m.name), reference: true, editLink: false, category },

@@ -1,0 +1,68 @@
+import fs from 'node:fs'
+import path from 'node:path'
+import { beforeAll, describe, expect, it } from 'vitest'
+import { CATEGORIES, METHODS } from '../../rpc/catalog.ts'
+import { discoverLocales } from '../../.vuepress/locales/discover.ts'
+import { methodAnchor, referenceIndexPath, referencePagePath } from '../../.vuepress/reference/skeleton.ts'
+import { ROOT, builtRoutes, sharedDist } from '../support/site.ts'
+
+const fileFor = (dist: string, route: string) => path.join(dist, route.endsWith('/') ? `${route}index.html` : route)
+
+let dist: string
+beforeAll(() => {
+  dist = sharedDist()
+})
+
+describe('RPC reference in the built site', () => {
+  const prefixes = Object.keys(discoverLocales().site)
+
+  it('has an index and a page per catalog category in English, Chinese and every other locale', () => {
+    expect(prefixes).toContain('/zh/')
+    const built = new Set(builtRoutes(dist))
+    for (const prefix of prefixes) {
+      expect(built.has(referenceIndexPath(prefix)), `${referenceIndexPath(prefix)} missing`).toBe(true)
+      for (const category of CATEGORIES)
+        expect(built.has(referencePagePath(prefix, category)), `${referencePagePath(prefix, category)} missing`).toBe(true)
+    }
+  })
+
+  it('puts every catalog method, as a heading, on exactly one page per locale', () => {
+    for (const prefix of prefixes) {
+      const pages = builtRoutes(dist)
+        .filter((r) => r.startsWith(`${prefix}reference/`) && r !== referenceIndexPath(prefix))
+        .map((r) => ({ route: r, html: fs.readFileSync(fileFor(dist, r), 'utf8') }))
+      for (const m of METHODS) {
+        const id = `<h2 id="${methodAnchor(m.name)}"`
+        const holders = pages.filter((p) => p.html.includes(id)).map((p) => p.route)
+        expect(holders, `${prefix} ${m.name}`).toEqual([referencePagePath(prefix, m.category)])
+      }
+    }
+  })
+
+  it('writes the Chinese page in Chinese and the English page in English', () => {
+    const zh = fs.readFileSync(fileFor(dist, referencePagePath('/zh/', 'faucet')), 'utf8')
+    const en = fs.readFileSync(fileFor(dist, referencePagePath('/', 'faucet')), 'utf8')
+    expect(zh).toMatch(/<html[^>]*lang="zh-CN"/)
+    expect(zh).toContain('调用格式')
+    expect(zh).toContain('构建一笔把币锁进水龙头的交易。')
+    expect(en).toContain('Build a transaction that locks coins in the faucet.')
+    expect(en).not.toContain('调用格式')
+  })
+
+  it('serves recorded komodod responses as files, never inside a page chunk or the app bundle', () => {
+    const publicDir = path.join(ROOT, '.vuepress/public/recorded')
+    const recorded = fs.readdirSync(publicDir).filter((f) => f.endsWith('.json'))
+    expect(recorded.length).toBeGreaterThan(5)
+    // Chunks named after a method are the components' recorded replies, imported only when a call needs one.
+    const onDemand = new Set(METHODS.map((m) => m.name))
+    const js = fs.readdirSync(path.join(dist, 'assets'))
+      .filter((f) => f.endsWith('.js') && !onDemand.has(f.replace(/-[\w-]{8}\.js$/, '')))
+      .map((f) => fs.readFileSync(path.join(dist, 'assets', f), 'utf8')).join('\n')
+    for (const f of recorded) {
+      expect(fs.readFileSync(path.join(dist, 'recorded', f), 'utf8')).toBe(fs.readFileSync(path.join(publicDir, f), 'utf8'))
+      // Long hex values are unique to a recording: finding one in JS would mean the reply was bundled.
+      const hexes = fs.readFileSync(path.join(publicDir, f), 'utf8').match(/[0-9a-f]{64,}/g) ?? []
+      for (const h of hexes) expect(js.includes(h), `${f}: ${h.slice(0, 16)}… bundled`).toBe(false)
+    }
+  })
+})
