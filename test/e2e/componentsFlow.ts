@@ -14,7 +14,8 @@ const step = (page: Page, n: number) => page.locator(`#step-${n}`)
 
 async function runStep(page: Page, n: number, button = 'button.kj-run'): Promise<void> {
   await step(page, n).locator(button).first().click()
-  await step(page, n).locator('[data-state="done"]').first().waitFor({ timeout: 60_000 })
+  // The step's own state, reported once its component has rendered everything it got.
+  await page.locator(`#step-${n}[data-state="done"]`).waitFor({ timeout: 60_000 })
 }
 
 /** The demo journey, live: every step ends `done` and the broadcast gains confirmations. */
