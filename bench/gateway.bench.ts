@@ -165,11 +165,12 @@ async function main(): Promise<void> {
     const bareAdded = lat.bare.map((x, i) => x.p50 - lat.direct[i].p50)
     info('for scale: added p50 latency of a bare relay (no checks, no logs) in the same place', median(bareAdded), 'ms', bareAdded, 3)
 
-    const tp = { direct: [] as number[], inproc: [] as number[], relay: [] as number[] }
+    const tp = { direct: [] as number[], inproc: [] as number[], relay: [] as number[], bare: [] as number[] }
     for (let i = 0; i < RUNS; i++) {
       tp.direct.push(await throughput(direct, auth))
       tp.inproc.push(await throughput(inproc, {}))
       tp.relay.push(await throughput(relay, {}))
+      tp.bare.push(await throughput(bare, {}))
     }
     info('throughput at 32 connections, devchain HTTP face (direct)', median(tp.direct), 'req/s', tp.direct)
     for (const k of ['inproc', 'relay'] as const) {
@@ -178,6 +179,10 @@ async function main(): Promise<void> {
       const share = tp[k].map((x, i) => (100 * x) / tp.direct[i])
       line(`throughput share of direct, ${name}`, median(share), '%', 50, true, share, 1)
     }
+    const bareShare = tp.bare.map((x, i) => (100 * x) / tp.direct[i])
+    info('for scale: throughput share of direct for a bare relay (no checks, no logs)', median(bareShare), '%', bareShare, 1)
+    const ofBare = tp.relay.map((x, i) => (100 * x) / tp.bare[i])
+    info('gateway relay throughput as a share of the bare relay', median(ofBare), '%', ofBare, 1)
   } finally {
     for (const c of children) c.kill('SIGTERM')
     await new Promise((r) => setTimeout(r, 300))
