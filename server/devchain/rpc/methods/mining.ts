@@ -51,7 +51,7 @@ export const devchainMethods: Record<string, MethodDef> = {
       kind: 'devchain',
       chain: {
         name: P.name, supply: P.supply, reward: P.reward, cc: P.cc, blocktime: P.blocktime, regtest: P.regtest,
-        magic: P.magic, p2pport: P.p2pport, rpcport: P.rpcport, height: dc.ledger.height, seed: dc.seed,
+        magic: P.magic, p2pport: P.p2pport, rpcport: P.rpcport, height: dc.ledger.height, deterministic: true,
         persistent: P.datadir !== null,
       },
       nodes: dc.nodes.map((n) => {
