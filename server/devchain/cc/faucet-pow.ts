@@ -50,7 +50,7 @@ export interface PowJob {
   id: number
   kind: 'faucetget'
   node: string
-  state: 'running' | 'found' | 'exhausted' | 'failed'
+  state: 'queued' | 'running' | 'found' | 'exhausted' | 'failed'
   tries: number
   /** Mean tries to success (1 in 65,536), for a progress estimate. */
   expectedTries: number
@@ -161,53 +161,102 @@ export async function minePowTx(req: PowRequest): Promise<PowResult | null> {
   const best = new SharedArrayBuffer(4)
   new Int32Array(best)[0] = 0x7fffffff
   const workers = Math.max(1, req.workers)
-  const job: PowJob = { id: nextJobId++, kind: 'faucetget', node: req.node, state: 'running', tries: 0, expectedTries: 65_536, maxTries: req.maxTries, startedAt: Date.now(), elapsedMs: 0 }
+  const job: PowJob = { id: nextJobId++, kind: 'faucetget', node: req.node, state: 'queued', tries: 0, expectedTries: 65_536, maxTries: req.maxTries, startedAt: Date.now(), elapsedMs: 0 }
   jobs.set(job.id, job)
-  for (const id of [...jobs.keys()].slice(0, Math.max(0, jobs.size - KEEP_FINISHED))) if (jobs.get(id)?.state !== 'running') jobs.delete(id)
-
-  const perWorker = new Array<number>(workers).fill(0)
+  for (const id of [...jobs.keys()].slice(0, Math.max(0, jobs.size - KEEP_FINISHED))) if (jobs.get(id)?.state !== 'running' && jobs.get(id)?.state !== 'queued') jobs.delete(id)
   const spec = {
     tx: raw0, txNonceOffset, outputs: outs0, outputsNonceOffset, hashOutputsOffset: HASH_OUTPUTS_OFFSET,
     sighashPersonal: P_SIGHASH, best, startNonce, stride: workers,
     inputs: preimages.map((p, m) => ({ preimage: p, sigOffset: sigOffsets[m], ...signingParts(req.privkey, template, m) })),
   }
-  type Found = { rel: number; nonce: number; tx: Uint8Array }
-  const running: Worker[] = []
-  try {
-    const results = await Promise.all(Array.from({ length: workers }, (_, w) => new Promise<{ tries: number; found: Found | null }>((ok, fail) => {
-      const count = Math.ceil((req.maxTries - w) / workers)
-      // The worker is plain JS: no need to inherit a TypeScript loader (tsx) that would slow its start.
-      const worker = new Worker(workerPath(), { workerData: { ...spec, worker: w, count }, execArgv: [] })
-      running.push(worker)
-      worker.on('message', (msg: { type: string; tries: number; found?: Found | null }) => {
-        perWorker[w] = msg.tries
-        job.tries = perWorker.reduce((s, x) => s + x, 0)
-        if (msg.type === 'done') {
-          ok({ tries: msg.tries, found: msg.found ?? null })
-          void worker.terminate()
-        }
-      })
-      worker.on('error', fail)
-      worker.on('exit', (code) => { if (code !== 0) fail(new Error(`pow worker exited with ${code}`)) })
-    })))
-    job.elapsedMs = Date.now() - job.startedAt
-    const winner = results.map((r) => r.found).filter((f): f is Found => f !== null).sort((a, b) => a.rel - b.rel)[0]
-    if (!winner) {
-      job.state = 'exhausted'
-      return null
-    }
-    job.state = 'found'
-    const raw = Uint8Array.from(winner.tx)
-    job.txid = bytesToHex(sha256(sha256(raw)).reverse())
-    return { raw, nonce: winner.nonce, tries: job.tries, ms: job.elapsedMs }
-  } catch (e) {
-    job.state = 'failed'
-    job.elapsedMs = Date.now() - job.startedAt
-    throw e
-  } finally {
-    // A failed worker must not leave its siblings burning CPU until their ranges run out.
-    for (const w of running) void w.terminate()
+  // One search at a time: each already uses every core it is given.
+  const p = searchQueue.then(() => runJob(job, spec, workers, req.maxTries))
+  searchQueue = p.catch(() => undefined)
+  return p
+}
+
+type Found = { rel: number; nonce: number; tx: Uint8Array }
+type WorkerMsg = { type: 'progress' | 'done'; jobId: number; tries: number; found?: Found | null }
+let searchQueue: Promise<unknown> = Promise.resolve()
+const pool: Worker[] = []
+
+/** Warm workers, started on first use; idle ones do not keep the process alive. */
+function poolWorkers(n: number): Worker[] {
+  while (pool.length < n) {
+    // The worker is plain JS: no need to inherit a TypeScript loader (tsx) that would slow its start.
+    const w = new Worker(workerPath(), { execArgv: [] })
+    w.unref()
+    w.on('exit', () => {
+      const i = pool.indexOf(w)
+      if (i >= 0) pool.splice(i, 1)
+    })
+    pool.push(w)
   }
+  return pool.slice(0, n)
+}
+
+/** Stops the warm workers (tests and shutdown); a later search starts new ones. */
+export async function closePowPool(): Promise<void> {
+  await Promise.all(pool.splice(0).map((w) => w.terminate()))
+}
+
+function runJob(job: PowJob, spec: Record<string, unknown>, workers: number, maxTries: number): Promise<PowResult | null> {
+  job.state = 'running'
+  job.startedAt = Date.now()
+  const ws = poolWorkers(workers)
+  const perWorker = new Array<number>(ws.length).fill(0)
+  const found: Found[] = []
+  const detach: (() => void)[] = []
+  return new Promise<PowResult | null>((resolve, reject) => {
+    let pending = ws.length
+    let settled = false
+    const finish = (err: Error | null): void => {
+      if (settled) return
+      settled = true
+      for (const d of detach) d()
+      job.elapsedMs = Date.now() - job.startedAt
+      if (err) {
+        job.state = 'failed'
+        // A failed search must not leave its sibling burning CPU: drop the whole pool.
+        void closePowPool()
+        reject(err)
+        return
+      }
+      const winner = found.sort((a, b) => a.rel - b.rel)[0]
+      if (!winner) {
+        job.state = 'exhausted'
+        resolve(null)
+        return
+      }
+      const raw = Uint8Array.from(winner.tx)
+      job.state = 'found'
+      job.txid = bytesToHex(sha256(sha256(raw)).reverse())
+      resolve({ raw, nonce: winner.nonce, tries: job.tries, ms: job.elapsedMs })
+    }
+    ws.forEach((w, idx) => {
+      const onMessage = (msg: WorkerMsg): void => {
+        if (msg.jobId !== job.id) return
+        perWorker[idx] = msg.tries
+        job.tries = perWorker.reduce((a, b) => a + b, 0)
+        if (msg.type !== 'done') return
+        if (msg.found) found.push(msg.found)
+        if (--pending === 0) finish(null)
+      }
+      const onError = (e: Error): void => finish(e)
+      const onExit = (code: number): void => finish(new Error(`pow worker exited with ${code}`))
+      w.on('message', onMessage)
+      w.on('error', onError)
+      w.on('exit', onExit)
+      w.ref() // keep the process alive while searching
+      detach.push(() => {
+        w.off('message', onMessage)
+        w.off('error', onError)
+        w.off('exit', onExit)
+        w.unref()
+      })
+      w.postMessage({ ...spec, jobId: job.id, worker: idx, count: Math.ceil((maxTries - idx) / ws.length) })
+    })
+  })
 }
 
 const CURVE_N = secp256k1.Point.CURVE().n
