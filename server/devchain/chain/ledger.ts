@@ -92,8 +92,9 @@ export class Ledger {
   readonly mempool = new Map<string, TxRecord>()
   /** Outpoint → txid of the mempool tx spending it. */
   readonly mempoolSpends = new Map<string, string>()
-  /** Outputs created by mempool txs. */
+  /** Outputs created by mempool txs, and the same keyed by address (wallets look them up per key). */
   readonly mempoolCoins = new Map<string, Coin>()
+  readonly mempoolByAddress = new Map<string, Map<string, Coin>>()
   readonly addrIndex = new Map<string, AddrEntry[]>()
   readonly ccIndex = new Map<string, AddrEntry[]>()
   readonly addrUtxos = new Map<string, Map<string, Coin>>()
@@ -256,7 +257,12 @@ export class Ledger {
   private removeFromMempool(rec: TxRecord): void {
     this.mempool.delete(rec.txid)
     for (const input of rec.tx.vin) this.mempoolSpends.delete(outpointKey(hashToHex(input.prevHash), input.prevIndex))
-    rec.tx.vout.forEach((_, n) => this.mempoolCoins.delete(outpointKey(rec.txid, n)))
+    rec.tx.vout.forEach((_, n) => {
+      const k = outpointKey(rec.txid, n)
+      const c = this.mempoolCoins.get(k)
+      if (c?.address) this.mempoolByAddress.get(c.address)?.delete(k)
+      this.mempoolCoins.delete(k)
+    })
   }
 
   /** Decodes a hex transaction or throws -22 `TX decode failed`. */
@@ -335,7 +341,14 @@ export class Ledger {
       const info = classifyScript(out.script)
       if (info.type === 'nulldata') return
       const cc = info.type === 'cryptocondition'
-      this.mempoolCoins.set(outpointKey(txid, n), { txid, vout: n, value: out.value, script: out.script, height: -1, coinbase: false, address: info.addresses[0] ?? null, cc })
+      const coin: Coin = { txid, vout: n, value: out.value, script: out.script, height: -1, coinbase: false, address: info.addresses[0] ?? null, cc }
+      const k = outpointKey(txid, n)
+      this.mempoolCoins.set(k, coin)
+      if (coin.address) {
+        let m = this.mempoolByAddress.get(coin.address)
+        if (!m) this.mempoolByAddress.set(coin.address, (m = new Map()))
+        m.set(k, coin)
+      }
     })
     for (const fn of this.txListeners) fn(rec)
     return txid

@@ -104,10 +104,12 @@ export class Wallet {
       }
     }
     if (minconf === 0 || opts.trustedMempool) {
-      for (const [key, c] of L.mempoolCoins) {
-        if (L.mempoolSpends.has(key) || !c.address || c.cc || !this.byAddress.has(c.address)) continue
-        if (opts.trustedMempool && minconf > 0 && !this.isFromMe(c.txid)) continue
-        out.push(c)
+      for (const k of this.keys) {
+        for (const [key, c] of L.mempoolByAddress.get(k.address) ?? []) {
+          if (L.mempoolSpends.has(key) || c.cc) continue
+          if (opts.trustedMempool && minconf > 0 && !this.isFromMe(c.txid)) continue
+          out.push(c)
+        }
       }
     }
     return out
