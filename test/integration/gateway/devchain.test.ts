@@ -190,6 +190,31 @@ describe('limits', () => {
   })
 })
 
+describe('concurrency per node', () => {
+  it('503 when the node already has its calls in flight and its queue is full', async () => {
+    const g = await startGateway({ upstream: createDevchainUpstream(core, { ownsChain: false }), limits: { ratePerSec: 0, concurrency: 1, queue: 0 } })
+    try {
+      let done = false
+      const slow = post(`${g.url}/rpc`, '{"method":"generate","params":[2000],"id":"slow"}').finally(() => (done = true))
+      while (g.gateway.counters.calls === 0) await new Promise((r) => setTimeout(r, 1))
+      // While the long generate holds the only slot, every other miner call is turned away.
+      const answers: unknown[] = []
+      while (!done) {
+        const r = await post(`${g.url}/rpc`, '{"method":"getblockcount","id":"next"}')
+        if (!done) answers.push([r.status, r.json])
+      }
+      expect(answers.length).toBeGreaterThan(0)
+      expect(answers[0]).toEqual([503, { result: null, error: { code: -32003, message: 'Node "miner" is busy; retry shortly' }, id: 'next' }])
+      expect((await slow).status).toBe(200)
+      // The reader has its own slot.
+      expect((await post(`${g.url}/rpc/reader`, '{"method":"getblockcount"}')).status).toBe(200)
+      expect((await post(`${g.url}/rpc`, '{"method":"getblockcount"}')).status).toBe(200)
+    } finally {
+      await g.close()
+    }
+  })
+})
+
 describe('cross-origin requests', () => {
   it('refuses a foreign Origin, allows the same origin and the allowlist', async () => {
     const allowed = await startGateway({ upstream: createDevchainUpstream(core, { ownsChain: false }), corsOrigins: ['https://docs.example'], limits: { ratePerSec: 0 } })
