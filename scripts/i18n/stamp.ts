@@ -13,7 +13,8 @@ if (!files.length) {
 }
 let failed = false
 for (const file of files) {
-  const rel = path.relative(root, path.resolve(process.cwd(), file)).split(path.sep).join('/')
+  // npm runs scripts from the package root; INIT_CWD is where the translator typed the command.
+  const rel = path.relative(root, path.resolve(process.env.INIT_CWD || process.cwd(), file)).split(path.sep).join('/')
   const m = /^locales\/[^/]+\/(.+\.md)$/.exec(rel)
   const source = m && path.join(root, 'docs', m[1])
   if (!m || !source) {

@@ -9,7 +9,7 @@ import { tree } from './fixtures.ts'
 const ROOT = path.resolve(import.meta.dirname, '../../..')
 const run = (script: string, args: string[], root: string) =>
   spawnSync(process.execPath, [path.join(ROOT, 'node_modules/tsx/dist/cli.mjs'), path.join(ROOT, 'scripts/i18n', script), ...args], {
-    cwd: root, env: { ...process.env, KJ_ROOT: root }, encoding: 'utf8',
+    cwd: root, env: { ...process.env, KJ_ROOT: root, INIT_CWD: root }, encoding: 'utf8',
   })
 
 // Each case spawns tsx (a few seconds on a busy machine).

@@ -14,7 +14,7 @@ describe('links of fallback pages stay in the locale', () => {
     expect(localizeLink('https://komodoplatform.com/', '/zh/', src, prefixes)).toBe('https://komodoplatform.com/')
     expect(localizeLink('#anchor', '/zh/', src, prefixes)).toBe('#anchor')
     expect(localizeMarkdownLinks('See [x](/a.html) and [y](https://e.org) ![i](/img.png)', '/zh/', src, prefixes))
-      .toBe('See [x](/zh/a.html) and [y](https://e.org) ![i](/zh/img.png)')
+      .toBe('See [x](/zh/a.html) and [y](https://e.org) ![i](/img.png)')
   })
 })
 
