@@ -32,7 +32,7 @@ const runs: Record<string, Run> = {}
 beforeAll(async () => {
   const [devchain, komodod, full] = await Promise.all([compose('devchain', 'config', '-q'), compose('komodod', 'config', '-q'), compose('komodod', 'config')])
   Object.assign(runs, { devchain, komodod, full })
-})
+}, 180_000)
 
 const profilesOf = (block: string): string[] => [...(/profiles:\n((?:\s+- \S+\n)+)/.exec(block)?.[1] ?? '').matchAll(/- (\S+)/g)].map((m) => m[1])
 
