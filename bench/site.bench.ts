@@ -1,0 +1,92 @@
+/**
+ * Site build cost: the real site, then a corpus the size of Komodo's old docs (≈220 method pages with
+ * long JSON responses) × 4 locales. Each build runs `vuepress build` in a fresh copy of the project
+ * (cold cache, nobody else's .vuepress/.temp) and is measured from outside: wall time and the peak RSS
+ * of its whole process tree.
+ *
+ *   npm run bench site                         full site ×3 (KJ_BENCH_RUNS), scale corpus ×1 (KJ_BENCH_SCALE_RUNS)
+ *   KJ_BENCH_SCALE_MODE=inline npm run bench site   the corpus with responses inline, as the old docs had them
+ *
+ * Anchors measured here with stock VuePress: 221 pages in 33 s / 2.5 GB, 661 pages in 93 s / 5.1 GB.
+ * Target for the scale corpus: ≤ 60 s and ≤ 3 GB peak RSS.
+ */
+import fs from 'node:fs'
+import os from 'node:os'
+import path from 'node:path'
+import { builtRoutes } from '../test/support/site.ts'
+import { copyProject, ensureLocales, writeCorpus, type CorpusOptions } from './support/corpus.ts'
+import { median, measure, type Measured } from './support/measure.ts'
+
+const TARGET_SECONDS = 60
+const TARGET_MB = 3 * 1024
+const runs = Number(process.env.KJ_BENCH_RUNS ?? 3)
+const scaleRuns = Number(process.env.KJ_BENCH_SCALE_RUNS ?? 1)
+const scaleMode = (process.env.KJ_BENCH_SCALE_MODE ?? 'recorded') as CorpusOptions['mode']
+const scaleMethods = Number(process.env.KJ_BENCH_SCALE_METHODS ?? 220)
+
+const mb = (x: number) => `${Math.round(x)} MB`
+const dirBytes = (dir: string, test: (f: string) => boolean): number =>
+  fs.existsSync(dir) ? fs.readdirSync(dir).filter(test).reduce((n, f) => n + fs.statSync(path.join(dir, f)).size, 0) : 0
+
+interface Build extends Measured { pages: number; pageChunkKb: number; appKb: number }
+
+/** Copies the project, lets `prepare` change the copy, builds it, and cleans up. */
+async function buildCopy(prepare: (project: string) => void): Promise<Build> {
+  const work = fs.mkdtempSync(path.join(os.tmpdir(), 'kj-bench-site-'))
+  const project = path.join(work, 'project')
+  const dest = path.join(work, 'dist')
+  try {
+    copyProject(project)
+    prepare(project)
+    const m = await measure(process.execPath, [path.join(project, 'node_modules/vuepress/bin/vuepress.js'), 'build'], {
+      cwd: project, env: { ...process.env, KJ_DIST: dest },
+    })
+    if (!m.ok) return { ...m, pages: 0, pageChunkKb: 0, appKb: 0 }
+    const assets = path.join(dest, 'assets')
+    return {
+      ...m,
+      pages: builtRoutes(dest).length,
+      pageChunkKb: dirBytes(assets, (f) => /\.html-[\w-]+\.js$/.test(f) || /^corpus_method_/.test(f)) / 1024,
+      appKb: dirBytes(assets, (f) => /^app-[\w-]+\.js$/.test(f)) / 1024,
+    }
+  } finally {
+    fs.rmSync(work, { recursive: true, force: true })
+  }
+}
+
+function report(label: string, builds: Build[], target: boolean): void {
+  const failed = builds.filter((b) => !b.ok)
+  if (failed.length) {
+    console.log(`${label}: ${failed.length}/${builds.length} builds FAILED; last output:\n${failed[0].output.slice(-3000)}`)
+    return
+  }
+  const s = median(builds.map((b) => b.seconds))
+  const tree = median(builds.map((b) => b.peakTreeRssMb))
+  const main = median(builds.map((b) => b.peakMainRssMb))
+  const n = builds.length
+  console.log(`${label}: ${builds[0].pages} pages, median of ${n} run${n > 1 ? 's' : ''}: ${s.toFixed(1)} s, peak RSS ${mb(tree)} (process tree; vuepress process alone ${mb(main)})`)
+  console.log(`  runs: ${builds.map((b) => `${b.seconds.toFixed(1)} s / ${mb(b.peakTreeRssMb)}`).join(', ')}`)
+  console.log(`  page chunks ${Math.round(builds[0].pageChunkKb)} KB, app bundle ${Math.round(builds[0].appKb)} KB`)
+  if (target)
+    console.log(`  vs target (≤ ${TARGET_SECONDS} s, ≤ ${TARGET_MB / 1024} GB): time ×${(s / TARGET_SECONDS).toFixed(2)}, memory ×${(tree / TARGET_MB).toFixed(2)}`)
+}
+
+console.log(`machine: ${os.cpus().length} cores, load average ${os.loadavg().map((l) => l.toFixed(1)).join(' ')} (others' work inflates these figures)`)
+
+const site: Build[] = []
+for (let i = 0; i < runs; i++) site.push(await buildCopy(() => {}))
+report('full site build', site, false)
+
+let stats = { pages: 0, responseBytes: 0 }
+let stood: string[] = []
+const scale: Build[] = []
+for (let i = 0; i < scaleRuns; i++) {
+  scale.push(await buildCopy((project) => {
+    stood = ensureLocales(project)
+    stats = writeCorpus(project, { methods: scaleMethods, mode: scaleMode })
+  }))
+}
+console.log(`scale corpus: ${scaleMethods} method pages × 4 locales = ${stats.pages} generated pages, ${(stats.responseBytes / 1024 / 1024).toFixed(1)} MB of JSON responses (${scaleMode === 'recorded' ? 'served as /recorded/*.json, fetched on demand' : 'inline in the pages'})` +
+  (stood.length ? `; locales stood in by a copy: ${stood.join(', ')}` : ''))
+report(`scale build (${scaleMode})`, scale, true)
+console.log('  anchors, stock VuePress: 221 pages 33 s / 2.5 GB; 661 pages 93 s / 5.1 GB')

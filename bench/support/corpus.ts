@@ -1,0 +1,135 @@
+/**
+ * A generated corpus the size of Komodo's old developer docs (≈220 method pages, each with a long JSON
+ * response), written into a throwaway copy of the project so the real tree and its `.vuepress/.temp`
+ * are never touched.
+ */
+import fs from 'node:fs'
+import path from 'node:path'
+import type { MethodSpec } from '../../rpc/catalog.ts'
+import { renderMethod } from '../../.vuepress/reference/skeleton.ts'
+import { readReferenceFile, resolveStrings } from '../../.vuepress/reference/strings.ts'
+
+export const ROOT = path.resolve(import.meta.dirname, '../..')
+
+const SKIP = new Set(['node_modules', '.git', 'dist', 'test-results', '.devchain', '.tmp', '.temp', '.cache'])
+
+/** Copies the project (sources only) to `dest`, with node_modules linked rather than copied. */
+export function copyProject(dest: string): void {
+  fs.cpSync(ROOT, dest, {
+    recursive: true,
+    filter: (src) => src === ROOT || !SKIP.has(path.basename(src)),
+  })
+  fs.symlinkSync(path.join(ROOT, 'node_modules'), path.join(dest, 'node_modules'))
+}
+
+/** The four languages of the site. A locale the project has not got yet is stood in by a copy of one it has. */
+export const CORPUS_LOCALES = [
+  { dir: 'zh', lang: 'zh-CN', name: '简体中文' },
+  { dir: 'es', lang: 'es-ES', name: 'Español' },
+  { dir: 'ru', lang: 'ru-RU', name: 'Русский' },
+] as const
+
+export function ensureLocales(project: string): string[] {
+  const base = path.join(project, 'locales')
+  const have = CORPUS_LOCALES.filter((l) => fs.existsSync(path.join(base, l.dir, 'locale.json')))
+  const template = have[0]
+  const stood: string[] = []
+  for (const l of CORPUS_LOCALES) {
+    const file = path.join(base, l.dir, 'locale.json')
+    if (fs.existsSync(file) || !template) continue
+    const data = JSON.parse(fs.readFileSync(path.join(base, template.dir, 'locale.json'), 'utf8')) as Record<string, unknown>
+    fs.mkdirSync(path.dirname(file), { recursive: true })
+    fs.writeFileSync(file, JSON.stringify({ ...data, lang: l.lang, name: l.name }, null, 2))
+    stood.push(l.dir)
+  }
+  return stood
+}
+
+/** Deterministic pseudo-random numbers, so every run builds the same corpus. */
+function rng(seed: number): () => number {
+  let s = seed >>> 0
+  return () => {
+    s = (Math.imul(s, 1664525) + 1013904223) >>> 0
+    return s / 2 ** 32
+  }
+}
+
+const hex = (r: () => number, bytes: number): string =>
+  Array.from({ length: bytes }, () => Math.floor(r() * 256).toString(16).padStart(2, '0')).join('')
+
+/** A block-with-transactions shaped reply, like the long examples of the old docs (2–40 KB). */
+function longResponse(i: number): unknown {
+  const r = rng(i + 1)
+  const txs = 1 + Math.floor(r() * r() * 40)
+  return {
+    hash: hex(r, 32), confirmations: Math.floor(r() * 1e5), size: Math.floor(r() * 1e5), height: Math.floor(r() * 3e6),
+    version: 4, merkleroot: hex(r, 32), segid: -1, finalsaplingroot: hex(r, 32), time: 1_600_000_000 + i, nonce: hex(r, 32),
+    solution: hex(r, 200), bits: '200f0f0f', difficulty: 1, chainwork: hex(r, 32), anchor: hex(r, 32),
+    valuePools: [{ id: 'sprout', monitored: true, chainValue: 0, chainValueZat: 0 }, { id: 'sapling', monitored: true, chainValue: 0, chainValueZat: 0 }],
+    tx: Array.from({ length: txs }, () => ({
+      txid: hex(r, 32), overwintered: true, version: 4, versiongroupid: '892f2085', locktime: 0, expiryheight: 0,
+      vin: Array.from({ length: 1 + Math.floor(r() * 3) }, () => ({
+        txid: hex(r, 32), vout: Math.floor(r() * 4), scriptSig: { asm: hex(r, 72), hex: hex(r, 107) }, sequence: 4294967295,
+      })),
+      vout: Array.from({ length: 1 + Math.floor(r() * 3) }, (_, n) => ({
+        value: Math.round(r() * 1e8) / 1e8, valueZat: Math.floor(r() * 1e8), n,
+        scriptPubKey: { asm: `OP_DUP OP_HASH160 ${hex(r, 20)} OP_EQUALVERIFY OP_CHECKSIG`, hex: hex(r, 25), reqSigs: 1, type: 'pubkeyhash', addresses: ['R' + hex(r, 16)] },
+      })),
+      vjoinsplit: [], valueBalance: 0, vShieldedSpend: [], vShieldedOutput: [],
+    })),
+  }
+}
+
+export interface CorpusOptions {
+  methods: number
+  /** `recorded`: responses as `/recorded/<m>.json` loaded on demand (this site); `inline`: in the page, as the old docs did. */
+  mode: 'recorded' | 'inline'
+}
+
+export interface CorpusStats {
+  pages: number
+  responseBytes: number
+}
+
+/** Writes `docs/corpus/*.md` and the same pages in every locale, plus their recorded responses. */
+export function writeCorpus(project: string, { methods, mode }: CorpusOptions): CorpusStats {
+  const specs: MethodSpec[] = Array.from({ length: methods }, (_, i) => ({
+    name: `corpus_method_${String(i + 1).padStart(3, '0')}`,
+    category: 'blockchain',
+    safety: 'admin', // not run live: every page shows its recorded response, the long-JSON case
+    summary: `Returns the state of object ${i + 1} with every nested field, as the daemon prints it.`,
+    params: [
+      { name: 'id', type: 'string', format: 'txid', summary: 'Identifier of the object.' },
+      { name: 'verbose', type: 'int', optional: true, summary: '0 = hex, 1 = object, 2 = object with children.' },
+    ],
+    result: 'object: hash, confirmations, size, height, version, merkleroot, tx, …',
+  }))
+  const recordedDir = path.join(project, '.vuepress/public/recorded')
+  fs.mkdirSync(recordedDir, { recursive: true })
+  const json = specs.map((s, i) => JSON.stringify({ method: s.name, recorded: true, source: 'bench corpus', request: { method: s.name, params: ['00'] }, result: longResponse(i) }, null, 2))
+  if (mode === 'recorded') specs.forEach((s, i) => fs.writeFileSync(path.join(recordedDir, `${s.name}.json`), json[i]))
+
+  const roots = [{ dir: null as string | null, folder: path.join(project, 'docs/corpus') },
+    ...CORPUS_LOCALES.map((l) => ({ dir: l.dir as string | null, folder: path.join(project, 'locales', l.dir, 'corpus') }))]
+  let pages = 0
+  for (const { dir, folder } of roots) {
+    fs.mkdirSync(folder, { recursive: true })
+    const strings = resolveStrings(dir ? readReferenceFile(path.join(project, 'locales'), dir) : {})
+    const ctx = { prefix: dir ? `/${dir}/` : '/', recorded: new Set(specs.map((s) => s.name)), profiles: () => [] }
+    specs.forEach((spec, i) => {
+      let section = renderMethod(spec, strings, ctx)
+      if (mode === 'inline') section = section.replace(/<RecordedResponse[^\n]*\/>/, '```json\n' + json[i] + '\n```')
+      const body = [
+        '---', `title: ${spec.name}`, `order: ${i + 1}`, `rpc: [${spec.name}]`, '---', '',
+        `# ${spec.name}`, '',
+        `${spec.summary} (${dir ?? 'en'})`, '',
+        '```bash', `komodo-cli -ac_name=DOCS ${spec.name} "${'0'.repeat(64)}" 1`, '```', '',
+        '```bash', `curl --user $rpcuser:$rpcpassword --data-binary '{"jsonrpc": "1.0", "id":"curltest", "method": "${spec.name}", "params": ["${'0'.repeat(64)}", 1] }' -H 'content-type: text/plain;' http://127.0.0.1:$rpcport/`, '```', '',
+        section,
+      ]
+      fs.writeFileSync(path.join(folder, `${spec.name}.md`), body.join('\n'))
+      pages++
+    })
+  }
+  return { pages, responseBytes: json.reduce((n, j) => n + j.length, 0) }
+}

@@ -1,0 +1,71 @@
+import { spawn } from 'node:child_process'
+import fs from 'node:fs'
+
+export interface Measured {
+  ok: boolean
+  seconds: number
+  /** Highest sum of VmRSS over the process and all its descendants, sampled every `intervalMs`. */
+  peakTreeRssMb: number
+  /** VmHWM of the top process (the kernel's own high-water mark, read while it still runs). */
+  peakMainRssMb: number
+  output: string
+}
+
+const statusKb = (pid: number, field: 'VmRSS' | 'VmHWM'): number => {
+  try {
+    const m = new RegExp(`^${field}:\\s+(\\d+) kB`, 'm').exec(fs.readFileSync(`/proc/${pid}/status`, 'utf8'))
+    return m ? Number(m[1]) : 0
+  } catch {
+    return 0 // exited between listing and reading
+  }
+}
+
+/** The process and every descendant, from each process's parent pid in /proc/<pid>/stat. */
+function tree(root: number): number[] {
+  const parent = new Map<number, number>()
+  for (const name of fs.readdirSync('/proc')) {
+    if (!/^\d+$/.test(name)) continue
+    try {
+      const stat = fs.readFileSync(`/proc/${name}/stat`, 'utf8')
+      // Fields after the parenthesised command name: state, ppid, …
+      const ppid = Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1])
+      parent.set(Number(name), ppid)
+    } catch { /* gone */ }
+  }
+  const out = [root]
+  for (let i = 0; i < out.length; i++) for (const [pid, ppid] of parent) if (ppid === out[i]) out.push(pid)
+  return out
+}
+
+/**
+ * Runs a command to completion and measures it from outside: wall time, and peak memory of the whole
+ * process tree (vite, esbuild and sass run helpers beside node), sampled from /proc.
+ */
+export function measure(cmd: string, args: string[], opts: { cwd: string; env: NodeJS.ProcessEnv; intervalMs?: number }): Promise<Measured> {
+  return new Promise((resolve) => {
+    const started = process.hrtime.bigint()
+    const child = spawn(cmd, args, { cwd: opts.cwd, env: opts.env, stdio: ['ignore', 'pipe', 'pipe'] })
+    let output = ''
+    child.stdout.on('data', (d) => { output += d })
+    child.stderr.on('data', (d) => { output += d })
+    let peakTree = 0
+    let peakMain = 0
+    const sample = () => {
+      if (!child.pid) return
+      const pids = tree(child.pid)
+      peakTree = Math.max(peakTree, pids.reduce((sum, pid) => sum + statusKb(pid, 'VmRSS'), 0))
+      peakMain = Math.max(peakMain, statusKb(child.pid, 'VmHWM'))
+    }
+    const timer = setInterval(sample, opts.intervalMs ?? 100)
+    child.on('close', (code) => {
+      clearInterval(timer)
+      const seconds = Number(process.hrtime.bigint() - started) / 1e9
+      resolve({ ok: code === 0, seconds, peakTreeRssMb: peakTree / 1024, peakMainRssMb: peakMain / 1024, output })
+    })
+  })
+}
+
+export const median = (xs: number[]): number => {
+  const s = [...xs].sort((a, b) => a - b)
+  return s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2
+}
