@@ -48,13 +48,14 @@ export function jsonTypeName(v: unknown): string {
   return typeof v
 }
 
-/** AmountFromValue: a JSON number or numeric string, > 0 handled by callers. */
+/** AmountFromValue: a JSON number or numeric string with at most 8 decimals (exponents allowed, as in ParseFixedPoint). */
 export function amountFromValue(v: unknown): number {
   if (typeof v !== 'number' && typeof v !== 'string') throw new RpcError(RpcCode.TYPE_ERROR, 'Amount is not a number or string')
-  const s = typeof v === 'number' ? v.toFixed(8) : v.trim()
-  if (!/^-?\d+(\.\d{1,8})?$/.test(s) && !(typeof v === 'number' && Number.isFinite(v))) throw new RpcError(RpcCode.TYPE_ERROR, 'Invalid amount')
-  const sats = Math.round(Number(s) * 1e8)
-  if (!Number.isFinite(sats)) throw new RpcError(RpcCode.TYPE_ERROR, 'Invalid amount')
+  const s = typeof v === 'number' ? String(v) : v
+  if (!/^-?\d+(\.\d+)?([eE][-+]?\d+)?$/.test(s)) throw new RpcError(RpcCode.TYPE_ERROR, 'Invalid amount')
+  const exact = Number(s) * 1e8
+  const sats = Math.round(exact)
+  if (!Number.isFinite(exact) || Math.abs(exact - sats) > 1e-6 * Math.max(1, Math.abs(exact) / 1e8)) throw new RpcError(RpcCode.TYPE_ERROR, 'Invalid amount')
   if (sats < 0 || sats > 2e17) throw new RpcError(RpcCode.TYPE_ERROR, 'Amount out of range')
   return sats
 }

@@ -116,6 +116,9 @@ describe('payments and the mempool', () => {
     expect(await rpcError(call('sendtoaddress', [addr, 1], 'reader'))).toEqual({ code: -6, message: 'Insufficient funds' })
     expect(await rpcError(call('sendtoaddress', ['Rnotanaddress', 1]))).toEqual({ code: -5, message: 'Invalid Komodo address' })
     expect(await rpcError(call('sendtoaddress', [addr, 0]))).toEqual({ code: -3, message: 'Invalid amount for send' })
+    expect(await rpcError(call('sendtoaddress', [addr, 0.123456789]))).toEqual({ code: -3, message: 'Invalid amount' })
+    expect(await rpcError(call('sendtoaddress', [addr, true]))).toEqual({ code: -3, message: 'Amount is not a number or string' })
+    expect(typeof (await call('sendtoaddress', [addr, '0.5']))).toBe('string')
   })
 })
 
