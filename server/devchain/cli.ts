@@ -31,6 +31,7 @@ async function shutdown(code: number): Promise<void> {
   process.exit(code)
 }
 
-dc.onStop(() => void shutdown(0))
+// Let the "server stopping" reply leave before connections are closed.
+dc.onStop(() => void setTimeout(() => void shutdown(0), 100))
 process.on('SIGINT', () => void shutdown(0))
 process.on('SIGTERM', () => void shutdown(0))
