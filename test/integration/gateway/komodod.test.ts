@@ -3,12 +3,13 @@
  * auth): credentials stay out of replies and logs, an upstream that goes away yields 503/504 and
  * the gateway recovers by itself when it returns.
  */
+import http from 'node:http'
 import net from 'node:net'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { DevchainCore } from '../../../server/devchain/index.ts'
 import { createHttpUpstream, parseNodes } from '../../../server/gateway/index.ts'
 import type { RunningGateway } from './support.ts'
-import { RPC_PASSWORD, RPC_USER, devchainCore, devchainHttp, isErrorReply, post, request, startGateway, stop } from './support.ts'
+import { RPC_PASSWORD, RPC_USER, devchainCore, devchainHttp, isErrorReply, listen, post, request, startGateway, stop } from './support.ts'
 
 let core: DevchainCore
 let http1: Awaited<ReturnType<typeof devchainHttp>>
@@ -102,6 +103,37 @@ describe('komodod over HTTP', () => {
       await g.close()
       await stop(face.server)
       await core2.close()
+    }
+  })
+
+  it('maps komodod answers that are not JSON-RPC replies to gateway errors', async () => {
+    // komodod's non-JSON answers (reference §1.1), served by a canned HTTP server.
+    const canned: Record<string, [number, string]> = {
+      '/queue': [500, 'Work queue depth exceeded'],
+      '/html': [200, '<html>proxy error</html>'],
+      '/auth': [401, ''],
+      '/empty500': [500, ''],
+    }
+    const server = http.createServer((req, res) => {
+      req.resume()
+      const [status, body] = canned[req.url ?? ''] ?? [404, '']
+      res.writeHead(status, { 'content-type': 'text/plain' }).end(body)
+    })
+    const port = await listen(server)
+    const nodes = Object.keys(canned).map((p) => ({ name: p.slice(1), host: '127.0.0.1', port, path: p, auth: `${RPC_USER}:${RPC_PASSWORD}` }))
+    const g = await startGateway({ upstream: createHttpUpstream(nodes, { maxSockets: 2 }), limits: { ratePerSec: 0 } })
+    try {
+      const ask = (node: string) => post(`${g.url}/rpc/${node}`, '{"method":"getinfo","id":1}')
+      expect(await ask('queue')).toMatchObject({ status: 503, json: { error: { code: -32003 } } })
+      for (const node of ['html', 'auth', 'empty500']) {
+        const r = await ask(node)
+        expect(r.status, node).toBe(502)
+        expect(isErrorReply(r.json)).toBe(true)
+        expect(r.json).toMatchObject({ error: { code: -32001 }, id: 1 })
+      }
+    } finally {
+      await g.close()
+      await stop(server)
     }
   })
 
