@@ -94,7 +94,7 @@ export function renderMethod(spec: MethodSpec, t: ReferenceStrings, ctx: Skeleto
     return out.join('\n')
   }
 
-  out.push(`**${L.signature}**`, '', '```text', signature(spec), '```', '')
+  out.push(`**${L.signature}**`, '', '```text:no-line-numbers', signature(spec), '```', '')
   out.push(`**${L.parameters}**`, '')
   if (spec.params.length === 0) out.push(mdText(L.noParameters), '')
   else {
