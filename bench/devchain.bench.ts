@@ -4,7 +4,7 @@
  * Medians of several runs, with the ratio to the target. Never fails on slowness.
  */
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process'
-import { mkdtempSync, rmSync } from 'node:fs'
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { createRequire } from 'node:module'
@@ -12,7 +12,7 @@ import { loadavg } from 'node:os'
 import { createDevchain } from '../server/devchain/index.ts'
 
 interface CannonResult {
-  requests: { average: number }
+  requests: { average: number; total: number }
   non2xx: number
   errors: number
 }
@@ -125,22 +125,40 @@ async function sends(): Promise<void> {
     `${fmt(median(cpuRuns))} ms CPU; ${fmt(1000 / (median(runs) / 1000))} tx/s; the block of 1,000 txs alone ${fmt(median(blockMs))} ms (no target in the issue)`)
 }
 
+/** CPU seconds (user + system) a process has used, from /proc (Linux). */
+function cpuSecondsOf(pid: number): number {
+  try {
+    const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ')
+    return (Number(fields[11]) + Number(fields[12])) / 100
+  } catch {
+    return NaN
+  }
+}
+
 async function httpThroughput(): Promise<void> {
   const dir = mkdtempSync(join(tmpdir(), 'devchain-bench-'))
   const { child, url } = await startChild([`-datadir=${dir}`])
   const runs: number[] = []
+  const perCpu: number[] = []
   // Warm-up, then measured runs.
   for (let i = 0; i < 4; i++) {
+    const cpu0 = cpuSecondsOf(child.pid!)
     const r = await autocannon({
       url: url + '/', connections: 32, duration: i === 0 ? 1 : 3, method: 'POST',
       headers: { authorization: AUTH, 'content-type': 'text/plain' }, body: '{"jsonrpc":"1.0","id":"b","method":"getblockcount","params":[]}',
     })
     if (r.non2xx || r.errors) console.log(`  (run ${i}: ${r.non2xx} non-2xx, ${r.errors} errors)`)
-    if (i > 0) runs.push(r.requests.average)
+    const cpu = cpuSecondsOf(child.pid!) - cpu0
+    if (i > 0) {
+      runs.push(r.requests.average)
+      perCpu.push(r.requests.total / cpu)
+    }
   }
   await stopChild(child)
   rmSync(dir, { recursive: true, force: true })
   line('getblockcount over HTTP, 32 connections (autocannon, same 2-core machine)', median(runs), 'req/s', 10_000, true, runs)
+  // Requests per CPU-second of the chain process: its capacity when it has a core to itself.
+  line('getblockcount over HTTP, per CPU-second of the chain process', median(perCpu), 'req/s', 10_000, true, perCpu)
 }
 
 /** Runs in a child so its RSS is only the chain's. */
