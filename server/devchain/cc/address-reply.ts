@@ -7,8 +7,8 @@ import { Amount } from '../rpc/amount.ts'
 import type { CcContext } from '../modules.ts'
 import { ccAddress, ccTokensAddress } from './condition.ts'
 import { EVAL, type CCModuleKey, globalPubkeyOf } from './module-keys.ts'
-import { pubkeyAddress } from './hashes.ts'
-import { ccBalance, checkCount, ensureCC, normalBalance, requireString, parsePubkeyParam } from './cc-rpc.ts'
+import { hexToBytes, pubkeyAddress } from './hashes.ts'
+import { ccBalance, checkCount, ensureCC, normalBalance, requireString } from './cc-rpc.ts'
 
 export function ccAddressReply(ctx: CcContext, m: CCModuleKey, params: unknown[], requirementsVariant: 'plain' | 'err'): Record<string, unknown> {
   const lower = m.name.toLowerCase()
@@ -16,8 +16,9 @@ export function ccAddressReply(ctx: CcContext, m: CCModuleKey, params: unknown[]
   const { pubkey: mypk } = ensureCC(ctx, requirementsVariant)
   let given: Uint8Array | null = null
   if (params.length === 1) {
-    // komodod only uses a parameter that parses to exactly 33 bytes.
-    given = parsePubkeyParam(requireString(params, 0))
+    // komodod shows the Pubkey… keys for any parameter whose hex parses to exactly 33 bytes.
+    const hex = requireString(params, 0)
+    given = /^[0-9a-fA-F]{66}$/.test(hex) ? hexToBytes(hex) : null
   }
   const L = ctx.chain.ledger
   const gpk = globalPubkeyOf(m)
