@@ -163,8 +163,10 @@ async function httpThroughput(): Promise<void> {
 
 /** Runs in a child so its RSS is only the chain's. */
 async function memoryChild(): Promise<void> {
-  const c = await createDevchain({ dataDir: null, seed: 'rss' })
   const rss = () => process.memoryUsage().rss / 1024 / 1024
+  const c = await createDevchain({ dataDir: null, seed: 'rss' })
+  global.gc?.()
+  const baseline = rss()
   await c.call('miner', 'generate', [10_000])
   global.gc?.()
   const afterBlocks = rss()
@@ -178,17 +180,18 @@ async function memoryChild(): Promise<void> {
       steps.push(rss())
     }
   }
-  process.stdout.write(JSON.stringify({ afterBlocks, steps }) + '\n')
+  process.stdout.write(JSON.stringify({ baseline, afterBlocks, steps }) + '\n')
 }
 
 async function memory(): Promise<void> {
   const r = spawnSync(process.execPath, ['--expose-gc', '--import', 'tsx', 'bench/devchain.bench.ts', '--memory-child'], { encoding: 'utf8' })
   const last = r.stdout.trim().split('\n').pop() ?? '{}'
-  const { afterBlocks, steps } = JSON.parse(last) as { afterBlocks: number; steps: number[] }
+  const { baseline, afterBlocks, steps } = JSON.parse(last) as { baseline: number; afterBlocks: number; steps: number[] }
   const final = steps[steps.length - 1]
+  console.log(`RSS of a fresh chain (Node + tsx loader + devchain code, height 1): ${fmt(baseline, 1)} MB`)
   line('RSS after 10,000 blocks', afterBlocks, 'MB', 150, false, [afterBlocks], 1)
   line('RSS after 10,000 blocks and 10,000 txs', final, 'MB', 150, false, [final], 1)
-  console.log(`RSS every 1,000 txs (flatness under steady load): ${steps.map((s) => fmt(s, 0)).join(', ')} MB`)
+  console.log(`RSS every 1,000 txs (flatness under steady load): ${steps.map((s) => fmt(s, 0)).join(', ')} MB; growth over the fresh chain ${fmt(final - baseline, 1)} MB`)
 }
 
 if (process.argv.includes('--memory-child')) {

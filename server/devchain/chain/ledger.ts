@@ -4,11 +4,11 @@
  */
 import { sha256, sha256d, hashToHex, hexToHash, fromHex, toHex } from '../crypto/hash.ts'
 import { verifyDer } from '../crypto/keys.ts'
-import { Writer, DecodeError } from '../tx/bytes.ts'
+import { Reader, Writer, DecodeError } from '../tx/bytes.ts'
 import { parseTx, isCoinbase, txidOf, newTx, coinbaseInput, serializeTx, type Tx } from '../tx/transaction.ts'
 import { classifyScript, parseScript, scriptNum, concat, p2pk, opReturn } from '../tx/script.ts'
 import { signatureHash } from '../tx/sighash.ts'
-import { merkleRoot, parseBlock, serializeBlock, type BlockHeader, type ParsedBlock } from '../tx/block.ts'
+import { merkleRoot, parseBlock, readHeader, serializeBlock, type BlockHeader, type ParsedBlock } from '../tx/block.ts'
 import type { ChainParams } from './params.ts'
 import type { CcModule, ValidationContext } from '../modules.ts'
 import * as E from './errors.ts'
@@ -38,7 +38,9 @@ export interface Coin {
 export interface BlockRecord {
   height: number
   hash: string
-  header: BlockHeader
+  time: number
+  /** Parsed from `raw` on each access: blocks are kept as bytes only. */
+  readonly header: BlockHeader
   txids: string[]
   size: number
   raw: Uint8Array
@@ -47,7 +49,8 @@ export interface BlockRecord {
 export interface TxRecord {
   txid: string
   raw: Uint8Array
-  tx: Tx
+  /** Mempool txs keep their parsed form; confirmed ones are re-parsed from `raw` on access. */
+  readonly tx: Tx
   /** -1 while in the mempool. */
   height: number
   /** Position in its block. */
@@ -81,6 +84,39 @@ export interface AcceptOptions {
 
 /** Inputs verified between two yields to the event loop in acceptAsync. */
 const VERIFY_CHUNK = 16
+
+class TxRec implements TxRecord {
+  private parsed: Tx | undefined
+  constructor(
+    readonly txid: string,
+    readonly raw: Uint8Array,
+    tx: Tx | undefined,
+    public height: number,
+    public index: number,
+    public time: number,
+    public fee: number,
+  ) {
+    this.parsed = tx
+  }
+
+  get tx(): Tx {
+    return this.parsed ?? parseTx(this.raw)
+  }
+
+  /** Drops the parsed object (memory at 10,000s of txs); `tx` re-parses the bytes when asked. */
+  compact(): void {
+    this.parsed = undefined
+  }
+}
+
+function blockRecord(height: number, hash: string, time: number, txids: string[], raw: Uint8Array): BlockRecord {
+  return {
+    height, hash, time, txids, size: raw.length, raw,
+    get header() {
+      return readHeader(new Reader(raw))
+    },
+  }
+}
 
 export const outpointKey = (txid: string, vout: number): string => `${txid}:${vout}`
 
@@ -198,22 +234,22 @@ export class Ledger {
       txids.push(txid)
       let rec = this.mempool.get(txid)
       if (rec) this.removeFromMempool(rec)
-      else rec = { txid, raw: txRaw, tx, height, index, time: parsed.header.time, fee: 0 }
+      else rec = new TxRec(txid, txRaw, tx, height, index, parsed.header.time, 0)
       rec.height = height
       rec.index = index
       this.txs.set(txid, rec)
-      if (height === 0) return // genesis outputs are unspendable, as in komodod
-      this.applyTx(rec, index === 0)
+      if (height > 0) this.applyTx(rec, index === 0, tx) // genesis outputs are unspendable, as in komodod
+      if (rec instanceof TxRec) rec.compact()
     })
-    const rec: BlockRecord = { height, hash, header: parsed.header, txids, size: raw.length, raw }
+    const rec = blockRecord(height, hash, parsed.header.time, txids, raw)
     this.blocks.push(rec)
     this.blockByHash.set(hash, height)
     for (const fn of this.blockListeners) fn(rec)
     return rec
   }
 
-  private applyTx(rec: TxRecord, coinbase: boolean): void {
-    const { tx, txid, height } = rec
+  private applyTx(rec: TxRecord, coinbase: boolean, tx: Tx): void {
+    const { txid, height } = rec
     let inSum = 0
     if (!coinbase) {
       tx.vin.forEach((input, i) => {
@@ -333,7 +369,7 @@ export class Ledger {
         if (reason) throw E.rejected(E.REJECT_INVALID, reason)
       }
     }
-    const rec: TxRecord = { txid, raw, tx, height: -1, index: -1, time: this.blockTime(height), fee: inSum - outSum }
+    const rec = new TxRec(txid, raw, tx, -1, -1, this.blockTime(height), inSum - outSum)
     this.mempool.set(txid, rec)
     this.txs.set(txid, rec)
     for (const k of seen) this.mempoolSpends.set(k, txid)

@@ -43,7 +43,7 @@ export class Wallet {
     const kp = keyFromPrivate(priv)
     const existing = this.byAddress.get(kp.address)
     if (existing) return existing
-    const k: WalletKey = { ...kp, labeled, created: this.ledger.tip.header.time }
+    const k: WalletKey = { ...kp, labeled, created: this.ledger.tip.time }
     this.keys.push(k)
     this.byAddress.set(k.address, k)
     this.byPubHex.set(k.pubHex, k)

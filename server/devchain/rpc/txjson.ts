@@ -92,8 +92,8 @@ export function txJSON(tx: Tx, txid: string, opts: { ledger?: Ledger; modules?: 
       e.height = rec.height
       e.confirmations = L.confirmations(rec.height)
       e.rawconfirmations = L.confirmations(rec.height)
-      e.time = b.header.time
-      e.blocktime = b.header.time
+      e.time = b.time
+      e.blocktime = b.time
     }
   }
   return e

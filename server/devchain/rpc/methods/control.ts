@@ -24,7 +24,7 @@ export const controlMethods: Record<string, MethodDef> = {
       notarized: 0, prevMoMheight: 0, notarizedhash: ZERO_HASH, notarizedtxid: ZERO_HASH,
       notarizedtxid_height: 'mempool', KMDnotarized_height: 0, notarized_confirms: 0,
       walletversion: 60000, balance: new Amount(walletBalance(ctx)),
-      blocks: L.height, longestchain: L.height, tiptime: L.tip.header.time, difficulty: 1,
+      blocks: L.height, longestchain: L.height, tiptime: L.tip.time, difficulty: 1,
       keypoololdest: keytime, keypoolsize: 101, paytxfee: new Amount(0), sapling: 1,
       timeoffset: 0, connections: 0, proxy: '', testnet: false, relayfee: new Amount(100), errors: '',
     }

@@ -91,7 +91,7 @@ function walletTxJSON(ctx: MethodContext, txid: string): Record<string, unknown>
     const b = L.blocks[rec.height]
     e.blockhash = b.hash
     e.blockindex = rec.index
-    e.blocktime = b.header.time
+    e.blocktime = b.time
   }
   e.expiryheight = tx.expiryHeight
   e.txid = txid
