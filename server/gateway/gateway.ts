@@ -275,6 +275,7 @@ export function createGateway(opts: GatewayOptions): Gateway {
     },
     async close() {
       await upstream.close()
+      await new Promise<void>((resolve) => log.flush(() => resolve()))
     },
   }
 }
