@@ -9,6 +9,9 @@ import { RpcError, RpcCode, httpStatusFor, type RpcId, type RpcReply } from '../
 import { serializeReply } from './rpc/amount.ts'
 import type { DevchainCore } from './core.ts'
 
+/** komodod's HTTP server refuses bodies over MAX_SIZE (0x02000000 bytes). */
+const MAX_BODY = 0x02000000
+
 export interface HttpResult {
   status: number
   body: string
@@ -88,8 +91,18 @@ export function createHttpServer(dc: DevchainCore): Server {
       return
     }
     const chunks: Buffer[] = []
-    req.on('data', (c: Buffer) => chunks.push(c))
+    let size = 0
+    req.on('data', (c: Buffer) => {
+      size += c.length
+      if (size > MAX_BODY) {
+        res.writeHead(413).end()
+        req.destroy()
+        return
+      }
+      chunks.push(c)
+    })
     req.on('end', () => {
+      if (size > MAX_BODY) return
       const text = chunks.length === 1 ? chunks[0].toString('utf8') : Buffer.concat(chunks).toString('utf8')
       handleHttpBody(dc, node as string, text).then(
         (r) => {
