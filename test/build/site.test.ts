@@ -50,9 +50,12 @@ describe('vuepress build', () => {
     }
   })
 
-  it('renders the global component during SSR in every locale', () => {
-    expect(fs.readFileSync(fileFor(dist, '/'), 'utf8')).toMatch(/class="chain-badge"[^>]*>Chain: DOCS</)
-    expect(fs.readFileSync(fileFor(dist, '/zh/'), 'utf8')).toMatch(/class="chain-badge"[^>]*>链: DOCS</)
+  it('renders the live components during SSR in every locale', () => {
+    for (const route of ['/journeys/your-own-chain.html', '/zh/journeys/your-own-chain.html']) {
+      const html = fs.readFileSync(fileFor(dist, route), 'utf8')
+      expect(html, route).toContain('class="kj-journey"')
+      expect(html, route).toMatch(/class="kj-rpc"[^>]*data-method="getinfo"/)
+    }
   })
 
   it('never turns the repository README or test files into pages', () => {
