@@ -2,13 +2,13 @@
  * komodod over HTTP with Basic auth. Credentials live only in the Authorization header built here;
  * every message this file produces names the node, never its URL.
  */
-import http from 'node:http'
 import type { RpcErrorObject } from '../../rpc/jsonrpc.ts'
 import { upstreamBusy, upstreamTimeout, upstreamUnavailable } from './errors.ts'
 import type { Call } from './parse.ts'
 import { serializeCall } from './parse.ts'
 import type { Health, NodeReply, Upstream } from './upstream.ts'
 import { UpstreamFailure, withoutSecrets } from './upstream.ts'
+import { RawHttpError, createRawPool } from './rawHttp.ts'
 
 export interface NodeEndpoint {
   name: string
@@ -30,57 +30,28 @@ interface Raw {
 
 export function createHttpUpstream(endpoints: readonly NodeEndpoint[], opts: { maxSockets: number }): Upstream {
   const byName = new Map(endpoints.map((e) => [e.name, e]))
-  // Small JSON-RPC writes: no Nagle delay on the upstream sockets.
-  const agent = new http.Agent({ keepAlive: true, maxSockets: opts.maxSockets, noDelay: true } as http.AgentOptions)
-  const authHeader = new Map(
-    endpoints.map((e) => [e.name, e.auth ? 'Basic ' + Buffer.from(e.auth, 'utf8').toString('base64') : '']),
+  const pools = new Map(endpoints.map((e) => [e.name, createRawPool(e.host, e.port, opts.maxSockets, MAX_REPLY_BYTES)]))
+  // Fixed per node; the credentials exist only inside this string.
+  const headers = new Map(
+    endpoints.map((e) => [
+      e.name,
+      (e.auth ? `Authorization: Basic ${Buffer.from(e.auth, 'utf8').toString('base64')}\r\n` : '') + 'Content-Type: application/json\r\n',
+    ]),
   )
 
-  const post = (node: string, body: string, timeoutMs: number): Promise<Raw> =>
-    new Promise((resolve, reject) => {
-      const ep = byName.get(node)
-      if (!ep) return reject(new UpstreamFailure(upstreamUnavailable(node)))
-      const headers: http.OutgoingHttpHeaders = {
-        'content-type': 'application/json',
-        'content-length': Buffer.byteLength(body),
-      }
-      const auth = authHeader.get(node)
-      if (auth) headers.authorization = auth
-      let settled = false
-      const fail = (e: UpstreamFailure): void => {
-        if (!settled) {
-          settled = true
-          reject(e)
-        }
-      }
-      const req = http.request({ host: ep.host, port: ep.port, method: 'POST', path: ep.path || '/', headers, agent }, (res) => {
-        const chunks: Buffer[] = []
-        let size = 0
-        res.on('data', (c: Buffer) => {
-          size += c.length
-          if (size > MAX_REPLY_BYTES) {
-            req.destroy()
-            fail(new UpstreamFailure(upstreamUnavailable(node, 502)))
-          } else chunks.push(c)
-        })
-        res.on('end', () => {
-          if (settled) return
-          settled = true
-          clearTimeout(timer)
-          resolve({ status: res.statusCode ?? 0, text: Buffer.concat(chunks).toString('utf8') })
-        })
-        res.on('error', () => fail(new UpstreamFailure(upstreamUnavailable(node))))
-      })
-      const timer = setTimeout(() => {
-        fail(new UpstreamFailure(upstreamTimeout(node, timeoutMs)))
-        req.destroy()
-      }, timeoutMs)
-      req.on('error', () => {
-        clearTimeout(timer)
-        fail(new UpstreamFailure(upstreamUnavailable(node)))
-      })
-      req.end(body)
-    })
+  const post = async (node: string, body: string, timeoutMs: number): Promise<Raw> => {
+    const ep = byName.get(node)
+    const pool = pools.get(node)
+    if (!ep || !pool) throw new UpstreamFailure(upstreamUnavailable(node))
+    try {
+      const r = await pool.post(ep.path || '/', headers.get(node)!, body, timeoutMs)
+      return { status: r.status, text: r.body.toString('utf8') }
+    } catch (e) {
+      const kind = e instanceof RawHttpError ? e.kind : 'connection'
+      if (kind === 'timeout') throw new UpstreamFailure(upstreamTimeout(node, timeoutMs))
+      throw new UpstreamFailure(upstreamUnavailable(node, kind === 'connection' ? 503 : 502))
+    }
+  }
 
   const toReply = (node: string, raw: Raw): NodeReply => {
     // 401/403: wrong credentials or -rpcallowip; the client only learns the node is unusable.
@@ -142,7 +113,7 @@ export function createHttpUpstream(endpoints: readonly NodeEndpoint[], opts: { m
       }
     },
     async close() {
-      agent.destroy()
+      for (const pool of pools.values()) pool.close()
     },
   }
 }
