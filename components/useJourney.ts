@@ -73,3 +73,8 @@ export function useJourney(): JourneyContext {
 export function useStep(): StepContext | null {
   return inject(STEP_KEY, null)
 }
+
+/** Forget the shared context (tests). In the browser it lives for the session, across client-side navigations. */
+export function resetPageContext(): void {
+  pageContext = null
+}

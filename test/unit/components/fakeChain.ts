@@ -4,6 +4,7 @@
  */
 import { vi } from 'vitest'
 import { resetChainMeta } from '../../../components/useChainMeta.ts'
+import { resetPageContext } from '../../../components/useJourney.ts'
 import { setRpcClient } from '../../../components/useRpcClient.ts'
 
 export interface SeenCall { url: string; method: string; params: unknown[] }
@@ -14,6 +15,7 @@ export const META = { backend: { kind: 'devchain' }, chain: { name: 'DOCS', rpcp
 /** Installs the stub; a handler may return `{ __error: {code, message}, status }` or `{ __html: true }`. */
 export function fakeChain(handlers: Record<string, Handler>, options: { meta?: unknown; offline?: boolean } = {}) {
   resetChainMeta()
+  resetPageContext()
   setRpcClient(null)
   const seen: SeenCall[] = []
   const fetchStub = vi.fn(async (input: string | URL | Request, init?: RequestInit) => {
