@@ -8,6 +8,11 @@ export interface Measured {
   peakTreeRssMb: number
   /** VmHWM of the top process (the kernel's own high-water mark, read while it still runs). */
   peakMainRssMb: number
+  /**
+   * User + system CPU seconds of the process and its children (from /usr/bin/time, NaN without it).
+   * On a shared, overloaded machine this says more than wall time: it does not grow with others' load.
+   */
+  cpuSeconds: number
   output: string
 }
 
@@ -19,6 +24,9 @@ const statusKb = (pid: number, field: 'VmRSS' | 'VmHWM'): number => {
     return 0 // exited between listing and reading
   }
 }
+
+const TIME = '/usr/bin/time'
+const MARK = 'KJ_CPU_SECONDS'
 
 /** The process and every descendant, from each process's parent pid in /proc/<pid>/stat. */
 function tree(root: number): number[] {
@@ -44,7 +52,10 @@ function tree(root: number): number[] {
 export function measure(cmd: string, args: string[], opts: { cwd: string; env: NodeJS.ProcessEnv; intervalMs?: number }): Promise<Measured> {
   return new Promise((resolve) => {
     const started = process.hrtime.bigint()
-    const child = spawn(cmd, args, { cwd: opts.cwd, env: opts.env, stdio: ['ignore', 'pipe', 'pipe'] })
+    const timed = fs.existsSync(TIME)
+    const child = timed
+      ? spawn(TIME, ['-f', `${MARK} %U %S`, cmd, ...args], { cwd: opts.cwd, env: opts.env, stdio: ['ignore', 'pipe', 'pipe'] })
+      : spawn(cmd, args, { cwd: opts.cwd, env: opts.env, stdio: ['ignore', 'pipe', 'pipe'] })
     let output = ''
     child.stdout.on('data', (d) => { output += d })
     child.stderr.on('data', (d) => { output += d })
@@ -54,13 +65,17 @@ export function measure(cmd: string, args: string[], opts: { cwd: string; env: N
       if (!child.pid) return
       const pids = tree(child.pid)
       peakTree = Math.max(peakTree, pids.reduce((sum, pid) => sum + statusKb(pid, 'VmRSS'), 0))
-      peakMain = Math.max(peakMain, statusKb(child.pid, 'VmHWM'))
+      // Under /usr/bin/time the build is time's only child: its VmHWM is the one worth reading.
+      const main = timed ? (pids[1] ?? child.pid) : child.pid
+      peakMain = Math.max(peakMain, statusKb(main, 'VmHWM'))
     }
     const timer = setInterval(sample, opts.intervalMs ?? 100)
     child.on('close', (code) => {
       clearInterval(timer)
       const seconds = Number(process.hrtime.bigint() - started) / 1e9
-      resolve({ ok: code === 0, seconds, peakTreeRssMb: peakTree / 1024, peakMainRssMb: peakMain / 1024, output })
+      const cpu = new RegExp(`${MARK} ([\\d.]+) ([\\d.]+)`).exec(output)
+      const cpuSeconds = cpu ? Number(cpu[1]) + Number(cpu[2]) : Number.NaN
+      resolve({ ok: code === 0, seconds, peakTreeRssMb: peakTree / 1024, peakMainRssMb: peakMain / 1024, cpuSeconds, output })
     })
   })
 }
