@@ -187,6 +187,7 @@ export const en = {
     claim: 'Claim 0.1 coin',
     claiming: 'Searching for a transaction id that starts and ends with 00…',
     attempts: '{n} attempts',
+    attemptsOf: '{n} attempts of about {expected} expected',
     info: 'Faucet balance',
     funding: '{amount} coins available',
     reader: 'Claims run on the reader node, a fresh identity the faucet accepts.',

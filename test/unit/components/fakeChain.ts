@@ -27,7 +27,7 @@ export function fakeChain(handlers: Record<string, Handler>, options: { meta?: u
     seen.push({ url, method: body.method, params: body.params })
     const handler = handlers[body.method]
     if (!handler) return Response.json({ result: null, error: { code: -32601, message: 'Method not found' }, id: body.id }, { status: 404 })
-    const out = handler(body.params, url) as { __error?: { code: number; message: string }; status?: number } | unknown
+    const out = (await handler(body.params, url)) as { __error?: { code: number; message: string }; status?: number } | unknown
     if (out && typeof out === 'object' && '__error' in out) {
       const e = out as { __error: { code: number; message: string }; status?: number }
       return Response.json({ result: null, error: e.__error, id: body.id }, { status: e.status ?? 500 })

@@ -11,7 +11,6 @@ const reader = '03' + 'cd'.repeat(32)
 
 describe('FaucetPanel', () => {
   it('funds from the miner and claims on the reader, each built then broadcast', async () => {
-    let release: () => void = () => {}
     const { seen } = fakeChain({
       faucetinfo: () => ({ result: 'success', name: 'Faucet', funding: '10.00000000' }),
       faucetfund: (p) => ({ result: 'success', hex: `f0${p[0]}` }),
@@ -29,7 +28,25 @@ describe('FaucetPanel', () => {
     expect(w.find('[data-field="claim-txid"]').text()).toBe('txid-of-c1a1')
     const claimCalls = seen.filter((c) => c.method === 'faucetget' || c.params[0] === 'c1a1')
     expect(claimCalls.map((c) => c.url)).toEqual(['/rpc/reader', '/rpc/reader'])
-    release()
+  })
+
+  it('shows the proof-of-work progress the devchain reports while the reader claims', async () => {
+    let release: (v: unknown) => void = () => {}
+    fakeChain({
+      faucetinfo: () => ({ result: 'success', funding: '10.00000000' }),
+      faucetget: () => new Promise((r) => (release = r)),
+      devchain_jobs: () => ({ jobs: [{ kind: 'faucetget', node: 'reader', state: 'running', tries: 30000, expectedTries: 65536 }], rejects: [] }),
+      sendrawtransaction: () => 'ee'.repeat(32),
+    })
+    const w = mount(FaucetPanel)
+    await flushPromises()
+    await w.findAll('button').find((b) => b.text() === 'Claim 0.1 coin')!.trigger('click')
+    await vi.waitFor(() => expect(w.find('progress').attributes('value')).toBe('30000'))
+    expect(w.find('progress').attributes('max')).toBe('65536')
+    expect(w.find('.kj-progress-block [role="status"]').text()).toContain('30000 attempts of about 65536 expected')
+    release({ result: 'success', hex: 'abcd' })
+    await vi.waitFor(() => expect(w.find('[data-field="claim-txid"]').exists()).toBe(true))
+    expect(w.find('progress').exists()).toBe(false)
   })
 
   it('shows the module refusal in words', async () => {
