@@ -16,8 +16,9 @@ interface CannonResult {
   non2xx: number
   errors: number
 }
-// Loaded untyped: autocannon ships no TypeScript declarations.
-const autocannon = createRequire(import.meta.url)('autocannon') as (o: Record<string, unknown>) => Promise<CannonResult>
+// Loaded untyped (autocannon ships no TypeScript declarations) and only when used, so the memory
+// child's RSS holds the chain and not the load generator.
+const loadAutocannon = () => createRequire(import.meta.url)('autocannon') as (o: Record<string, unknown>) => Promise<CannonResult>
 
 const AUTH = 'Basic ' + Buffer.from('user:pass').toString('base64')
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]
@@ -78,6 +79,14 @@ async function coldStart(): Promise<void> {
     rmSync(dir, { recursive: true, force: true })
   }
   line('cold start to first answer, new process over HTTP (node + tsx + chain)', median(proc), 'ms', 300, false, proc)
+  // What Node + the tsx loader alone cost before any devchain code runs (`npm run chain` uses tsx).
+  const bare: number[] = []
+  for (let i = 0; i < 5; i++) {
+    const t0 = performance.now()
+    spawnSync(process.execPath, ['--import', 'tsx', '-e', '0'])
+    bare.push(performance.now() - t0)
+  }
+  console.log(`  of which Node + tsx start-up alone: ${fmt(median(bare))} ms (median of 5: ${bare.map((b) => fmt(b)).join(', ')})`)
 }
 
 async function generate1000(): Promise<void> {
@@ -138,6 +147,7 @@ function cpuSecondsOf(pid: number): number {
 async function httpThroughput(): Promise<void> {
   const dir = mkdtempSync(join(tmpdir(), 'devchain-bench-'))
   const { child, url } = await startChild([`-datadir=${dir}`])
+  const autocannon = loadAutocannon()
   const runs: number[] = []
   const perCpu: number[] = []
   // Warm-up, then measured runs.
