@@ -3,7 +3,8 @@ import path from 'node:path'
 import { beforeAll, describe, expect, it } from 'vitest'
 import { discoverLocales } from '../../.vuepress/locales/discover.ts'
 import { routeForSource } from '../../.vuepress/plugins/sourceRoutes.ts'
-import { ROOT, builtRoutes, sharedDist } from '../support/site.ts'
+import { findSecretLeaks, secretsFromEnv } from '../../server/gateway/index.ts'
+import { CANARY_ENV, ROOT, builtRoutes, sharedDist } from '../support/site.ts'
 
 const englishRoutes = (): string[] => {
   const out: string[] = []
@@ -56,6 +57,12 @@ describe('vuepress build', () => {
       expect(html, route).toContain('class="kj-journey"')
       expect(html, route).toMatch(/class="kj-rpc"[^>]*data-method="getinfo"/)
     }
+  })
+
+  it('leaks no node credential from the build environment into the site', () => {
+    const secrets = secretsFromEnv(CANARY_ENV)
+    expect(secrets).toHaveLength(4)
+    expect(findSecretLeaks(dist, secrets)).toEqual([])
   })
 
   it('never turns the repository README or test files into pages', () => {

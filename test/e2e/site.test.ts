@@ -9,7 +9,7 @@ let browser: BrowserContext
 let page: Page
 
 beforeAll(async () => {
-  server = await startServer({ dist: sharedDist(), port: 0, host: '127.0.0.1' })
+  server = await startServer({ dist: sharedDist(), port: 0, host: '127.0.0.1', gateway: false })
   browser = await launchBrowser()
   page = await browser.newPage()
 })

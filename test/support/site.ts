@@ -6,14 +6,23 @@ import path from 'node:path'
 export const ROOT = path.resolve(import.meta.dirname, '../..')
 
 /** Builds the site with the real VuePress CLI into `dest` (a temporary folder unless given). */
-export function buildSite(dest = fs.mkdtempSync(path.join(os.tmpdir(), 'kj-dist-')), cwd = ROOT): string {
+export function buildSite(dest = fs.mkdtempSync(path.join(os.tmpdir(), 'kj-dist-')), cwd = ROOT, env: NodeJS.ProcessEnv = {}): string {
   const r = spawnSync(process.execPath, [path.join(ROOT, 'node_modules/vuepress/bin/vuepress.js'), 'build'], {
     cwd,
-    env: { ...process.env, KJ_DIST: dest },
+    env: { ...process.env, ...env, KJ_DIST: dest },
     encoding: 'utf8',
   })
   if (r.status !== 0) throw new Error(`vuepress build failed (${r.status}):\n${r.stdout}\n${r.stderr}`)
   return dest
+}
+
+/**
+ * Node credentials planted in the environment of the shared build: none may reach the built site.
+ */
+export const CANARY_ENV = {
+  KOMODO_RPC_USER: 'kjcanaryuser',
+  KOMODO_RPC_PASSWORD: 'kjcanarypassword0123456789',
+  KOMODO_NODES: 'miner=http://kjcanarynodeuser:kjcanarynodepass@127.0.0.1:9',
 }
 
 /**
@@ -23,7 +32,7 @@ export function buildSite(dest = fs.mkdtempSync(path.join(os.tmpdir(), 'kj-dist-
 export function sharedDist(): string {
   const given = process.env.KJ_TEST_DIST
   if (given && fs.existsSync(path.join(given, 'index.html'))) return given
-  const dest = buildSite(given || undefined)
+  const dest = buildSite(given || undefined, ROOT, CANARY_ENV)
   process.env.KJ_TEST_DIST = dest
   return dest
 }
