@@ -58,6 +58,12 @@ describe('payments and the mempool', () => {
     expect(raw.confirmations).toBe(1)
     const block = (await call('getblock', [hash])) as { tx: string[] }
     expect(block.tx[1]).toBe(txid)
+    // Spent index: the premine coinbase output now names its spender.
+    const premine = (await call('getblock', ['1'])) as { tx: string[] }
+    const cb = (await call('getrawtransaction', [premine.tx[0], 1])) as { vout: { spentTxId?: string; spentIndex?: number; spentHeight?: number }[] }
+    expect([cb.vout[0].spentTxId, cb.vout[0].spentIndex, cb.vout[0].spentHeight]).toEqual([txid, 0, 2])
+    const spender = (await call('getrawtransaction', [txid, 1])) as { vin: { address: string; valueSat: number }[] }
+    expect(spender.vin[0].valueSat).toBe(100_000_000_000_000)
     // 1,000,000 − 2.5 − fee + reward of block 2 (0.0001) + the fee back (the miner mined it).
     expect(Number(await call('getbalance'))).toBeCloseTo(1_000_000 - 2.5 + 0.0001, 8)
   })
