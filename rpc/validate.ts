@@ -2,8 +2,7 @@
  * Parameter checks against the catalog, run before a request leaves the page. Issues are codes,
  * not sentences, so each component words them in the reader's language.
  */
-import { createBase58check } from '@scure/base'
-import { sha256 } from '@noble/hashes/sha2.js'
+import { base58checkDecode } from './base58check.ts'
 import type { MethodSpec, ParamFormat, ParamSpec, ParamType } from './catalog.ts'
 
 export type IssueCode =
@@ -22,7 +21,6 @@ export interface ParamIssue {
   format?: ParamFormat
 }
 
-const base58check = createBase58check(sha256)
 const R_ADDRESS_VERSION = 60
 
 const FORMAT_TESTS: Record<ParamFormat, (s: string) => boolean> = {
@@ -37,12 +35,8 @@ const FORMAT_TESTS: Record<ParamFormat, (s: string) => boolean> = {
 
 export function isRAddress(s: string): boolean {
   if (!/^R[1-9A-HJ-NP-Za-km-z]{25,34}$/.test(s)) return false
-  try {
-    const payload = base58check.decode(s)
-    return payload.length === 21 && payload[0] === R_ADDRESS_VERSION
-  } catch {
-    return false
-  }
+  const payload = base58checkDecode(s)
+  return payload !== null && payload.length === 21 && payload[0] === R_ADDRESS_VERSION
 }
 
 export function matchesFormat(format: ParamFormat, value: unknown): boolean {
