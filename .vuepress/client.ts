@@ -1,6 +1,5 @@
 import { defineAsyncComponent, type Component } from 'vue'
 import { defineClientConfig } from 'vuepress/client'
-import ChainBadge from '../components/ChainBadge.vue'
 
 // The live components load as their own chunks the first time a page renders one, so the main
 // chunk (and pages without them) carry none of their code.
@@ -19,7 +18,6 @@ const lazy: Record<string, () => Promise<Component>> = {
 
 export default defineClientConfig({
   enhance({ app }) {
-    app.component('ChainBadge', ChainBadge)
     for (const [name, loader] of Object.entries(lazy)) app.component(name, defineAsyncComponent(loader))
   },
 })
