@@ -1,9 +1,12 @@
 // vuepress/client imports the virtual @internal/routes, which only exists inside a VuePress build.
 // Unit tests of single components get these stand-ins; tests override them with vi.mock when needed.
-import { computed, ref } from 'vue'
+import { computed, reactive, ref } from 'vue'
 
 export const usePageLang = () => computed(() => 'en-US')
-export const useRouteLocale = () => computed(() => '/')
+/** Tests set these to render as a page of another locale (`mockLocale.route = '/zh/'`). */
+export const mockLocale = reactive({ route: '/', site: ['/'] as string[] })
+export const useRouteLocale = () => computed(() => mockLocale.route)
+export const useSiteData = () => computed(() => ({ locales: Object.fromEntries(mockLocale.site.map((k) => [k, {}])) }))
 export const usePageFrontmatter = () => ref({})
 export const usePageData = () => ref({ path: '/', title: '', lang: 'en-US', frontmatter: {} })
 export const useSiteLocaleData = () => ref({ lang: 'en-US', title: 'Komodo Journeys', locales: {} })

@@ -1,0 +1,111 @@
+// @vitest-environment happy-dom
+import { flushPromises, mount } from '@vue/test-utils'
+import { createSSRApp, h } from 'vue'
+import { renderToString } from 'vue/server-renderer'
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
+import RpcCall from '../../../components/RpcCall.vue'
+import {
+  loadersFromGlob, loadMethodTexts, methodStringsFrom, setMethodTextLoaders, type MethodTextLoader, type MethodTexts,
+} from '../../../components/i18n/useMethodStrings.ts'
+import { getMethod } from '../../../rpc/catalog.ts'
+// The same module the unit project aliases vuepress/client to.
+import { mockLocale } from '../mocks/vuepress-client.ts'
+import { fakeChain } from './fakeChain.ts'
+import zhReference from '../../../locales/zh/reference.json'
+
+const locale = mockLocale
+const getblock = getMethod('getblock')!
+const getinfo = getMethod('getinfo')!
+const realLoaders = setMethodTextLoaders({})
+setMethodTextLoaders(realLoaders)
+
+beforeEach(() => { fakeChain({}) })
+afterEach(() => {
+  vi.unstubAllGlobals()
+  setMethodTextLoaders(realLoaders)
+  locale.route = '/'
+  locale.site = ['/']
+})
+
+/** Loaders that count their calls. */
+function stub(tables: Record<string, MethodTexts>): { loaders: Record<string, MethodTextLoader>; calls: string[] } {
+  const calls: string[] = []
+  const loaders = Object.fromEntries(Object.entries(tables).map(([k, v]) => [k, async () => { calls.push(k); return v }]))
+  return { loaders, calls }
+}
+
+describe('method strings', () => {
+  it('maps glob paths to route locale prefixes', () => {
+    const none = async () => undefined
+    expect(Object.keys(loadersFromGlob({ '../../locales/zh/reference.json': none, '../../locales/pt-br/reference.json': none, '../../x/other.json': none })))
+      .toEqual(['/zh/', '/pt-br/'])
+    // The real glob finds the committed translations.
+    expect(Object.keys(realLoaders)).toContain('/zh/')
+  })
+
+  it('falls back to English string by string', () => {
+    const s = methodStringsFrom({ getblock: { summary: '  ', params: { hash_or_height: '区块' } } })
+    expect(s.summary(getblock)).toBe(getblock.summary)
+    const [first, second] = getblock.params
+    expect(s.param(getblock, first.name)).toBe(first.name === 'hash_or_height' ? '区块' : first.summary)
+    expect(s.param(getblock, second.name)).toBe(second.summary)
+    expect(methodStringsFrom(null).summary(getinfo)).toBe(getinfo.summary)
+  })
+
+  it('loads a locale once, never for English or a prefix that is not a site locale', async () => {
+    const { loaders, calls } = stub({ '/zh/': { getinfo: { summary: 'zh' } }, '/xx/': { getinfo: { summary: 'xx' } } })
+    setMethodTextLoaders(loaders)
+    expect(await loadMethodTexts('/', ['/', '/zh/'])).toBeNull()
+    // A reference.json whose locale has no locale.json is not a site locale.
+    expect(await loadMethodTexts('/xx/', ['/', '/zh/'])).toBeNull()
+    await Promise.all([loadMethodTexts('/zh/', ['/', '/zh/']), loadMethodTexts('/zh/', ['/', '/zh/'])])
+    expect((await loadMethodTexts('/zh/', ['/', '/zh/']))?.getinfo?.summary).toBe('zh')
+    expect(calls).toEqual(['/zh/'])
+  })
+
+  it('keeps English when a locale chunk fails to load', async () => {
+    setMethodTextLoaders({ '/zh/': () => Promise.reject(new Error('chunk 404')) })
+    expect(await loadMethodTexts('/zh/', ['/', '/zh/'])).toBeNull()
+  })
+
+  it('RpcCall renders English on the server, then the page locale after mount (real zh reference.json)', async () => {
+    locale.route = '/zh/'
+    locale.site = ['/', '/zh/']
+    const zh = (zhReference as { methods: MethodTexts }).methods
+    const zhSummary = zh.getinfo!.summary!
+    expect(zhSummary).not.toBe(getinfo.summary)
+
+    const html = await renderToString(createSSRApp({ render: () => h(RpcCall, { method: 'getinfo' }) }))
+    expect(html).toContain(getinfo.summary)
+    expect(html).not.toContain(zhSummary)
+
+    const w = mount(RpcCall, { props: { method: 'getinfo' } })
+    expect(w.find('.kj-summary').text()).toBe(getinfo.summary)
+    await flushPromises()
+    await new Promise((r) => setTimeout(r, 0))
+    await flushPromises()
+    expect(w.find('.kj-summary').text()).toBe(zhSummary)
+  })
+
+  it('RpcCall shows translated param help and English for params the locale lacks', async () => {
+    locale.route = '/zh/'
+    locale.site = ['/', '/zh/']
+    const [first, second] = getblock.params
+    setMethodTextLoaders({ '/zh/': async () => ({ getblock: { summary: '取区块', params: { [first.name]: '高度或哈希' } } }) })
+    const w = mount(RpcCall, { props: { method: 'getblock' } })
+    await flushPromises()
+    expect(w.find('.kj-summary').text()).toBe('取区块')
+    const help = w.findAll('.kj-help').map((x) => x.text())
+    expect(help).toEqual(['高度或哈希', second.summary])
+  })
+
+  it('RpcCall stays English on English pages without loading anything', async () => {
+    const { loaders, calls } = stub({ '/zh/': { getinfo: { summary: 'zh' } } })
+    setMethodTextLoaders(loaders)
+    locale.site = ['/', '/zh/']
+    const w = mount(RpcCall, { props: { method: 'getinfo' } })
+    await flushPromises()
+    expect(w.find('.kj-summary').text()).toBe(getinfo.summary)
+    expect(calls).toEqual([])
+  })
+})
