@@ -5,8 +5,9 @@ import { renderToString } from 'vue/server-renderer'
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import RpcCall from '../../../components/RpcCall.vue'
 import {
-  loadersFromGlob, loadMethodTexts, methodStringsFrom, setMethodTextLoaders, type MethodTextLoader, type MethodTexts,
-} from '../../../components/i18n/useMethodStrings.ts'
+  loadersFromGlob, loadMethodTexts, setMethodTextLoaders, type MethodTextLoader, type MethodTexts,
+} from '../../../components/i18n/methodTexts.ts'
+import { methodStringsFrom } from '../../../components/i18n/useMethodStrings.ts'
 import { getMethod } from '../../../rpc/catalog.ts'
 // The same module the unit project aliases vuepress/client to.
 import { mockLocale } from '../mocks/vuepress-client.ts'
@@ -81,10 +82,7 @@ describe('method strings', () => {
 
     const w = mount(RpcCall, { props: { method: 'getinfo' } })
     expect(w.find('.kj-summary').text()).toBe(getinfo.summary)
-    await flushPromises()
-    await new Promise((r) => setTimeout(r, 0))
-    await flushPromises()
-    expect(w.find('.kj-summary').text()).toBe(zhSummary)
+    await vi.waitFor(() => expect(w.find('.kj-summary').text()).toBe(zhSummary))
   })
 
   it('RpcCall shows translated param help and English for params the locale lacks', async () => {
@@ -93,8 +91,7 @@ describe('method strings', () => {
     const [first, second] = getblock.params
     setMethodTextLoaders({ '/zh/': async () => ({ getblock: { summary: '取区块', params: { [first.name]: '高度或哈希' } } }) })
     const w = mount(RpcCall, { props: { method: 'getblock' } })
-    await flushPromises()
-    expect(w.find('.kj-summary').text()).toBe('取区块')
+    await vi.waitFor(() => expect(w.find('.kj-summary').text()).toBe('取区块'))
     const help = w.findAll('.kj-help').map((x) => x.text())
     expect(help).toEqual(['高度或哈希', second.summary])
   })
