@@ -6,7 +6,7 @@
  * elsewhere, never in the main chunk or a page chunk. The server render and the first client render
  * show English; the translation is applied after mount, so hydration always matches.
  */
-import { onMounted, shallowRef, watch } from 'vue'
+import { onMounted, shallowRef } from 'vue'
 import { useRouteLocale, useSiteData } from 'vuepress/client'
 import type { MethodSpec } from '../../rpc/catalog.ts'
 import type { MethodTexts } from './methodTexts.ts'
@@ -29,24 +29,18 @@ export function methodStringsFrom(texts: MethodTexts | null): MethodStrings {
   }
 }
 
-/** Method strings for the current route's locale: English until mounted and loaded. Reactive in templates. */
+/**
+ * Method strings for the current route's locale: English until mounted and loaded. Reactive in
+ * templates. Read once per mount: a page in another locale is another page, so its components remount.
+ */
 export function useMethodStrings(): MethodStrings {
-  const routeLocale = useRouteLocale()
+  const prefix = useRouteLocale()
   const site = useSiteData()
   const texts = shallowRef<MethodTexts | null>(null)
-  const apply = (prefix: string): void => {
-    if (prefix === '/') {
-      texts.value = null
-      return
-    }
-    void import('./methodTexts.ts')
-      .then((m) => m.loadMethodTexts(prefix, Object.keys(site.value.locales ?? {})))
-      // A later locale change may have overtaken this load; a failed load keeps English.
-      .then((t) => { if (routeLocale.value === prefix) texts.value = t }, () => {})
-  }
   onMounted(() => {
-    apply(routeLocale.value)
-    watch(routeLocale, apply)
+    const p = prefix.value
+    // A failed load keeps English.
+    if (p !== '/') import('./methodTexts.ts').then((m) => m.loadMethodTexts(p, Object.keys(site.value.locales))).then((t) => { texts.value = t }, () => {})
   })
   return {
     summary: (spec) => methodStringsFrom(texts.value).summary(spec),
