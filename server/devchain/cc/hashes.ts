@@ -12,29 +12,15 @@ export function hash160(data: Uint8Array): Uint8Array {
   return ripemd160(sha256(data))
 }
 
-export function concat(...parts: Uint8Array[]): Uint8Array {
-  let n = 0
-  for (const p of parts) n += p.length
-  const out = new Uint8Array(n)
-  let o = 0
-  for (const p of parts) {
-    out.set(p, o)
-    o += p.length
-  }
-  return out
-}
+import { concatBytes as concat, bytesToHex } from '@noble/hashes/utils.js'
+
+export { concat, bytesToHex }
 
 export function hexToBytes(hex: string): Uint8Array {
   if (hex.length % 2 !== 0 || !/^[0-9a-fA-F]*$/.test(hex)) throw new Error(`not hex: ${hex.slice(0, 20)}`)
   const out = new Uint8Array(hex.length / 2)
   for (let i = 0; i < out.length; i++) out[i] = parseInt(hex.slice(2 * i, 2 * i + 2), 16)
   return out
-}
-
-export function bytesToHex(b: Uint8Array): string {
-  let s = ''
-  for (let i = 0; i < b.length; i++) s += b[i].toString(16).padStart(2, '0')
-  return s
 }
 
 export function bytesEqual(a: Uint8Array, b: Uint8Array): boolean {

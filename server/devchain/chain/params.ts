@@ -3,6 +3,7 @@
  * derivation of reference §7.2 (both branches: with and without "extra" parameters).
  */
 import { crc32 } from 'node:zlib'
+import { concatBytes } from '@noble/hashes/utils.js'
 import { sha256 } from '../crypto/hash.ts'
 
 export interface ChainParams {
@@ -58,14 +59,7 @@ function extraBytes(p: { reward: number; rewardSet: boolean; cc: number; staked:
   new DataView(v.buffer).setBigUint64(0, val, true)
   parts.push(v)
   if (p.blocktime !== 60) parts.push(le32(p.blocktime))
-  const len = parts.reduce((a, b) => a + b.length, 0)
-  const out = new Uint8Array(len)
-  let o = 0
-  for (const b of parts) {
-    out.set(b, o)
-    o += b.length
-  }
-  return out
+  return concatBytes(...parts)
 }
 
 export function magicAndPort(name: string, supply: number, extra: Uint8Array | null): { magic: number; p2pport: number } {

@@ -3,6 +3,7 @@
  * CC outputs (`<push condition> OP_CHECKCRYPTOCONDITION`) are classified here generically
  * (reference §3.3: the CC address is the P2PKH-style hash of the whole script); modules may refine.
  */
+import { concatBytes as concat } from '@noble/hashes/utils.js'
 import { hash160, toHex } from '../crypto/hash.ts'
 import { encodeAddress, PUBKEY_ADDRESS, SCRIPT_ADDRESS, addressFromPubkey } from '../crypto/keys.ts'
 
@@ -32,17 +33,7 @@ export function pushData(data: Uint8Array): Uint8Array {
   return out
 }
 
-export function concat(...parts: Uint8Array[]): Uint8Array {
-  let len = 0
-  for (const p of parts) len += p.length
-  const out = new Uint8Array(len)
-  let o = 0
-  for (const p of parts) {
-    out.set(p, o)
-    o += p.length
-  }
-  return out
-}
+export { concat }
 
 export function p2pk(pub: Uint8Array): Uint8Array {
   return concat(pushData(pub), Uint8Array.of(OP.OP_CHECKSIG))
