@@ -3,12 +3,12 @@
  * reader, balances on both sides, burning to an unheld pubkey, and every soft error.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { readFileSync } from 'node:fs'
 import { startChain, SCRIPT_FALSE, type ChainHttp } from './support.ts'
 import { ccAddress } from '../../../server/devchain/cc/condition.ts'
 import { hexToBytes } from '../../../server/devchain/cc/hashes.ts'
+import { komodoFixtures } from '../../support/fixtures.ts'
 
-const fixtures = JSON.parse(readFileSync(new URL('../../../../shared/reference/fixtures/komodod-responses.json', import.meta.url), 'utf8'))
+const fixtures = komodoFixtures
 const fixture = (id: string) => fixtures.responses.find((r: { id: string }) => r.id === id)
 const soft = (error: string) => ({ result: 'error', error })
 const NOBODY = '02' + '5'.repeat(64)

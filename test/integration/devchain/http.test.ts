@@ -1,11 +1,11 @@
 /** komodod's HTTP face: envelopes, statuses, auth, batches and the recorded error fixtures. */
 import { describe, it, expect, beforeAll, afterAll } from 'vitest'
-import { readFileSync } from 'node:fs'
 import type { Server } from 'node:http'
 import type { AddressInfo } from 'node:net'
 import { createDevchainCore, createHttpServer, type DevchainCore } from '../../../server/devchain/index.ts'
+import { komodoFixtures } from '../../support/fixtures.ts'
 
-const fixtures = JSON.parse(readFileSync('/work/shared/reference/fixtures/komodod-responses.json', 'utf8'))
+const fixtures = komodoFixtures
 const AUTH = 'Basic ' + Buffer.from('user:pass').toString('base64')
 
 let dc: DevchainCore

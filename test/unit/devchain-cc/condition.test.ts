@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest'
-import { readFileSync } from 'node:fs'
 import {
   ccAddress, ccScript, conditionBinary, conditionOfScript, describeCCScript, makeCCcond1, makeTokensCCcond1, costOf,
 } from '../../../server/devchain/cc/condition.ts'
 import { CC_MODULES, EVAL } from '../../../server/devchain/cc/module-keys.ts'
 import { bytesToHex, hexToBytes, pubkeyAddress } from '../../../server/devchain/cc/hashes.ts'
+import { komodoFixtures } from '../../support/fixtures.ts'
 
 // Reference §3.3: global CC address and normal address of each module.
 const VECTORS: [string, number, string, string, string][] = [
@@ -64,7 +64,7 @@ describe('CC conditions and addresses (reference §3.3)', () => {
   })
 
   it('decoded CC output equals the recorded fixture F19', () => {
-    const fixtures = JSON.parse(readFileSync(new URL('../../../../shared/reference/fixtures/komodod-responses.json', import.meta.url), 'utf8'))
+    const fixtures = komodoFixtures
     const f = fixtures.responses.find((r: { id: string }) => r.id === 'faucetfund-decoded-vout0').result_vout0
     const d = describeCCScript(hexToBytes(f.scriptPubKey.hex))!
     expect({ asm: d.asm, hex: f.scriptPubKey.hex, reqSigs: d.reqSigs, type: d.type, addresses: d.addresses }).toEqual(f.scriptPubKey)

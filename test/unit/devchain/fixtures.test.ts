@@ -3,10 +3,10 @@
  * key names, key order and JSON types; era fixtures must have every recorded key with its type.
  */
 import { describe, it, expect, beforeAll } from 'vitest'
-import { readFileSync } from 'node:fs'
 import { createDevchain, Amount, serializeReply, type Devchain } from '../../../server/devchain/index.ts'
+import { komodoFixtures } from '../../support/fixtures.ts'
 
-const fixtures = JSON.parse(readFileSync('/work/shared/reference/fixtures/komodod-responses.json', 'utf8'))
+const fixtures = komodoFixtures
 const fx = (id: string) => fixtures.responses.find((r: { id: string }) => r.id === id)
 
 type Shape = string | Shape[] | { [k: string]: Shape }

@@ -1,12 +1,12 @@
 import { describe, it, expect } from 'vitest'
-import { readFileSync } from 'node:fs'
 import { parseTx, serializeTx, txidOf } from '../../../server/devchain/tx/transaction.ts'
 import { signatureHash, SIGHASH_ALL, SIGHASH_ANYONECANPAY } from '../../../server/devchain/tx/sighash.ts'
 import { fromHex, toHex } from '../../../server/devchain/crypto/hash.ts'
 import { verifyDer } from '../../../server/devchain/crypto/keys.ts'
 import { parseScript } from '../../../server/devchain/tx/script.ts'
+import { komodoFixtures } from '../../support/fixtures.ts'
 
-const fixtures = JSON.parse(readFileSync('/work/shared/reference/fixtures/komodod-responses.json', 'utf8'))
+const fixtures = komodoFixtures
 const byId = (id: string) => fixtures.responses.find((r: { id: string }) => r.id === id)
 
 // ZIP-243 test vector 3 (zcash/zips zip-0243.rst): a transparent Sapling v4 transaction.
