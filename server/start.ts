@@ -45,6 +45,9 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
   const notFound = fs.readFileSync(path.join(dist, '404.html'))
   const statics = sirv(dist, {
     etag: true,
+    // `npm run build` writes .br/.gz beside each asset; sirv picks one by Accept-Encoding.
+    brotli: true,
+    gzip: true,
     // Hashed assets are cached for a year; everything else (HTML above all) is revalidated on each
     // visit so a deploy shows at once.
     setHeaders: (res, pathname) => {
