@@ -26,6 +26,8 @@ export default defineUserConfig({
   templateBuildRenderer: htmlDirRenderer(locales.list.filter((l) => l.data.dir === 'rtl').map((l) => l.data.lang)),
   bundler: viteBundler(),
   theme: defaultTheme({
+    // With a logo the brand link keeps an accessible name on phones, where the theme hides the site title.
+    logo: '/logo.svg',
     locales: locales.theme,
     colorModeSwitch: true,
     contributors: false,
