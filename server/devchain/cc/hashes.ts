@@ -3,18 +3,15 @@
 import { sha256 } from '@noble/hashes/sha2.js'
 import { ripemd160 } from '@noble/hashes/legacy.js'
 import { createBase58check } from '@scure/base'
+import { concatBytes as concat, bytesToHex } from '@noble/hashes/utils.js'
 
-export { sha256 }
+export { sha256, concat, bytesToHex }
 
 export const base58check = createBase58check(sha256)
 
 export function hash160(data: Uint8Array): Uint8Array {
   return ripemd160(sha256(data))
 }
-
-import { concatBytes as concat, bytesToHex } from '@noble/hashes/utils.js'
-
-export { concat, bytesToHex }
 
 export function hexToBytes(hex: string): Uint8Array {
   if (hex.length % 2 !== 0 || !/^[0-9a-fA-F]*$/.test(hex)) throw new Error(`not hex: ${hex.slice(0, 20)}`)
