@@ -41,7 +41,14 @@ async function withChain<T>(fn: (url: string, page: Page) => Promise<T>): Promis
 
 /** Clicks the part's action and waits until it settles; returns its final state. */
 async function runPart(part: Locator): Promise<string> {
-  await part.locator('.kj-run').first().click()
+  // A click that lands while a lazily loaded component is still hydrating does nothing; a reader
+  // would click again, and so does the walk (only while the part has not started).
+  for (let attempt = 0; attempt < 5; attempt++) {
+    await part.locator('.kj-run').first().click()
+    const started = await expect.poll(async () => part.getAttribute('data-state'), { timeout: 5_000, interval: 100 })
+      .not.toBe('idle').then(() => true, () => false)
+    if (started) break
+  }
   await expect.poll(async () => part.getAttribute('data-state'), { timeout: 120_000, interval: 100 })
     .toSatisfy((s: string | null) => s !== null && SETTLED.includes(s))
   return (await part.getAttribute('data-state'))!
