@@ -1,5 +1,7 @@
 import { defineAsyncComponent, type Component } from 'vue'
 import { defineClientConfig } from 'vuepress/client'
+import { resolveLocalePath } from 'vuepress/shared'
+import { ensureUiStrings } from '../components/i18n/localeUi.ts'
 
 // The live components load as their own chunks the first time a page renders one, so the main
 // chunk (and pages without them) carry none of their code.
@@ -17,7 +19,13 @@ const lazy: Record<string, () => Promise<Component>> = {
 }
 
 export default defineClientConfig({
-  enhance({ app }) {
+  enhance({ app, router, siteData }) {
     for (const [name, loader] of Object.entries(lazy)) app.component(name, defineAsyncComponent(loader))
+    // A translated route resolves only once its locale's UI strings are in (one small chunk, once per locale),
+    // so server render, hydration and client navigation all render the same words. The load starts
+    // before the page chunk's and is awaited after it.
+    const localeOf = (path: string) => resolveLocalePath(siteData.value.locales, path)
+    router.beforeEach((to) => { void ensureUiStrings(localeOf(to.path)) })
+    router.beforeResolve((to) => ensureUiStrings(localeOf(to.path)))
   },
 })

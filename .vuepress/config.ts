@@ -10,6 +10,7 @@ import {
 import { chainMountPlugin } from './plugins/chainMount.ts'
 import { rpcReferencePlugin } from './plugins/rpcReference.ts'
 import { sourceRoutesPlugin } from './plugins/sourceRoutes.ts'
+import { ssrRouterHooksPlugin } from './plugins/ssrRouterHooks/index.ts'
 
 // Every locales/<dir>/locale.json; an invalid one stops here with errors naming the file and the field.
 const locales = discoverLocales()
@@ -32,11 +33,13 @@ export default defineUserConfig({
     colorModeSwitch: true,
     contributors: false,
     lastUpdated: false,
-    // Our link check (plugins/i18n/linkCheck.ts) covers every internal link, not only `.md` ones.
-    themePlugins: { linksCheck: false },
+    // Our link check (plugins/i18n/linkCheck.ts) covers every internal link, not only `.md` ones. No page has an
+    // image to zoom or a `::: tabs` block: those two plugins would only add 4 KB (gzip) of JS to every page.
+    themePlugins: { linksCheck: false, mediumZoom: false, tab: false },
   }),
   plugins: [
     sourceRoutesPlugin(),
+    ssrRouterHooksPlugin(),
     // `vuepress dev` only: the gateway and the devchain answer /rpc beside the pages.
     chainMountPlugin(),
     // Order matters: generated pages (reference, fallbacks, status) exist before navigation is built and links

@@ -27,7 +27,10 @@ const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.len
 const RECORDED = new Set(fs.readdirSync(new URL('../components/recorded/', import.meta.url)).filter((f) => f.endsWith('.json')).map((f) => f.slice(0, -5)))
 const COMPONENT = /\/(RpcCall|Journey|Step|ChainStatus|MineBlocks|Broadcast|TxView|BlockView|FaucetPanel|TokenPanel)-[\w-]+\.js$/
 
-async function firstLoad(route: string): Promise<{ bytes: number; files: number; components: number; recordedBytes: number }> {
+// KJ_BENCH_FILES=1 lists every script a page loaded with its gzip size: where the bytes go.
+const LIST_FILES = process.env.KJ_BENCH_FILES === '1'
+
+async function firstLoad(route: string): Promise<{ bytes: number; files: number; components: number; recordedBytes: number; sizes: [string, number][] }> {
   // A fresh profile each run: nothing cached, as on a first visit.
   const browser = await launchBrowser()
   const page = await browser.newPage()
@@ -49,21 +52,23 @@ async function firstLoad(route: string): Promise<{ bytes: number; files: number;
   let bytes = 0
   let recordedBytes = 0
   let components = 0
+  const sizes: [string, number][] = []
   for (const u of urls) {
     const size = gz(fs.readFileSync(`${dist}${decodeURIComponent(u)}`))
+    sizes.push([u, size])
     // Recorded replies load only because no chain answers this static server: data, counted apart.
     const base = u.split('/').pop()!.replace(/-[\w]{8}\.js$/, '')
     if (RECORDED.has(base)) recordedBytes += size
     else bytes += size
     if (COMPONENT.test(u)) components++
   }
-  return { bytes, files: urls.size, components, recordedBytes }
+  return { bytes, files: urls.size, components, recordedBytes, sizes }
 }
 
 try {
   for (const [label, route] of PAGES) {
     const runs: number[] = []
-    let last = { files: 0, components: 0, recordedBytes: 0 }
+    let last: { files: number; components: number; recordedBytes: number; sizes: [string, number][] } = { files: 0, components: 0, recordedBytes: 0, sizes: [] }
     for (let i = 0; i < RUNS; i++) {
       const r = await firstLoad(route)
       runs.push(r.bytes)
@@ -72,6 +77,7 @@ try {
     const kb = median(runs) / 1024
     const note = label.startsWith('journey') ? ` (target ≤ ${TARGET_KB} KB, ratio ${(kb / TARGET_KB).toFixed(2)})` : ''
     console.log(`first-load JS gzip, ${label} ${route}: ${kb.toFixed(1)} KB median of ${RUNS}, ${last.files} scripts, ${last.components} component chunks${note}; recorded replies loaded offline ${(last.recordedBytes / 1024).toFixed(1)} KB apart`)
+    if (LIST_FILES) for (const [u, size] of last.sizes.sort((a, b) => b[1] - a[1])) console.log(`  ${(size / 1024).toFixed(1).padStart(6)} KB  ${u}`)
   }
 } finally {
   await server.close()

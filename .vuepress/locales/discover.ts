@@ -51,7 +51,7 @@ export const SITE_DESCRIPTION = 'Developer journeys for Komodo Smart Chains, run
  */
 export function discoverLocales(root = ROOT, { strict = true } = {}): DiscoveredLocales {
   const site: SiteLocaleConfig = {
-    '/': { lang: 'en-US', title: SITE_TITLE, description: SITE_DESCRIPTION, dir: 'ltr', ui: en } as SiteLocaleConfig[string],
+    '/': { lang: 'en-US', title: SITE_TITLE, description: SITE_DESCRIPTION, dir: 'ltr' } as SiteLocaleConfig[string],
   }
   const theme: DiscoveredLocales['theme'] = { '/': { selectLanguageName: 'English' } }
   const search: DiscoveredLocales['search'] = { '/': { placeholder: 'Search' } }
@@ -74,13 +74,13 @@ export function discoverLocales(root = ROOT, { strict = true } = {}): Discovered
     const prefix = `/${dir}/`
     const ui: LocaleUi = mergeUi(en, data.ui)
     list.push({ dir, prefix, file: rel, data, missingUi: parsed.missingUi, ui })
-    // Extra fields (`dir`, `ui`) ride along in the site locale: the client reads them with useSiteLocaleData().
+    // `dir` rides along in the site locale (the client reads it with useSiteLocaleData()). The UI strings do
+    // not: the client loads them per locale (components/i18n/localeUi.ts), the site data is in every page's JS.
     site[prefix] = {
       lang: data.lang,
       title: data.title ?? SITE_TITLE,
       description: data.description ?? SITE_DESCRIPTION,
       dir: data.dir ?? 'ltr',
-      ui,
     } as SiteLocaleConfig[string]
     theme[prefix] = { ...data.theme, selectLanguageName: data.name }
     search[prefix] = { placeholder: data.search?.placeholder ?? 'Search' }
