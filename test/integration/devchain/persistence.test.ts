@@ -25,7 +25,8 @@ afterEach(() => {
 })
 
 async function startChain(dataDir: string): Promise<{ child: ChildProcess; url: string }> {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'server/devchain/cli.ts', '-ac_name=PERSIST', '-ac_supply=1000', '-rpcport=0', `-datadir=${dataDir}`], {
+  // What `npm run chain` runs (the bundled chain on plain Node), so durability is checked there.
+  const child = spawn(process.execPath, ['server/devchain/launch.mjs', '-ac_name=PERSIST', '-ac_supply=1000', '-rpcport=0', `-datadir=${dataDir}`], {
     cwd: process.cwd(), stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, DEVCHAIN_SEED: 'persist' },
   })
   children.push(child)

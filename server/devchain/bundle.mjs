@@ -1,0 +1,95 @@
+// Builds (and reuses) a single-file ESM bundle of a TypeScript entry with esbuild, so `npm run chain`
+// starts on plain Node: the tsx loader costs about a second per start, the chain itself ~100 ms.
+// Plain JS because it runs before any TypeScript loader exists.
+//
+// The bundle is rebuilt whenever any input file changed (size or mtime, listed beside the bundle),
+// so editing server/devchain/** never leaves a stale chain behind; the check is one stat per input.
+// esbuild comes with tsx (a runtime dependency), so a fresh `npm ci` can always build.
+import { mkdirSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs'
+import { dirname, resolve } from 'node:path'
+import { fileURLToPath, pathToFileURL } from 'node:url'
+
+/** @param {string} file */
+function fingerprint(file) {
+  const s = statSync(file)
+  return `${s.size}:${s.mtimeMs}`
+}
+
+/**
+ * True when `outFile` exists and was built from inputs that are all unchanged.
+ * @param {string} outFile
+ */
+export function bundleIsFresh(outFile) {
+  try {
+    statSync(outFile)
+    /** @type {{ inputs: Record<string, string> }} */
+    const stamp = JSON.parse(readFileSync(`${outFile}.inputs.json`, 'utf8'))
+    for (const [file, fp] of Object.entries(stamp.inputs)) if (fingerprint(file) !== fp) return false
+    return Object.keys(stamp.inputs).length > 0
+  } catch {
+    return false
+  }
+}
+
+/**
+ * `import.meta.url` keeps naming each module's own source file (faucet-pow.ts finds its worker
+ * script beside itself), not the bundle.
+ * @param {string} root
+ */
+function keepModuleUrls(root) {
+  return {
+    name: 'keep-module-urls',
+    /** @param {any} build */
+    setup(build) {
+      build.onLoad({ filter: /\.(ts|mts|mjs|js)$/ }, (/** @type {{ path: string }} */ args) => {
+        if (!args.path.startsWith(root) || args.path.includes(`${'/'}node_modules${'/'}`)) return undefined
+        const text = readFileSync(args.path, 'utf8')
+        if (!text.includes('import.meta')) return undefined
+        const url = pathToFileURL(args.path).href
+        const contents = text
+          .replaceAll('import.meta.url', JSON.stringify(url))
+          .replaceAll('import.meta.dirname', JSON.stringify(dirname(args.path)))
+          .replaceAll('import.meta.filename', JSON.stringify(args.path))
+        return { contents, loader: args.path.endsWith('ts') ? 'ts' : 'js' }
+      })
+    },
+  }
+}
+
+/**
+ * Returns `outFile`, building it first unless it is fresh. Written to a temporary name and renamed,
+ * so two chains starting at once never load half a file.
+ * @param {{ entry: string, outFile: string, root: string }} opts
+ * @returns {Promise<string>}
+ */
+export async function ensureBundle({ entry, outFile, root }) {
+  if (bundleIsFresh(outFile)) return outFile
+  const esbuild = await import('esbuild')
+  mkdirSync(dirname(outFile), { recursive: true })
+  const tmp = `${outFile}.${process.pid}.tmp`
+  const result = await esbuild.build({
+    absWorkingDir: resolve(root),
+    entryPoints: [entry],
+    outfile: tmp,
+    bundle: true,
+    platform: 'node',
+    format: 'esm',
+    target: 'node20',
+    metafile: true,
+    logLevel: 'silent',
+    plugins: [keepModuleUrls(resolve(root))],
+  })
+  /** @type {Record<string, string>} */
+  const inputs = {}
+  for (const rel of Object.keys(result.metafile.inputs)) {
+    const file = resolve(root, rel.replace(/^[^:]*:/, ''))
+    inputs[file] = fingerprint(file)
+  }
+  writeFileSync(`${outFile}.inputs.json.${process.pid}.tmp`, JSON.stringify({ entry, esbuild: esbuild.version, inputs }))
+  renameSync(tmp, outFile)
+  renameSync(`${outFile}.inputs.json.${process.pid}.tmp`, `${outFile}.inputs.json`)
+  return outFile
+}
+
+/** The repository root (this file lives in server/devchain/). */
+export const ROOT = fileURLToPath(new URL('../../', import.meta.url))

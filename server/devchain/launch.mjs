@@ -1,0 +1,21 @@
+// `npm run chain`: runs server/devchain/cli.ts from a cached esbuild bundle on plain Node (see
+// bundle.mjs), rebuilt on the first start after any source change. When the bundle cannot be built or
+// written (a read-only checkout, esbuild missing), the chain still starts, through tsx.
+// DEVCHAIN_BUNDLE_DIR moves the cache (default node_modules/.cache/devchain/).
+import { join } from 'node:path'
+import { pathToFileURL } from 'node:url'
+import { ROOT, ensureBundle } from './bundle.mjs'
+
+const entry = join(ROOT, 'server/devchain/cli.ts')
+const outFile = join(process.env.DEVCHAIN_BUNDLE_DIR || join(ROOT, 'node_modules/.cache/devchain'), 'cli.mjs')
+
+let target
+try {
+  target = await ensureBundle({ entry, outFile, root: ROOT })
+} catch (e) {
+  process.stderr.write(`devchain: running through tsx (no bundle: ${e instanceof Error ? e.message.split('\n')[0] : e})\n`)
+  const { register } = await import('tsx/esm/api')
+  register()
+  target = entry
+}
+await import(pathToFileURL(target).href)

@@ -1,0 +1,117 @@
+/**
+ * `npm run chain` runs plain Node on a cached esbuild bundle (server/devchain/launch.mjs): the first
+ * start builds it, a source change rebuilds it, modules keep their own import.meta.url, and the chain
+ * it starts answers like the TypeScript one.
+ */
+import { describe, it, expect, afterEach } from 'vitest'
+import { spawn, type ChildProcess } from 'node:child_process'
+import { existsSync, mkdtempSync, readFileSync, rmSync, utimesSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { pathToFileURL } from 'node:url'
+import { bundleIsFresh, ensureBundle } from '../../../server/devchain/bundle.mjs'
+
+const AUTH = 'Basic ' + Buffer.from('user:pass').toString('base64')
+const dirs: string[] = []
+const children: ChildProcess[] = []
+
+function tempDir(): string {
+  const d = mkdtempSync(join(tmpdir(), 'devchain-launch-'))
+  dirs.push(d)
+  return d
+}
+
+afterEach(() => {
+  for (const c of children.splice(0)) if (c.exitCode === null) c.kill('SIGKILL')
+  for (const d of dirs.splice(0)) rmSync(d, { recursive: true, force: true })
+})
+
+/** The command `npm run chain` runs, from package.json, so the test follows the script. */
+function chainCommand(): string[] {
+  const pkg = JSON.parse(readFileSync('package.json', 'utf8')) as { scripts: Record<string, string> }
+  const [bin, ...args] = pkg.scripts.chain.split(/\s+/)
+  expect(bin).toBe('node')
+  return args
+}
+
+describe('bundle cache', () => {
+  it('builds once, reuses the bundle, and rebuilds after an input changes', async () => {
+    const root = tempDir()
+    writeFileSync(join(root, 'dep.ts'), 'export const value: number = 1\n')
+    writeFileSync(join(root, 'here.txt'), 'beside the source')
+    writeFileSync(join(root, 'entry.ts'), [
+      "import { readFileSync } from 'node:fs'",
+      "import { value } from './dep.ts'",
+      "export const here = readFileSync(new URL('./here.txt', import.meta.url), 'utf8')",
+      'export { value }',
+    ].join('\n'))
+    const outFile = join(root, 'out', 'entry.mjs')
+    expect(bundleIsFresh(outFile)).toBe(false)
+
+    await ensureBundle({ entry: join(root, 'entry.ts'), outFile, root })
+    expect(bundleIsFresh(outFile)).toBe(true)
+    const first = (await import(pathToFileURL(outFile).href + '?1')) as { value: number; here: string }
+    expect(first.value).toBe(1)
+    // import.meta.url names the source file, not the bundle in out/.
+    expect(first.here).toBe('beside the source')
+
+    const built = readFileSync(outFile, 'utf8')
+    await ensureBundle({ entry: join(root, 'entry.ts'), outFile, root })
+    expect(readFileSync(outFile, 'utf8')).toBe(built)
+
+    writeFileSync(join(root, 'dep.ts'), 'export const value: number = 2\n')
+    // Same size is possible after an edit: the mtime must still tell.
+    const later = new Date(Date.now() + 5_000)
+    utimesSync(join(root, 'dep.ts'), later, later)
+    expect(bundleIsFresh(outFile)).toBe(false)
+    await ensureBundle({ entry: join(root, 'entry.ts'), outFile, root })
+    const second = (await import(pathToFileURL(outFile).href + '?2')) as { value: number }
+    expect(second.value).toBe(2)
+  })
+
+  it('treats a bundle without its input list as stale', async () => {
+    const root = tempDir()
+    writeFileSync(join(root, 'entry.ts'), 'export const x = 1\n')
+    const outFile = join(root, 'entry.mjs')
+    await ensureBundle({ entry: join(root, 'entry.ts'), outFile, root })
+    rmSync(`${outFile}.inputs.json`)
+    expect(bundleIsFresh(outFile)).toBe(false)
+  })
+})
+
+describe('npm run chain', () => {
+  it('starts from a fresh bundle directory and answers komodod JSON-RPC over HTTP', async () => {
+    const bundleDir = tempDir()
+    const dataDir = tempDir()
+    const child = spawn(process.execPath, [...chainCommand(), '-ac_name=LAUNCH', '-rpcport=0', `-datadir=${dataDir}`], {
+      cwd: process.cwd(), stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, DEVCHAIN_BUNDLE_DIR: bundleDir },
+    })
+    children.push(child)
+    let err = ''
+    child.stderr!.on('data', (b: Buffer) => (err += b.toString()))
+    const url = await new Promise<string>((resolve, reject) => {
+      let out = ''
+      child.stdout!.on('data', (b: Buffer) => {
+        out += b.toString()
+        const m = /listening on (http:\/\/127\.0\.0\.1:\d+)\//.exec(out)
+        if (m) resolve(m[1])
+      })
+      child.on('exit', (code) => reject(new Error(`chain exited ${code}: ${err}`)))
+    })
+    // It ran the bundle, not the tsx fallback.
+    expect(existsSync(join(bundleDir, 'cli.mjs'))).toBe(true)
+    expect(err).not.toMatch(/through tsx/)
+    const post = async (body: string) => {
+      const r = await fetch(url + '/', { method: 'POST', headers: { authorization: AUTH }, body })
+      return { status: r.status, json: (await r.json()) as { result: unknown; error: { code: number; message: string } | null; id: unknown } }
+    }
+    expect(await post('{"method":"getblockcount","params":[],"id":7}')).toEqual({ status: 200, json: { result: 1, error: null, id: 7 } })
+    const info = await post('{"method":"getinfo","params":[],"id":1}')
+    expect((info.json.result as { name: string }).name).toBe('LAUNCH')
+    expect(await post('{"method":"nosuchmethod","params":[],"id":2}')).toEqual({ status: 404, json: { result: null, error: { code: -32601, message: 'Method not found' }, id: 2 } })
+    await new Promise<void>((resolve) => {
+      child.once('exit', () => resolve())
+      child.kill('SIGTERM')
+    })
+  })
+})
