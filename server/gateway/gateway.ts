@@ -97,6 +97,19 @@ export function createGateway(opts: GatewayOptions): Gateway {
   const gates = new Map<string, Gate>(upstream.nodes.map((n) => [n, createGate(limits.concurrency, limits.queue)]))
   const defaultNode = upstream.nodes.includes('miner') ? 'miner' : upstream.nodes[0]
   const counters: GatewayCounters = { requests: 0, calls: 0, refusals: 0, errors: 0, upstreamFailures: 0 }
+  // The same few Host values arrive on every call: remember each verdict (parsing a URL per call
+  // cost more than the rest of the checks). Bounded, so odd Hosts cannot grow it.
+  const hostVerdicts = new Map<string, boolean>()
+  const hostIsAllowed = (host: string | undefined): boolean => {
+    if (host === undefined) return hostAllowed(host, opts.allowedHosts ?? null)
+    let ok = hostVerdicts.get(host)
+    if (ok === undefined) {
+      ok = hostAllowed(host, opts.allowedHosts ?? null)
+      if (hostVerdicts.size >= 256) hostVerdicts.clear()
+      hostVerdicts.set(host, ok)
+    }
+    return ok
+  }
 
   /** Forwards one checked call; node errors are replies, transport trouble becomes a gateway error. */
   const forward = async (node: string, call: Call): Promise<NodeReply | GatewayError> => {
@@ -245,7 +258,7 @@ export function createGateway(opts: GatewayOptions): Gateway {
     const peer = req.socket.remoteAddress ?? ''
     const client = clientIp(req, trusted)
     const fwdHost = trusted.has(peer) ? (req.headers['x-forwarded-host'] as string | undefined)?.split(',')[0].trim() : undefined
-    if (policy.profile === 'local' && !hostAllowed(fwdHost ?? req.headers.host, opts.allowedHosts ?? null)) {
+    if (policy.profile === 'local' && !hostIsAllowed(fwdHost ?? req.headers.host)) {
       return refuse(res, undefined, client, hostNotAllowed())
     }
     const origin = checkOrigin(req, corsOrigins, fwdHost)

@@ -43,12 +43,12 @@ class Conn {
     this.socket.on('close', () => this.die())
   }
 
-  send(request: Buffer, p: Pending): void {
+  send(request: string, p: Pending): void {
     this.pending = p
     this.buf = Buffer.alloc(0)
     this.head = null
     this.received = 0
-    this.socket.write(request)
+    this.socket.write(request, 'utf8')
   }
 
   destroy(): void {
@@ -174,7 +174,7 @@ export function createRawPool(host: string, port: number, maxSockets: number, ma
     return new Promise((resolve) => waiters.push(resolve))
   }
 
-  const attempt = (conn: Conn, request: Buffer, timeoutMs: number): Promise<RawResponse> =>
+  const attempt = (conn: Conn, request: string, timeoutMs: number): Promise<RawResponse> =>
     new Promise((resolve, reject) => {
       const timer = setTimeout(() => {
         reject(new RawHttpError('timeout'))
@@ -194,11 +194,8 @@ export function createRawPool(host: string, port: number, maxSockets: number, ma
 
   return {
     async post(path, headers, body, timeoutMs) {
-      const payload = Buffer.from(body, 'utf8')
-      const request = Buffer.concat([
-        Buffer.from(`POST ${path} HTTP/1.1\r\n${hostHeader}${headers}Content-Length: ${payload.length}\r\nConnection: keep-alive\r\n\r\n`, 'latin1'),
-        payload,
-      ])
+      // One string, one write: the head is ASCII, so its UTF-8 bytes are its characters.
+      const request = `POST ${path} HTTP/1.1\r\n${hostHeader}${headers}Content-Length: ${Buffer.byteLength(body, 'utf8')}\r\nConnection: keep-alive\r\n\r\n${body}`
       const started = performance.now()
       const got = acquire()
       const { conn, reused } = 'then' in got ? { conn: await got, reused: false } : got

@@ -41,9 +41,9 @@ export interface BlockRecord {
   time: number
   /** Parsed from `raw` on each access: blocks are kept as bytes only. */
   readonly header: BlockHeader
-  txids: string[]
-  size: number
-  raw: Uint8Array
+  readonly txids: string[]
+  readonly size: number
+  readonly raw: Uint8Array
 }
 
 export interface TxRecord {
@@ -85,11 +85,19 @@ export interface AcceptOptions {
 /** Inputs verified between two yields to the event loop in acceptAsync. */
 const VERIFY_CHUNK = 16
 
+/**
+ * A transaction record. Once confirmed its bytes are read from its block's bytes on access: at tens
+ * of thousands of txs a separate buffer (or even a view object) per tx costs more than the tx.
+ */
 class TxRec implements TxRecord {
   private parsed: Tx | undefined
+  /** Own bytes while in the mempool; the whole block's bytes once confirmed. */
+  private bytes: Uint8Array
+  private start = 0
+  private end: number
   constructor(
     readonly txid: string,
-    readonly raw: Uint8Array,
+    raw: Uint8Array,
     tx: Tx | undefined,
     public height: number,
     public index: number,
@@ -97,24 +105,43 @@ class TxRec implements TxRecord {
     public fee: number,
   ) {
     this.parsed = tx
+    this.bytes = raw
+    this.end = raw.length
+  }
+
+  get raw(): Uint8Array {
+    return this.start === 0 && this.end === this.bytes.length ? this.bytes : this.bytes.subarray(this.start, this.end)
   }
 
   get tx(): Tx {
     return this.parsed ?? parseTx(this.raw)
   }
 
-  /** Drops the parsed object (memory at 10,000s of txs); `tx` re-parses the bytes when asked. */
-  compact(): void {
+  /** Confirmed: point into the block's bytes and drop the parsed object; `tx` re-parses when asked. */
+  settle(blockRaw: Uint8Array, start: number, end: number): void {
+    this.bytes = blockRaw
+    this.start = start
+    this.end = end
     this.parsed = undefined
   }
 }
 
-function blockRecord(height: number, hash: string, time: number, txids: string[], raw: Uint8Array): BlockRecord {
-  return {
-    height, hash, time, txids, size: raw.length, raw,
-    get header() {
-      return readHeader(new Reader(raw))
-    },
+/** Blocks are kept as bytes; the header is parsed on each access. */
+class BlockRec implements BlockRecord {
+  constructor(
+    readonly height: number,
+    readonly hash: string,
+    readonly time: number,
+    readonly txids: string[],
+    readonly raw: Uint8Array,
+  ) {}
+
+  get size(): number {
+    return this.raw.length
+  }
+
+  get header(): BlockHeader {
+    return readHeader(new Reader(this.raw))
   }
 }
 
@@ -136,6 +163,8 @@ export class Ledger {
   readonly addrUtxos = new Map<string, Map<string, Coin>>()
   readonly ccUtxos = new Map<string, Map<string, Coin>>()
   readonly spentIndex = new Map<string, SpentInfo>()
+  /** One copy of each address's script, shared by all its coins (coin scripts are never mutated). */
+  private readonly scriptByAddress = new Map<string, Uint8Array[]>()
   private blockListeners: ((b: BlockRecord) => void)[] = []
   private txListeners: ((t: TxRecord) => void)[] = []
 
@@ -228,20 +257,23 @@ export class Ledger {
     const height = this.blocks.length
     const hash = hashToHex(sha256d(raw.subarray(0, parsed.headerLen)))
     if (height > 0 && hashToHex(parsed.header.prevHash) !== this.tip.hash) throw new Error(`block ${hash} does not extend the tip`)
-    const txids: string[] = []
+    // Exact length: a grown array keeps spare slots for every block.
+    const txids = new Array<string>(parsed.txs.length)
+    let at = parsed.headerLen + varintSize(parsed.txs.length)
     parsed.txs.forEach(({ tx, raw: txRaw }, index) => {
       const txid = fromMempool && index > 0 ? fromMempool[index - 1].txid : txidOf(txRaw)
-      txids.push(txid)
-      let rec = this.mempool.get(txid)
+      txids[index] = txid
+      let rec = this.mempool.get(txid) as TxRec | undefined
       if (rec) this.removeFromMempool(rec)
       else rec = new TxRec(txid, txRaw, tx, height, index, parsed.header.time, 0)
       rec.height = height
       rec.index = index
       this.txs.set(txid, rec)
       if (height > 0) this.applyTx(rec, index === 0, tx) // genesis outputs are unspendable, as in komodod
-      if (rec instanceof TxRec) rec.compact()
+      rec.settle(raw, at, at + txRaw.length)
+      at += txRaw.length
     })
-    const rec = blockRecord(height, hash, parsed.header.time, txids, raw)
+    const rec = new BlockRec(height, hash, parsed.header.time, txids, raw)
     this.blocks.push(rec)
     this.blockByHash.set(hash, height)
     for (const fn of this.blockListeners) fn(rec)
@@ -274,7 +306,7 @@ export class Ledger {
       if (info.type === 'nulldata') return
       const address = info.addresses[0] ?? null
       const cc = info.type === 'cryptocondition'
-      const coin: Coin = { txid, vout: n, value: out.value, script: out.script, height, coinbase, address, cc }
+      const coin: Coin = { txid, vout: n, value: out.value, script: this.sharedScript(address, out.script), height, coinbase, address, cc }
       const k = outpointKey(txid, n)
       this.utxos.set(k, coin)
       if (address) {
@@ -286,6 +318,23 @@ export class Ledger {
       }
     })
     if (!coinbase) rec.fee = inSum - outSum
+  }
+
+  /**
+   * A shared copy of the script with these bytes paying this address (P2PK and P2PKH scripts of one
+   * key share an address, hence a short list). Most coins pay a few addresses: one buffer each, not
+   * one per coin.
+   */
+  private sharedScript(address: string | null, script: Uint8Array): Uint8Array {
+    if (!address) return script
+    let list = this.scriptByAddress.get(address)
+    if (!list) this.scriptByAddress.set(address, (list = []))
+    for (const known of list) if (known.length === script.length && Buffer.compare(known, script) === 0) return known
+    if (list.length >= 4) return script
+    // A copy, so the shared script does not pin the buffer it was cut from.
+    const own = script.slice()
+    list.push(own)
+    return own
   }
 
   // ── mempool ────────────────────────────────────────────────────────────────────────────────
@@ -377,7 +426,8 @@ export class Ledger {
       const info = classifyScript(out.script)
       if (info.type === 'nulldata') return
       const cc = info.type === 'cryptocondition'
-      const coin: Coin = { txid, vout: n, value: out.value, script: out.script, height: -1, coinbase: false, address: info.addresses[0] ?? null, cc }
+      const address = info.addresses[0] ?? null
+      const coin: Coin = { txid, vout: n, value: out.value, script: this.sharedScript(address, out.script), height: -1, coinbase: false, address, cc }
       const k = outpointKey(txid, n)
       this.mempoolCoins.set(k, coin)
       if (coin.address) {
