@@ -4,6 +4,7 @@
  * Medians of several runs, with the ratio to the target. Never fails on slowness.
  */
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process'
+import http from 'node:http'
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
@@ -39,9 +40,9 @@ function chainCommand(): string[] {
   throw new Error(`unexpected chain script: ${pkg.scripts.chain}`)
 }
 
-function startChild(args: string[], env: Record<string, string> = {}): Promise<{ child: ChildProcess; url: string; ms: number; cpuMs: number }> {
+function startChild(args: string[], env: Record<string, string> = {}, command = chainCommand()): Promise<{ child: ChildProcess; url: string; ms: number; cpuMs: number }> {
   const t0 = performance.now()
-  const child = spawn(process.execPath, [...chainCommand(), '-rpcport=0', ...args], { stdio: ['ignore', 'pipe', 'inherit'], env: { ...process.env, ...env } })
+  const child = spawn(process.execPath, [...command, '-rpcport=0', ...args], { stdio: ['ignore', 'pipe', 'inherit'], env: { ...process.env, ...env } })
   return new Promise((resolve, reject) => {
     let out = ''
     child.stdout!.on('data', (b: Buffer) => {
@@ -208,7 +209,62 @@ async function httpThroughput(): Promise<void> {
   line('getblockcount over HTTP, per CPU-second of the chain process', median(perCpu), 'req/s', 10_000, true, perCpu)
 }
 
-/** Runs in a child so its RSS is only the chain's. */
+/** VmRSS of a process in MB, from /proc (Linux). */
+function rssOf(pid: number): number {
+  const m = /VmRSS:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))
+  return m ? Number(m[1]) / 1024 : NaN
+}
+
+/**
+ * The chain as a user runs it (`npm run chain`'s command, its V8 flags included), driven over HTTP:
+ * 10,000 blocks, then 10,000 sendtoaddress (in batches of 100) with a block every 1,000. No forced
+ * GC: the RSS is what the process really holds.
+ */
+async function memoryOfProcess(command: string[], label: string): Promise<void> {
+  const dir = mkdtempSync(join(tmpdir(), 'devchain-bench-'))
+  const { child, url } = await startChild([`-datadir=${dir}`], {}, command)
+  const agent = new http.Agent({ keepAlive: true, maxSockets: 1 })
+  const post = (body: string): Promise<unknown> =>
+    new Promise((resolve, reject) => {
+      const req = http.request(url + '/', { method: 'POST', agent, headers: { authorization: AUTH } }, (res) => {
+        let text = ''
+        res.setEncoding('utf8')
+        res.on('data', (d: string) => (text += d))
+        res.on('end', () => resolve(JSON.parse(text)))
+      })
+      req.on('error', reject)
+      req.end(body)
+    })
+  const call = async (method: string, params: unknown[]): Promise<unknown> => {
+    const r = (await post(JSON.stringify({ method, params, id: 1 }))) as { result: unknown; error: { message: string } | null }
+    if (r.error) throw new Error(`${method}: ${r.error.message}`)
+    return r.result
+  }
+  const baseline = rssOf(child.pid!)
+  await call('generate', [10_000])
+  const afterBlocks = rssOf(child.pid!)
+  const addr = (await call('getnewaddress', [])) as string
+  const steps: number[] = []
+  const sendBatch = JSON.stringify(Array.from({ length: 100 }, (_, id) => ({ method: 'sendtoaddress', params: [addr, 0.001], id })))
+  for (let k = 0; k < 100; k++) {
+    const replies = (await post(sendBatch)) as { error: unknown }[]
+    if (replies.some((r) => r.error)) throw new Error('sendtoaddress failed')
+    if (k % 10 === 9) {
+      await call('generate', [1])
+      steps.push(rssOf(child.pid!))
+    }
+  }
+  const final = steps[steps.length - 1]
+  agent.destroy()
+  await stopChild(child)
+  rmSync(dir, { recursive: true, force: true })
+  console.log(`RSS of a fresh chain process (${label}): ${fmt(baseline, 1)} MB`)
+  line(`RSS after 10,000 blocks (${label})`, afterBlocks, 'MB', 150, false, [afterBlocks], 1)
+  line(`RSS after 10,000 blocks and 10,000 txs (${label})`, final, 'MB', 150, false, [final], 1)
+  console.log(`RSS every 1,000 txs (${label}): ${steps.map((x) => fmt(x, 0)).join(', ')} MB; growth over the fresh chain ${fmt(final - baseline, 1)} MB`)
+}
+
+/** Runs in a child so its RSS is only the chain's (and the tsx loader's). */
 async function memoryChild(): Promise<void> {
   const rss = () => process.memoryUsage().rss / 1024 / 1024
   const c = await createDevchain({ dataDir: null, seed: 'rss' })
@@ -227,23 +283,22 @@ async function memoryChild(): Promise<void> {
       steps.push(rss())
     }
   }
-  process.stdout.write(JSON.stringify({ baseline, afterBlocks, steps }) + '\n')
+  process.stdout.write(JSON.stringify({ baseline, afterBlocks, steps, heapMb: process.memoryUsage().heapUsed / 1024 / 1024 }) + '\n')
 }
 
 async function memory(): Promise<void> {
-  // Default V8 flags, then with the young generation capped (`--max-semi-space-size=2`, e.g. via
-  // NODE_OPTIONS for `npm run chain`): V8 otherwise keeps up to 3×16 MB of new space committed.
-  for (const flags of [[], ['--max-semi-space-size=2']]) {
-    const r = spawnSync(process.execPath, ['--expose-gc', ...flags, '--import', 'tsx', 'bench/devchain.bench.ts', '--memory-child'], { encoding: 'utf8' })
-    const last = r.stdout.trim().split('\n').pop() ?? '{}'
-    const { baseline, afterBlocks, steps } = JSON.parse(last) as { baseline: number; afterBlocks: number; steps: number[] }
-    const final = steps[steps.length - 1]
-    const how = flags.length ? `, ${flags.join(' ')}` : ', default V8 flags'
-    console.log(`RSS of a fresh chain (Node + tsx loader + devchain code, height 1${how}): ${fmt(baseline, 1)} MB`)
-    line(`RSS after 10,000 blocks${how}`, afterBlocks, 'MB', 150, false, [afterBlocks], 1)
-    line(`RSS after 10,000 blocks and 10,000 txs${how}`, final, 'MB', 150, false, [final], 1)
-    console.log(`RSS every 1,000 txs (flatness under steady load${how}): ${steps.map((x) => fmt(x, 0)).join(', ')} MB; growth over the fresh chain ${fmt(final - baseline, 1)} MB`)
-  }
+  // The target: the process `npm run chain` starts, with the V8 flags its script sets.
+  const command = chainCommand()
+  const v8Flags = command.filter((a) => a.startsWith('--'))
+  await memoryOfProcess(command, `\`${command.join(' ')}\``)
+  // For scale: the same process without those flags.
+  if (v8Flags.length) await memoryOfProcess(command.filter((a) => !v8Flags.includes(a)), 'same, default V8 flags')
+  // For scale: in-process under tsx (what tests and the gateway's embedded chain hold), forced GC.
+  const r = spawnSync(process.execPath, ['--expose-gc', '--import', 'tsx', 'bench/devchain.bench.ts', '--memory-child'], { encoding: 'utf8' })
+  const last = r.stdout.trim().split('\n').pop() ?? '{}'
+  const { baseline, afterBlocks, steps, heapMb } = JSON.parse(last) as { baseline: number; afterBlocks: number; steps: number[]; heapMb: number }
+  console.log(`for scale, in-process under tsx with forced GC (default V8 flags): fresh ${fmt(baseline, 1)} MB, 10,000 blocks ${fmt(afterBlocks, 1)} MB, ` +
+    `+10,000 txs ${fmt(steps[steps.length - 1], 1)} MB RSS, of which live JS heap ${fmt(heapMb, 1)} MB`)
 }
 
 if (process.argv.includes('--memory-child')) {

@@ -16,7 +16,7 @@ import path from 'node:path'
 import { createRequire } from 'node:module'
 
 interface CannonResult {
-  requests: { average: number }
+  requests: { average: number; total: number }
   non2xx: number
   errors: number
 }
@@ -90,10 +90,28 @@ async function latency(url: string, headers: Record<string, string>, n = 3000): 
   return { p50: t[Math.floor(n * 0.5)], p99: t[Math.floor(n * 0.99)] }
 }
 
-async function throughput(url: string, headers: Record<string, string>): Promise<number> {
+/** CPU seconds (user + system) a process has used, from /proc (Linux). */
+function cpuSecondsOf(pid: number): number {
+  try {
+    const fields = fs.readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ')
+    return (Number(fields[11]) + Number(fields[12])) / 100
+  } catch {
+    return NaN
+  }
+}
+
+/**
+ * Requests per second, and CPU µs per request of each process named in `pids` and of this process
+ * (autocannon, the load generator): the CPU figures do not shrink when other work shares the machine.
+ */
+async function throughput(url: string, headers: Record<string, string>, pids: number[]): Promise<{ rps: number; cpuUs: number[]; loadUs: number }> {
+  const before = pids.map(cpuSecondsOf)
+  const self0 = process.cpuUsage()
   const r = await autocannon({ url, method: 'POST', headers: { 'content-type': 'text/plain', ...headers }, body: BODY, connections: 32, duration: 5 })
+  const self = process.cpuUsage(self0)
   if (r.non2xx || r.errors) console.log(`  (warning: ${r.non2xx} non-2xx, ${r.errors} errors at ${url})`)
-  return r.requests.average
+  const n = Math.max(1, r.requests.total)
+  return { rps: r.requests.average, cpuUs: pids.map((p, i) => ((cpuSecondsOf(p) - before[i]) * 1e6) / n), loadUs: ((self.user + self.system) / n) }
 }
 
 /** The reference: what any extra HTTP hop costs here, with no parsing, policy or logs. */
@@ -165,13 +183,16 @@ async function main(): Promise<void> {
     const bareAdded = lat.bare.map((x, i) => x.p50 - lat.direct[i].p50)
     info('for scale: added p50 latency of a bare relay (no checks, no logs) in the same place', median(bareAdded), 'ms', bareAdded, 3)
 
-    const tp = { direct: [] as number[], inproc: [] as number[], relay: [] as number[], bare: [] as number[] }
+    const [chainPid, inprocPid, relayPid, barePid] = children.map((c) => c.pid!)
+    type Run = { rps: number; cpuUs: number[]; loadUs: number }
+    const runs = { direct: [] as Run[], inproc: [] as Run[], relay: [] as Run[], bare: [] as Run[] }
     for (let i = 0; i < RUNS; i++) {
-      tp.direct.push(await throughput(direct, auth))
-      tp.inproc.push(await throughput(inproc, {}))
-      tp.relay.push(await throughput(relay, {}))
-      tp.bare.push(await throughput(bare, {}))
+      runs.direct.push(await throughput(direct, auth, [chainPid]))
+      runs.inproc.push(await throughput(inproc, {}, [inprocPid]))
+      runs.relay.push(await throughput(relay, {}, [relayPid, chainPid]))
+      runs.bare.push(await throughput(bare, {}, [barePid, chainPid]))
     }
+    const tp = { direct: runs.direct.map((r) => r.rps), inproc: runs.inproc.map((r) => r.rps), relay: runs.relay.map((r) => r.rps), bare: runs.bare.map((r) => r.rps) }
     info('throughput at 32 connections, devchain HTTP face (direct)', median(tp.direct), 'req/s', tp.direct)
     for (const k of ['inproc', 'relay'] as const) {
       const name = k === 'inproc' ? 'in-process devchain' : 'relay to the HTTP face'
@@ -183,6 +204,17 @@ async function main(): Promise<void> {
     info('for scale: throughput share of direct for a bare relay (no checks, no logs)', median(bareShare), '%', bareShare, 1)
     const ofBare = tp.relay.map((x, i) => (100 * x) / tp.bare[i])
     info('gateway relay throughput as a share of the bare relay', median(ofBare), '%', ofBare, 1)
+    // CPU per request: with every process CPU-bound on the same cores, throughput is inversely
+    // proportional to the CPU all of them spend per request, load generator included.
+    const us = (rs: Run[], f: (r: Run) => number) => rs.map(f)
+    info('CPU per request, direct: devchain', median(us(runs.direct, (r) => r.cpuUs[0])), 'µs', us(runs.direct, (r) => r.cpuUs[0]), 1)
+    info('CPU per request, direct: autocannon', median(us(runs.direct, (r) => r.loadUs)), 'µs', us(runs.direct, (r) => r.loadUs), 1)
+    info('CPU per request, relay: gateway', median(us(runs.relay, (r) => r.cpuUs[0])), 'µs', us(runs.relay, (r) => r.cpuUs[0]), 1)
+    info('CPU per request, relay: devchain behind it', median(us(runs.relay, (r) => r.cpuUs[1])), 'µs', us(runs.relay, (r) => r.cpuUs[1]), 1)
+    info('CPU per request, relay: autocannon', median(us(runs.relay, (r) => r.loadUs)), 'µs', us(runs.relay, (r) => r.loadUs), 1)
+    info('CPU per request, bare relay', median(us(runs.bare, (r) => r.cpuUs[0])), 'µs', us(runs.bare, (r) => r.cpuUs[0]), 1)
+    const cpuShare = runs.relay.map((r, i) => (100 * (runs.direct[i].cpuUs[0] + runs.direct[i].loadUs)) / (r.cpuUs[0] + r.cpuUs[1] + r.loadUs))
+    info('relay share of direct when CPU-bound (direct CPU per request ÷ relay CPU per request, all processes)', median(cpuShare), '%', cpuShare, 1)
   } finally {
     for (const c of children) c.kill('SIGTERM')
     await new Promise((r) => setTimeout(r, 300))
