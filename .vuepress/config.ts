@@ -9,8 +9,12 @@ import {
 } from './plugins/i18n/index.ts'
 import { chainMountPlugin } from './plugins/chainMount.ts'
 import { rpcReferencePlugin } from './plugins/rpcReference.ts'
+import { searchByLocalePlugin } from './plugins/searchByLocale/index.ts'
 import { sourceRoutesPlugin } from './plugins/sourceRoutes.ts'
+import { releaseSfcMemory } from './bundler/releaseSfcMemory.ts'
 import { ssrRouterHooksPlugin } from './plugins/ssrRouterHooks/index.ts'
+
+const sfcMemory = releaseSfcMemory()
 
 // Every locales/<dir>/locale.json; an invalid one stops here with errors naming the file and the field.
 const locales = discoverLocales()
@@ -25,7 +29,7 @@ export default defineUserConfig({
   shouldPrefetch: false,
   locales: locales.site,
   templateBuildRenderer: htmlDirRenderer(locales.list.filter((l) => l.data.dir === 'rtl').map((l) => l.data.lang)),
-  bundler: viteBundler(),
+  bundler: viteBundler({ vuePluginOptions: { compiler: sfcMemory.compiler }, viteOptions: { plugins: [sfcMemory.plugin] } }),
   theme: defaultTheme({
     // With a logo the brand link keeps an accessible name on phones, where the theme hides the site title.
     logo: '/logo.svg',
@@ -51,5 +55,7 @@ export default defineUserConfig({
     linkCheckPlugin(),
     i18nClientPlugin(),
     searchPlugin({ locales: locales.search, maxSuggestions: 10, getExtraFields: searchExtraFields }),
+    // After the search plugin: splits its index into one lazily loaded chunk per locale.
+    searchByLocalePlugin({ getExtraFields: searchExtraFields }),
   ],
 })
