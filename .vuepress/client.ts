@@ -1,10 +1,14 @@
 import { defineAsyncComponent, type Component } from 'vue'
 import { defineClientConfig } from 'vuepress/client'
 import { resolveLocalePath } from 'vuepress/shared'
+import { hydrateInTurn } from '../components/hydrateInTurn.ts'
 import { ensureUiStrings } from '../components/i18n/localeUi.ts'
 
 // The live components load as their own chunks the first time a page renders one, so the main
-// chunk (and pages without them) carry none of their code.
+// chunk (and pages without them) carry none of their code. Journey and Step hydrate as soon as
+// their chunk is in (step numbers follow hydration order, which must be document order); the
+// others hydrate one per task (hydrateInTurn.ts), keeping the main thread free for the reader.
+const eager = new Set(['Journey', 'Step'])
 const lazy: Record<string, () => Promise<Component>> = {
   ChainStatus: () => import('../components/ChainStatus.vue'),
   RpcCall: () => import('../components/RpcCall.vue'),
@@ -20,7 +24,8 @@ const lazy: Record<string, () => Promise<Component>> = {
 
 export default defineClientConfig({
   enhance({ app, router, siteData }) {
-    for (const [name, loader] of Object.entries(lazy)) app.component(name, defineAsyncComponent(loader))
+    for (const [name, loader] of Object.entries(lazy))
+      app.component(name, defineAsyncComponent(eager.has(name) ? loader : { loader, hydrate: hydrateInTurn }))
     // A translated route resolves only once its locale's UI strings are in (one small chunk, once per locale),
     // so server render, hydration and client navigation all render the same words. The load starts
     // before the page chunk's and is awaited after it.

@@ -9,6 +9,7 @@ import {
 } from './plugins/i18n/index.ts'
 import { chainMountPlugin } from './plugins/chainMount.ts'
 import { rpcReferencePlugin } from './plugins/rpcReference.ts'
+import { searchByLocalePlugin } from './plugins/searchByLocale/index.ts'
 import { sourceRoutesPlugin } from './plugins/sourceRoutes.ts'
 import { releaseSfcMemory } from './bundler/releaseSfcMemory.ts'
 import { ssrRouterHooksPlugin } from './plugins/ssrRouterHooks/index.ts'
@@ -54,5 +55,7 @@ export default defineUserConfig({
     linkCheckPlugin(),
     i18nClientPlugin(),
     searchPlugin({ locales: locales.search, maxSuggestions: 10, getExtraFields: searchExtraFields }),
+    // After the search plugin: splits its index into one lazily loaded chunk per locale.
+    searchByLocalePlugin({ getExtraFields: searchExtraFields }),
   ],
 })

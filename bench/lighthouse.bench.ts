@@ -20,6 +20,8 @@ const CHROMIUM = process.env.CHROME_PATH ?? '/usr/bin/chromium'
 const PAGES = [
   { name: 'home', route: '/' },
   { name: 'journey', route: '/journeys/your-own-chain.html' },
+  // The heaviest journey: eleven live components hydrate on it.
+  { name: 'journey (faucet)', route: '/journeys/faucet.html' },
 ]
 const runs = Number(process.env.KJ_BENCH_LH_RUNS ?? 3)
 
@@ -79,6 +81,7 @@ try {
     const perf: number[] = []
     const a11y: number[] = []
     const failedAudits = new Set<string>()
+    const timings: Record<'fcp' | 'lcp' | 'tbt' | 'cls', number[]> = { fcp: [], lcp: [], tbt: [], cls: [] }
     for (let i = 0; i < runs; i++) {
       const result = await loaded.lighthouse(server.url + page.route, {
         port: chrome.port, output: 'json', logLevel: 'error', onlyCategories: ['performance', 'accessibility'],
@@ -87,6 +90,11 @@ try {
       if (!lhr) continue
       if (lhr.runtimeError) console.log(`  ${page.name}: runtime error ${lhr.runtimeError.code}: ${lhr.runtimeError.message}`)
       perf.push(Math.round((lhr.categories.performance?.score ?? 0) * 100))
+      const value = (id: string) => lhr.audits[id]?.numericValue ?? NaN
+      timings.fcp.push(value('first-contentful-paint'))
+      timings.lcp.push(value('largest-contentful-paint'))
+      timings.tbt.push(value('total-blocking-time'))
+      timings.cls.push(value('cumulative-layout-shift'))
       a11y.push(Math.round((lhr.categories.accessibility?.score ?? 0) * 100))
       for (const ref of lhr.categories.accessibility?.auditRefs ?? []) {
         const audit = lhr.audits[ref.id]
@@ -114,6 +122,8 @@ try {
     const p = median(perf)
     const a = median(a11y)
     console.log(`${page.name} (${page.route}): performance ${p} (runs ${perf.join(', ')}; ×${(p / TARGET).toFixed(2)} of target ${TARGET}), accessibility ${a} (runs ${a11y.join(', ')}; ×${(a / TARGET).toFixed(2)} of target ${TARGET})`)
+    const ms = (xs: number[]) => `${Math.round(median(xs))} ms`
+    console.log(`  medians: FCP ${ms(timings.fcp)}, LCP ${ms(timings.lcp)}, TBT ${ms(timings.tbt)} (runs ${timings.tbt.map(Math.round).join(', ')}), CLS ${median(timings.cls).toFixed(3)}`)
     if (failedAudits.size) console.log(`  accessibility audits not passed: ${[...failedAudits].join(', ')}`)
   }
 } finally {

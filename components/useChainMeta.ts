@@ -1,8 +1,12 @@
 /**
  * `/rpc/meta`, fetched once per page session and shared by every component. Nothing runs during
  * server rendering: the first client-side mount starts the request.
+ *
+ * A component sees the answer only once it has mounted. Components hydrate one after another (see
+ * hydrateInTurn.ts), and the answer often arrives in between: a component still to hydrate must
+ * render what the server rendered (no chain known), or its HTML would not match.
  */
-import { onMounted, ref, type Ref } from 'vue'
+import { computed, onMounted, ref, type Ref } from 'vue'
 import { fetchMeta, type ChainMeta } from '../rpc/meta.ts'
 
 export interface UseChainMetaReturn {
@@ -24,10 +28,16 @@ async function load(): Promise<void> {
 
 export function useChainMeta(): UseChainMetaReturn {
   const refresh = () => (pending = load())
+  const mounted = ref(false)
   onMounted(() => {
+    mounted.value = true
     if (!pending) void refresh()
   })
-  return { meta, online, refresh }
+  return {
+    meta: computed({ get: () => (mounted.value ? meta.value : null), set: (v) => { meta.value = v } }),
+    online: computed({ get: () => (mounted.value ? online.value : null), set: (v) => { online.value = v } }),
+    refresh,
+  }
 }
 
 /** Forget the cached answer (tests, or after the chain restarts). */

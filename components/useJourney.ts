@@ -3,7 +3,7 @@
  * as `fund.hex`), each step's state, and the step numbering used for `#step-N` links. Components
  * outside a <Journey> share one page-wide context instead.
  */
-import { getCurrentInstance, inject, reactive, type InjectionKey } from 'vue'
+import { getCurrentInstance, inject, onMounted, reactive, ref, type InjectionKey } from 'vue'
 
 export type StepState = 'pending' | 'running' | 'done' | 'failed'
 
@@ -62,12 +62,35 @@ export function createJourneyContext(id: string): JourneyContext {
 
 let pageContext: JourneyContext | null = null
 
+const NOTHING: Record<string, never> = Object.freeze({})
+
+/**
+ * The context as one component sees it: outputs and step states stay empty until the component has
+ * mounted. Components hydrate one after another (see hydrateInTurn.ts) while earlier ones restore
+ * progress and produce outputs; one still to hydrate must render what the server rendered (nothing
+ * done yet), or its HTML would not match. Writes go straight through.
+ */
+function seenAfterMount(ctx: JourneyContext): JourneyContext {
+  const mounted = ref(false)
+  onMounted(() => { mounted.value = true })
+  return {
+    get id() { return ctx.id },
+    get outputs() { return mounted.value ? ctx.outputs : NOTHING },
+    get steps() { return mounted.value ? ctx.steps : NOTHING },
+    get total() { return ctx.total },
+    registerStep: () => ctx.registerStep(),
+    stepCount: () => ctx.stepCount(),
+    setOutput: (name, value) => ctx.setOutput(name, value),
+    setStep: (n, state) => ctx.setStep(n, state),
+    resolve: (r) => (mounted.value ? ctx.resolve(r) : undefined),
+  }
+}
+
 /** The enclosing journey, or the page-wide context for components used on their own. */
 export function useJourney(): JourneyContext {
-  const found = getCurrentInstance() ? inject(JOURNEY_KEY, null) : null
-  if (found) return found
-  pageContext ??= createJourneyContext('page')
-  return pageContext
+  if (!getCurrentInstance()) return (pageContext ??= createJourneyContext('page'))
+  const ctx = inject(JOURNEY_KEY, null) ?? (pageContext ??= createJourneyContext('page'))
+  return seenAfterMount(ctx)
 }
 
 export function useStep(): StepContext | null {

@@ -1,0 +1,53 @@
+import type { Page, Plugin } from 'vuepress/core'
+
+/**
+ * The search index, one chunk per locale, loaded when the reader first focuses the search box.
+ *
+ * @vuepress/plugin-search writes every locale's index into one module that the main chunk imports, so
+ * each page paid for all four languages (~7 KB gzip) before anyone searched. Listed after that plugin,
+ * this one rewrites its module on `vuepress build`: `SEARCH_INDEX` becomes a reactive array the search
+ * box already reads (it wraps it in a ref and filters by locale), filled with the current locale's
+ * entries on first focus; a query typed while they load is answered when they arrive. Entries are
+ * built as the search plugin builds them. `vuepress dev` keeps the plugin's own module (it rewrites
+ * it on every change).
+ */
+export const searchByLocalePlugin = ({ getExtraFields }: { getExtraFields: (page: Page) => string[] }): Plugin => ({
+  name: 'komodo-journeys:search-by-locale',
+  async onPrepared(app) {
+    if (!app.env.isBuild) return
+    const byLocale = new Map<string, unknown[]>()
+    for (const page of app.pages) {
+      const entry = { title: page.title, headers: page.headers, path: page.path, pathLocale: page.pathLocale, extraFields: getExtraFields(page) }
+      byLocale.set(page.pathLocale, [...(byLocale.get(page.pathLocale) ?? []), entry])
+    }
+    const loaders: string[] = []
+    for (const [locale, entries] of byLocale) {
+      const file = `searchIndex/search-${locale.replace(/[^\w-]+/g, '') || 'root'}.js`
+      await app.writeTemp(`internal/${file}`, `export default ${JSON.stringify(entries)}\n`)
+      loaders.push(`  ${JSON.stringify(locale)}: () => import(${JSON.stringify(`./${file}`)}),`)
+    }
+    await app.writeTemp('internal/searchIndex.js', `import { reactive } from 'vue'
+
+export const SEARCH_INDEX = reactive([])
+
+const loaders = {
+${loaders.join('\n')}
+}
+const loaded = new Set()
+
+const localeOf = (path) => Object.keys(loaders).filter((l) => path.startsWith(l)).sort((a, b) => b.length - a.length)[0]
+
+export function loadSearchIndex(locale) {
+  const load = loaders[locale]
+  if (!load || loaded.has(locale)) return
+  loaded.add(locale)
+  load().then((m) => { SEARCH_INDEX.push(...m.default) }, () => { loaded.delete(locale) })
+}
+
+if (typeof document !== 'undefined')
+  document.addEventListener('focusin', (e) => {
+    if (e.target instanceof Element && e.target.closest('.search-box')) loadSearchIndex(localeOf(location.pathname))
+  })
+`)
+  },
+})

@@ -1,0 +1,53 @@
+/**
+ * A lazy-hydration strategy for the live components (Vue 3.5 `defineAsyncComponent({ hydrate })`):
+ * hydrate one component per task, in document order, instead of all of them in the one long task that
+ * follows the page's hydration. A journey page has a dozen or more; hydrated together they blocked the
+ * main thread for most of a second on a phone (Lighthouse TBT). A component the reader reaches for
+ * (pointer over it, press, focus) hydrates at once, before the click that follows lands.
+ *
+ * The server HTML is what the reader sees meanwhile, so nothing moves when a component hydrates.
+ */
+import type { HydrationStrategy } from 'vue'
+
+const TRIGGERS = ['pointerover', 'pointerdown', 'touchstart', 'focusin'] as const
+
+const queue: (() => void)[] = []
+let scheduled = false
+
+function pump(): void {
+  scheduled = false
+  queue.shift()?.()
+  schedule()
+}
+
+function schedule(): void {
+  if (scheduled || !queue.length) return
+  scheduled = true
+  // A macrotask per component: the browser may paint and handle input between two of them.
+  setTimeout(pump, 0)
+}
+
+export const hydrateInTurn: HydrationStrategy = (hydrate, forEachElement) => {
+  let done = false
+  const teardown = (): void => {
+    forEachElement((el) => { for (const e of TRIGGERS) el.removeEventListener(e, now) })
+    const i = queue.indexOf(now)
+    if (i >= 0) queue.splice(i, 1)
+  }
+  function now(): void {
+    if (done) return
+    done = true
+    teardown()
+    hydrate()
+  }
+  forEachElement((el) => { for (const e of TRIGGERS) el.addEventListener(e, now, { passive: true }) })
+  queue.push(now)
+  schedule()
+  // Vue calls it if the component unmounts before hydrating (the reader navigated away).
+  return teardown
+}
+
+/** Components waiting to hydrate (tests). */
+export function pendingHydrations(): number {
+  return queue.length
+}
