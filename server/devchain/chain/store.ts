@@ -5,7 +5,7 @@
  * On load, a torn or corrupt tail (bad length or checksum) is cut off: everything before it is
  * whole, and everything a call ever returned was flushed before it returned.
  */
-import { closeSync, existsSync, fsyncSync, ftruncateSync, mkdirSync, openSync, readFileSync, rmSync, writeSync } from 'node:fs'
+import { closeSync, existsSync, fstatSync, fsyncSync, ftruncateSync, mkdirSync, openSync, readFileSync, rmSync, writeSync } from 'node:fs'
 import { join } from 'node:path'
 import { crc32 } from 'node:zlib'
 
@@ -75,8 +75,10 @@ export class FileStore implements Store {
       }
     }
     const fd = openSync(path, 'a+')
-    ftruncateSync(fd, good) // drop a torn tail so new records follow whole ones
-    fsyncSync(fd)
+    if (fstatSync(fd).size !== good) {
+      ftruncateSync(fd, good) // drop a torn tail so new records follow whole ones
+      fsyncSync(fd)
+    }
     return { store: new FileStore(path, fd), records }
   }
 
