@@ -79,39 +79,58 @@ describe('bundle cache', () => {
   })
 })
 
+async function startChain(env: Record<string, string>): Promise<{ url: string; stderr: () => string; child: ChildProcess }> {
+  const dataDir = tempDir()
+  const child = spawn(process.execPath, [...chainCommand(), '-ac_name=LAUNCH', '-rpcport=0', `-datadir=${dataDir}`], {
+    cwd: process.cwd(), stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, ...env },
+  })
+  children.push(child)
+  let err = ''
+  child.stderr!.on('data', (b: Buffer) => (err += b.toString()))
+  const url = await new Promise<string>((resolve, reject) => {
+    let out = ''
+    child.stdout!.on('data', (b: Buffer) => {
+      out += b.toString()
+      const m = /listening on (http:\/\/127\.0\.0\.1:\d+)\//.exec(out)
+      if (m) resolve(m[1])
+    })
+    child.on('exit', (code) => reject(new Error(`chain exited ${code}: ${err}`)))
+  })
+  return { url, stderr: () => err, child }
+}
+
+const post = async (url: string, body: string) => {
+  const r = await fetch(url + '/', { method: 'POST', headers: { authorization: AUTH }, body })
+  return { status: r.status, json: (await r.json()) as { result: unknown; error: { code: number; message: string } | null; id: unknown } }
+}
+
+async function stop(child: ChildProcess): Promise<void> {
+  await new Promise<void>((resolve) => {
+    child.once('exit', () => resolve())
+    child.kill('SIGTERM')
+  })
+}
+
 describe('npm run chain', () => {
   it('starts from a fresh bundle directory and answers komodod JSON-RPC over HTTP', async () => {
     const bundleDir = tempDir()
-    const dataDir = tempDir()
-    const child = spawn(process.execPath, [...chainCommand(), '-ac_name=LAUNCH', '-rpcport=0', `-datadir=${dataDir}`], {
-      cwd: process.cwd(), stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, DEVCHAIN_BUNDLE_DIR: bundleDir },
-    })
-    children.push(child)
-    let err = ''
-    child.stderr!.on('data', (b: Buffer) => (err += b.toString()))
-    const url = await new Promise<string>((resolve, reject) => {
-      let out = ''
-      child.stdout!.on('data', (b: Buffer) => {
-        out += b.toString()
-        const m = /listening on (http:\/\/127\.0\.0\.1:\d+)\//.exec(out)
-        if (m) resolve(m[1])
-      })
-      child.on('exit', (code) => reject(new Error(`chain exited ${code}: ${err}`)))
-    })
+    const { url, stderr, child } = await startChain({ DEVCHAIN_BUNDLE_DIR: bundleDir })
     // It ran the bundle, not the tsx fallback.
     expect(existsSync(join(bundleDir, 'cli.mjs'))).toBe(true)
-    expect(err).not.toMatch(/through tsx/)
-    const post = async (body: string) => {
-      const r = await fetch(url + '/', { method: 'POST', headers: { authorization: AUTH }, body })
-      return { status: r.status, json: (await r.json()) as { result: unknown; error: { code: number; message: string } | null; id: unknown } }
-    }
-    expect(await post('{"method":"getblockcount","params":[],"id":7}')).toEqual({ status: 200, json: { result: 1, error: null, id: 7 } })
-    const info = await post('{"method":"getinfo","params":[],"id":1}')
+    expect(stderr()).not.toMatch(/through tsx/)
+    expect(await post(url, '{"method":"getblockcount","params":[],"id":7}')).toEqual({ status: 200, json: { result: 1, error: null, id: 7 } })
+    const info = await post(url, '{"method":"getinfo","params":[],"id":1}')
     expect((info.json.result as { name: string }).name).toBe('LAUNCH')
-    expect(await post('{"method":"nosuchmethod","params":[],"id":2}')).toEqual({ status: 404, json: { result: null, error: { code: -32601, message: 'Method not found' }, id: 2 } })
-    await new Promise<void>((resolve) => {
-      child.once('exit', () => resolve())
-      child.kill('SIGTERM')
-    })
+    expect(await post(url, '{"method":"nosuchmethod","params":[],"id":2}')).toEqual({ status: 404, json: { result: null, error: { code: -32601, message: 'Method not found' }, id: 2 } })
+    await stop(child)
+  })
+
+  it('still starts, through tsx, when the bundle cannot be written', async () => {
+    const file = join(tempDir(), 'not-a-directory')
+    writeFileSync(file, '')
+    const { url, stderr, child } = await startChain({ DEVCHAIN_BUNDLE_DIR: join(file, 'cache') })
+    expect(stderr()).toMatch(/running through tsx/)
+    expect(await post(url, '{"method":"getblockcount","params":[],"id":1}')).toEqual({ status: 200, json: { result: 1, error: null, id: 1 } })
+    await stop(child)
   })
 })
