@@ -90,9 +90,15 @@ export class Wallet {
    * txs this wallet created (komodod trusts its own unconfirmed change).
    */
   coins(opts: { minconf?: number; maxconf?: number; trustedMempool?: boolean } = {}): Coin[] {
+    const out: Coin[] = []
+    this.forEachCoin(opts, (c) => void out.push(c))
+    return out
+  }
+
+  /** coins(), one at a time and in the same order, without building the list. */
+  forEachCoin(opts: { minconf?: number; maxconf?: number; trustedMempool?: boolean }, fn: (c: Coin) => void): void {
     const minconf = opts.minconf ?? 1
     const maxconf = opts.maxconf ?? 9_999_999
-    const out: Coin[] = []
     const L = this.ledger
     for (const k of this.keys) {
       const m = L.addrUtxos.get(k.address)
@@ -100,7 +106,7 @@ export class Wallet {
       for (const [key, c] of m) {
         if (L.mempoolSpends.has(key)) continue
         const conf = L.confirmations(c.height)
-        if (conf >= minconf && conf <= maxconf) out.push(c)
+        if (conf >= minconf && conf <= maxconf) fn(c)
       }
     }
     if (minconf === 0 || opts.trustedMempool) {
@@ -108,11 +114,10 @@ export class Wallet {
         for (const [key, c] of L.mempoolByAddress.get(k.address) ?? []) {
           if (L.mempoolSpends.has(key) || c.cc) continue
           if (opts.trustedMempool && minconf > 0 && !this.isFromMe(c.txid)) continue
-          out.push(c)
+          fn(c)
         }
       }
     }
-    return out
   }
 
   // Transactions never change once accepted, so "is it from me" is memoised (per wallet: keys only grow).
@@ -162,11 +167,17 @@ export class Wallet {
    * Picks coins for `target` sats: the smallest single coin that covers it, else largest first.
    * Returns null when the wallet cannot cover it.
    */
-  selectCoins(target: number, coins: Coin[] = this.coins({ trustedMempool: true })): Coin[] | null {
+  selectCoins(target: number, coins?: Coin[]): Coin[] | null {
+    // The usual case (a single coin covers it) needs no list of the whole wallet: with thousands of
+    // mined coins that list was most of a payment's garbage.
     let best: Coin | undefined
-    for (const c of coins) if (c.value >= target && (!best || c.value < best.value)) best = c
+    const consider = (c: Coin): void => {
+      if (c.value >= target && (!best || c.value < best.value)) best = c
+    }
+    if (coins) coins.forEach(consider)
+    else this.forEachCoin({ trustedMempool: true }, consider)
     if (best) return [best]
-    const sorted = [...coins].sort((a, b) => b.value - a.value)
+    const sorted = [...(coins ?? this.coins({ trustedMempool: true }))].sort((a, b) => b.value - a.value)
     const picked: Coin[] = []
     let sum = 0
     for (const c of sorted) {
