@@ -38,9 +38,8 @@ it('a zh journey page shows the Chinese summary of getinfo', async () => {
   await page.goto(`${server.url}${ROUTE}`, { waitUntil: 'networkidle' })
   const summary = page.locator('.kj-rpc[data-method="getinfo"] .kj-summary').first()
   await expect.poll(() => summary.textContent(), { timeout: 30_000, interval: 100 }).toBe(chinese)
-  // The translation swap must never make the server and client renders disagree. (Vue may also log
-  // "Skipping lazy hydration … updated before lazy hydration" when the shared chain state changes
-  // before a lazily loaded component hydrates; that is a known, separate issue, not a mismatch.)
+  // The translation swap must never make the server and client renders disagree. (Components see the
+  // shared chain and journey state only after they mount, so its changes cannot cause one either.)
   expect(logged.filter((t) => /mismatch/i.test(t))).toEqual([])
   await page.close()
 })
