@@ -22,13 +22,6 @@ const lazy: Record<string, () => Promise<Component>> = {
   Step: () => import('../components/Step.vue'),
 }
 
-/** Resolves once the browser has had a frame to paint; after 100 ms at most (a hidden tab paints no frames). */
-const afterNextPaint = (): Promise<void> =>
-  new Promise((resolve) => {
-    const fallback = setTimeout(resolve, 100)
-    requestAnimationFrame(() => setTimeout(() => { clearTimeout(fallback); resolve() }, 0))
-  })
-
 export default defineClientConfig({
   enhance({ app, router, siteData }) {
     for (const [name, loader] of Object.entries(lazy))
@@ -39,15 +32,5 @@ export default defineClientConfig({
     const localeOf = (path: string) => resolveLocalePath(siteData.value.locales, path)
     router.beforeEach((to) => { void ensureUiStrings(localeOf(to.path)) })
     router.beforeResolve((to) => ensureUiStrings(localeOf(to.path)))
-    // The server's HTML is complete: let the browser paint it before the app hydrates it (hydration is the
-    // longest task of a page load; run first, it held the first paint back by as long).
-    if (!import.meta.env.SSR) {
-      let first = true
-      router.beforeResolve(() => {
-        if (!first) return
-        first = false
-        return afterNextPaint()
-      })
-    }
   },
 })
