@@ -2,6 +2,7 @@ import { viteBundler } from '@vuepress/bundler-vite'
 import { searchPlugin } from '@vuepress/plugin-search'
 import { defaultTheme } from '@vuepress/theme-default'
 import { defineUserConfig } from 'vuepress'
+import { path } from 'vuepress/utils'
 import { en } from '../components/i18n/en.ts'
 import { discoverLocales, SITE_DESCRIPTION, SITE_TITLE, type LocaleUi } from './locales/discover.ts'
 import {
@@ -29,6 +30,8 @@ export default defineUserConfig({
   shouldPrefetch: false,
   locales: locales.site,
   templateBuildRenderer: htmlDirRenderer(locales.list.filter((l) => l.data.dir === 'rtl').map((l) => l.data.lang)),
+  // A lighter sidebar item: the theme's made up two thirds of the build's render time on a large reference.
+  alias: { '@theme/VPSidebarItem.vue': path.resolve(import.meta.dirname, 'theme/VPSidebarItem.vue') },
   bundler: viteBundler({ vuePluginOptions: { compiler: sfcMemory.compiler }, viteOptions: { plugins: [sfcMemory.plugin] } }),
   theme: defaultTheme({
     // With a logo the brand link keeps an accessible name on phones, where the theme hides the site title.

@@ -59,6 +59,18 @@ describe('vuepress build', () => {
     }
   })
 
+  it('renders the sidebar with the current page and its section marked active', () => {
+    for (const [route, section] of [['/journeys/faucet.html', '/journeys/'], ['/zh/guides/docker.html', '/zh/guides/']]) {
+      const html = fs.readFileSync(fileFor(dist, route), 'utf8')
+      const sidebar = html.slice(html.indexOf('<ul class="vp-sidebar-items">'), html.indexOf('</aside>'))
+      const active = [...sidebar.matchAll(/<a class="([^"]*)" href="([^"]+)"/g)]
+        .filter(([, cls]) => cls.split(' ').includes('active')).map(([, , href]) => href)
+      expect(active, route).toEqual([section, route])
+      // Every page of the section is listed, each as a link inside its own <li>.
+      expect(sidebar.match(/<li><a class="route-link auto-link vp-sidebar-item/g)?.length, route).toBeGreaterThan(10)
+    }
+  })
+
   it('leaks no node credential from the build environment into the site', () => {
     const secrets = secretsFromEnv(CANARY_ENV)
     expect(secrets).toHaveLength(4)
