@@ -90,19 +90,28 @@ describe('the language switcher', () => {
 })
 
 describe('search', () => {
-  const index = () => fs.readFileSync(path.join(fx.root, '.vuepress/.temp/internal/searchIndex.js'), 'utf8')
+  // plugins/searchByLocale writes one module per locale, loaded on the first focus of the search box.
+  const dir = () => path.join(fx.root, '.vuepress/.temp/internal/searchIndex')
+  const files = () => fs.readdirSync(dir()).map((f) => fs.readFileSync(path.join(dir(), f), 'utf8'))
+  type Entry = { path: string; pathLocale: string; extraFields: string[] }
+  const chunks = (): Entry[][] => files().map((text) => JSON.parse(text.replace(/^export default /, '').trim()) as Entry[])
 
   it('indexes frontmatter rpc methods in every locale, fallbacks included', () => {
-    const entries = JSON.parse(index().replace(/^export const SEARCH_INDEX = /, '').trim()) as
-      { path: string; pathLocale: string; extraFields: string[] }[]
+    const entries = chunks().flat()
     for (const locale of ['/', '/zh/', '/fr/']) {
       const hits = entries.filter((e) => e.pathLocale === locale && e.extraFields.includes('faucetget')).map((e) => e.path)
       expect(hits, locale).toContain(`${locale}journeys/faucet.html`)
     }
   })
 
+  it('keeps each locale in its own chunk', () => {
+    const locales = chunks().map((entries) => new Set(entries.map((e) => e.pathLocale)))
+    expect(locales.length).toBeGreaterThanOrEqual(3)
+    for (const set of locales) expect(set.size).toBe(1)
+  })
+
   it('holds titles, headers and fields only, never page bodies', () => {
-    const text = index()
+    const text = files().join('\n')
     expect(text).not.toContain(BODY_MARKER)
     const bytes = Buffer.byteLength(text)
     console.log(`search index: ${bytes} bytes for ${(text.match(/"pathLocale"/g) ?? []).length} pages`)

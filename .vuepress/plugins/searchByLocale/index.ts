@@ -18,7 +18,9 @@ export const searchByLocalePlugin = ({ getExtraFields }: { getExtraFields: (page
     const byLocale = new Map<string, unknown[]>()
     for (const page of app.pages) {
       const entry = { title: page.title, headers: page.headers, path: page.path, pathLocale: page.pathLocale, extraFields: getExtraFields(page) }
-      byLocale.set(page.pathLocale, [...(byLocale.get(page.pathLocale) ?? []), entry])
+      const list = byLocale.get(page.pathLocale)
+      if (list) list.push(entry)
+      else byLocale.set(page.pathLocale, [entry])
     }
     const loaders: string[] = []
     for (const [locale, entries] of byLocale) {
