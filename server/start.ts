@@ -36,6 +36,8 @@ const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..')
 
 /** Vite names built assets `name-<hash>.ext` under /assets/: those never change under one name. */
 const HASHED_ASSET = /^\/assets\/.+[.-][\w-]{8,}\.\w+$/
+/** How long `close()` lets running requests finish before it cuts the connections left. */
+const CLOSE_GRACE_MS = 2_000
 
 export async function startServer(options: StartOptions = {}): Promise<RunningServer> {
   const dist = path.resolve(ROOT, options.dist ?? process.env.KJ_DIST ?? '.vuepress/dist')
@@ -87,8 +89,13 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
     url: `http://${shownHost}:${actualPort}`,
     gateway,
     close: async () => {
+      const closed = new Promise<void>((resolve) => server.close(() => resolve()))
       server.closeIdleConnections()
-      await new Promise<void>((resolve) => server.close(() => resolve()))
+      // A socket a browser opened ahead of need has no request yet, so it is not idle, and close() would
+      // wait minutes for its timeouts: requests still running get a moment to finish, then what is left is cut.
+      const cut = setTimeout(() => server.closeAllConnections(), CLOSE_GRACE_MS)
+      await closed
+      clearTimeout(cut)
       await gateway?.close()
     },
   }

@@ -3,6 +3,7 @@
  * dist keeps this fast; the build layer covers the real site.
  */
 import fs from 'node:fs'
+import net from 'node:net'
 import os from 'node:os'
 import path from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
@@ -63,6 +64,19 @@ describe('npm start', () => {
     expect(refused.status).toBe(403)
     expect((await request('GET', `${server.url}/healthz`)).status).toBe(200)
   })
+})
+
+describe('closing the server', () => {
+  it('does not wait for a connection that never sent a request (a browser preconnect)', async () => {
+    const own = await startServer({ dist, port: 0, host: '127.0.0.1', gateway: false })
+    const socket = net.connect(Number(new URL(own.url).port), '127.0.0.1')
+    await new Promise<void>((resolve) => socket.once('connect', () => resolve()))
+    const ended = new Promise<void>((resolve) => socket.once('close', () => resolve()))
+    // Without the cut, close() waits for the server's request timeout (60 s) and this test times out.
+    await own.close()
+    await ended
+    expect(socket.destroyed).toBe(true)
+  }, 15_000)
 })
 
 describe('leak check helper', () => {
