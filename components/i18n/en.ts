@@ -114,6 +114,7 @@ export const en = {
     name: 'Chain name',
     height: 'Height',
     tipAge: 'Tip age',
+    tipTimeDevchain: 'Tip time (devchain clock)',
     mining: 'Mining',
     nodes: 'Nodes',
     online: 'Connected',

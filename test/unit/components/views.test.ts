@@ -8,7 +8,7 @@ import { useJourney } from '../../../components/useJourney.ts'
 import type { DecodedTx } from '../../../rpc/types.ts'
 import { bytesToHex } from '../../../rpc/decode.ts'
 import { encodeTokenCreate, opReturnScript } from '../../../server/devchain/cc/opret.ts'
-import { fakeChain } from './fakeChain.ts'
+import { fakeChain, META } from './fakeChain.ts'
 
 afterEach(() => vi.unstubAllGlobals())
 
@@ -49,9 +49,9 @@ describe('BlockView', () => {
 })
 
 describe('ChainStatus', () => {
-  it('shows backend, chain, height, tip age, mining mode and nodes', async () => {
+  it('shows backend, chain, height, the tip time on the devchain clock, mining mode and nodes', async () => {
     fakeChain({
-      getinfo: () => ({ name: 'DOCS', blocks: 42, tiptime: Math.floor(Date.now() / 1000) - 30 }),
+      getinfo: () => ({ name: 'DOCS', blocks: 42, tiptime: 1700000000 + 42 * 60 }),
       devchain_info: () => ({ kind: 'devchain', mining: { mode: 'automine' } }),
     })
     const w = mount(ChainStatus)
@@ -60,8 +60,20 @@ describe('ChainStatus', () => {
     expect(w.find('[data-field="backend"]').text()).toBe('devchain (embedded)')
     expect(w.find('[data-field="chain"]').text()).toBe('DOCS')
     expect(w.find('[data-field="height"]').text()).toBe('42')
-    expect(w.find('[data-field="tip-age"]').text()).toMatch(/^3\d s ago$/)
+    // The devchain's deterministic clock (genesis + height × blocktime): a wall-clock age would say "years ago".
+    expect(w.find('[data-field="tip-age"]').text()).toBe('2023-11-14 22:55 UTC')
+    expect(w.text()).toContain('Tip time (devchain clock)')
     expect(w.find('[data-field="nodes"]').text()).toBe('miner, reader')
+    w.unmount()
+  })
+
+  it('shows the tip age against the wall clock on komodod', async () => {
+    fakeChain({ getinfo: () => ({ name: 'DOCS', blocks: 42, tiptime: Math.floor(Date.now() / 1000) - 30 }) },
+      { meta: { ...META, backend: { kind: 'komodod' } } })
+    const w = mount(ChainStatus)
+    await flushPromises()
+    await vi.waitFor(() => expect(w.find('[data-field="tip-age"]').text()).toMatch(/^3\d s ago$/))
+    expect(w.text()).toContain('Tip age')
     w.unmount()
   })
 
