@@ -4,35 +4,14 @@
  * it starts answers like the TypeScript one.
  */
 import { describe, it, expect, afterEach } from 'vitest'
-import { spawn, type ChildProcess } from 'node:child_process'
-import { existsSync, mkdtempSync, readFileSync, rmSync, utimesSync, writeFileSync } from 'node:fs'
-import { tmpdir } from 'node:os'
+import type { ChildProcess } from 'node:child_process'
+import { existsSync, readFileSync, rmSync, utimesSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { pathToFileURL } from 'node:url'
 import { bundleIsFresh, ensureBundle } from '../../../server/devchain/bundle.mjs'
+import { AUTH, cleanUp, spawnChain, tempDir } from './spawnChain.ts'
 
-const AUTH = 'Basic ' + Buffer.from('user:pass').toString('base64')
-const dirs: string[] = []
-const children: ChildProcess[] = []
-
-function tempDir(): string {
-  const d = mkdtempSync(join(tmpdir(), 'devchain-launch-'))
-  dirs.push(d)
-  return d
-}
-
-afterEach(() => {
-  for (const c of children.splice(0)) if (c.exitCode === null) c.kill('SIGKILL')
-  for (const d of dirs.splice(0)) rmSync(d, { recursive: true, force: true })
-})
-
-/** The command `npm run chain` runs, from package.json, so the test follows the script. */
-function chainCommand(): string[] {
-  const pkg = JSON.parse(readFileSync('package.json', 'utf8')) as { scripts: Record<string, string> }
-  const [bin, ...args] = pkg.scripts.chain.split(/\s+/)
-  expect(bin).toBe('node')
-  return args
-}
+afterEach(cleanUp)
 
 describe('bundle cache', () => {
   it('builds once, reuses the bundle, and rebuilds after an input changes', async () => {
@@ -79,25 +58,7 @@ describe('bundle cache', () => {
   })
 })
 
-async function startChain(env: Record<string, string>): Promise<{ url: string; stderr: () => string; child: ChildProcess }> {
-  const dataDir = tempDir()
-  const child = spawn(process.execPath, [...chainCommand(), '-ac_name=LAUNCH', '-rpcport=0', `-datadir=${dataDir}`], {
-    cwd: process.cwd(), stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, ...env },
-  })
-  children.push(child)
-  let err = ''
-  child.stderr!.on('data', (b: Buffer) => (err += b.toString()))
-  const url = await new Promise<string>((resolve, reject) => {
-    let out = ''
-    child.stdout!.on('data', (b: Buffer) => {
-      out += b.toString()
-      const m = /listening on (http:\/\/127\.0\.0\.1:\d+)\//.exec(out)
-      if (m) resolve(m[1])
-    })
-    child.on('exit', (code) => reject(new Error(`chain exited ${code}: ${err}`)))
-  })
-  return { url, stderr: () => err, child }
-}
+const startChain = (env: Record<string, string>) => spawnChain(['-ac_name=LAUNCH', '-rpcport=0', `-datadir=${tempDir()}`], env)
 
 const post = async (url: string, body: string) => {
   const r = await fetch(url + '/', { method: 'POST', headers: { authorization: AUTH }, body })

@@ -3,46 +3,15 @@
  * restart on the same data directory: every block hash and txid a call returned is still there.
  */
 import { describe, it, expect, afterEach } from 'vitest'
-import { spawn, type ChildProcess } from 'node:child_process'
-import { appendFileSync, mkdtempSync, rmSync, statSync } from 'node:fs'
-import { tmpdir } from 'node:os'
+import { appendFileSync, statSync } from 'node:fs'
 import { join } from 'node:path'
 import { createDevchain } from '../../../server/devchain/index.ts'
+import { AUTH, cleanUp, spawnChain, tempDir } from './spawnChain.ts'
 
-const AUTH = 'Basic ' + Buffer.from('user:pass').toString('base64')
-const children: ChildProcess[] = []
-const dirs: string[] = []
+afterEach(cleanUp)
 
-function tempDir(): string {
-  const d = mkdtempSync(join(tmpdir(), 'devchain-persist-'))
-  dirs.push(d)
-  return d
-}
-
-afterEach(() => {
-  for (const c of children.splice(0)) if (c.exitCode === null) c.kill('SIGKILL')
-  for (const d of dirs.splice(0)) rmSync(d, { recursive: true, force: true })
-})
-
-async function startChain(dataDir: string): Promise<{ child: ChildProcess; url: string }> {
-  // What `npm run chain` runs (the bundled chain on plain Node), so durability is checked there.
-  const child = spawn(process.execPath, ['server/devchain/launch.mjs', '-ac_name=PERSIST', '-ac_supply=1000', '-rpcport=0', `-datadir=${dataDir}`], {
-    cwd: process.cwd(), stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, DEVCHAIN_SEED: 'persist' },
-  })
-  children.push(child)
-  const url = await new Promise<string>((resolve, reject) => {
-    let out = ''
-    let err = ''
-    child.stdout!.on('data', (b: Buffer) => {
-      out += b.toString()
-      const m = /listening on (http:\/\/127\.0\.0\.1:\d+)\//.exec(out)
-      if (m) resolve(m[1])
-    })
-    child.stderr!.on('data', (b: Buffer) => (err += b.toString()))
-    child.on('exit', (code) => reject(new Error(`chain exited ${code}: ${err}`)))
-  })
-  return { child, url }
-}
+const startChain = (dataDir: string) =>
+  spawnChain(['-ac_name=PERSIST', '-ac_supply=1000', '-rpcport=0', `-datadir=${dataDir}`], { DEVCHAIN_SEED: 'persist' })
 
 async function rpc(url: string, method: string, params: unknown[] = []): Promise<unknown> {
   const res = await fetch(url + '/', { method: 'POST', headers: { authorization: AUTH }, body: JSON.stringify({ method, params, id: 1 }) })

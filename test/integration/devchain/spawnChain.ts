@@ -1,0 +1,52 @@
+/** `npm run chain` as a child process for tests, with the temp dirs and processes they leave cleaned up. */
+import { spawn, type ChildProcess } from 'node:child_process'
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+
+/** The chain's default RPC credentials. */
+export const AUTH = 'Basic ' + Buffer.from('user:pass').toString('base64')
+
+const dirs: string[] = []
+const children: ChildProcess[] = []
+
+/** A fresh temp directory, removed by `cleanUp()`. */
+export function tempDir(): string {
+  const d = mkdtempSync(join(tmpdir(), 'devchain-test-'))
+  dirs.push(d)
+  return d
+}
+
+/** For `afterEach`: kills the chains still running and removes the temp directories. */
+export function cleanUp(): void {
+  for (const c of children.splice(0)) if (c.exitCode === null) c.kill('SIGKILL')
+  for (const d of dirs.splice(0)) rmSync(d, { recursive: true, force: true })
+}
+
+/** Node's arguments in the `chain` script of package.json, so the tests run what `npm run chain` runs. */
+export function chainCommand(): string[] {
+  const pkg = JSON.parse(readFileSync('package.json', 'utf8')) as { scripts: Record<string, string> }
+  const [bin, ...args] = pkg.scripts.chain.split(/\s+/)
+  if (bin !== 'node') throw new Error(`the chain script no longer starts with node: ${pkg.scripts.chain}`)
+  return args
+}
+
+/** Starts `npm run chain <args>` and resolves once it says where it listens. */
+export async function spawnChain(args: string[], env: Record<string, string> = {}): Promise<{ child: ChildProcess; url: string; stderr: () => string }> {
+  const child = spawn(process.execPath, [...chainCommand(), ...args], {
+    cwd: process.cwd(), stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, ...env },
+  })
+  children.push(child)
+  let err = ''
+  child.stderr!.on('data', (b: Buffer) => (err += b.toString()))
+  const url = await new Promise<string>((resolve, reject) => {
+    let out = ''
+    child.stdout!.on('data', (b: Buffer) => {
+      out += b.toString()
+      const m = /listening on (http:\/\/127\.0\.0\.1:\d+)\//.exec(out)
+      if (m) resolve(m[1])
+    })
+    child.on('exit', (code) => reject(new Error(`chain exited ${code}: ${err}`)))
+  })
+  return { child, url, stderr: () => err }
+}
