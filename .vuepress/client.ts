@@ -2,7 +2,10 @@ import { defineAsyncComponent, type Component } from 'vue'
 import { defineClientConfig } from 'vuepress/client'
 import { resolveLocalePath } from 'vuepress/shared'
 import { hydrateInTurn } from '../components/hydrateInTurn.ts'
+import { hydrateWaiting } from './theme/hydrateOnFirstInput.ts'
+import { keepThemeDataRaw } from './theme/rawThemeData.ts'
 import { ensureUiStrings } from '../components/i18n/localeUi.ts'
+import { islandMarker } from './plugins/islandPreload/marker.ts'
 
 // The live components load as their own chunks the first time a page renders one, so the main
 // chunk (and pages without them) carry none of their code. Journey and Step hydrate as soon as
@@ -24,13 +27,18 @@ const lazy: Record<string, () => Promise<Component>> = {
 
 export default defineClientConfig({
   enhance({ app, router, siteData }) {
+    keepThemeDataRaw()
     for (const [name, loader] of Object.entries(lazy))
       app.component(name, defineAsyncComponent(eager.has(name) ? loader : { loader, hydrate: hydrateInTurn }))
+    // The server render names the ones a page uses, and the build preloads their chunks in its <head>.
+    if (import.meta.env.SSR) app.mixin(islandMarker(Object.keys(lazy)))
     // A translated route resolves only once its locale's UI strings are in (one small chunk, once per locale),
     // so server render, hydration and client navigation all render the same words. The load starts
     // before the page chunk's and is awaited after it.
     const localeOf = (path: string) => resolveLocalePath(siteData.value.locales, path)
     router.beforeEach((to) => { void ensureUiStrings(localeOf(to.path)) })
     router.beforeResolve((to) => ensureUiStrings(localeOf(to.path)))
+    // Chrome still waiting to hydrate (theme/hydrateOnFirstInput.ts) must be live before a route change re-renders it.
+    router.beforeEach(hydrateWaiting)
   },
 })

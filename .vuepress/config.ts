@@ -2,6 +2,7 @@ import { viteBundler } from '@vuepress/bundler-vite'
 import { searchPlugin } from '@vuepress/plugin-search'
 import { defaultTheme } from '@vuepress/theme-default'
 import { defineUserConfig } from 'vuepress'
+import { fileURLToPath } from 'node:url'
 import { path } from 'vuepress/utils'
 import { en } from '../components/i18n/en.ts'
 import { discoverLocales, SITE_DESCRIPTION, SITE_TITLE, type LocaleUi } from './locales/discover.ts'
@@ -10,6 +11,7 @@ import {
 } from './plugins/i18n/index.ts'
 import { chainMountPlugin } from './plugins/chainMount.ts'
 import { rpcReferencePlugin } from './plugins/rpcReference.ts'
+import { islandPreloadPlugin } from './plugins/islandPreload/index.ts'
 import { searchByLocalePlugin } from './plugins/searchByLocale/index.ts'
 import { sourceRoutesPlugin } from './plugins/sourceRoutes.ts'
 import { releaseSfcMemory } from './bundler/releaseSfcMemory.ts'
@@ -30,8 +32,16 @@ export default defineUserConfig({
   shouldPrefetch: false,
   locales: locales.site,
   templateBuildRenderer: htmlDirRenderer(locales.list.filter((l) => l.data.dir === 'rtl').map((l) => l.data.lang)),
-  // A lighter sidebar item: the theme's made up two thirds of the build's render time on a large reference.
-  alias: { '@theme/VPSidebarItem.vue': path.resolve(import.meta.dirname, 'theme/VPSidebarItem.vue') },
+  alias: {
+    // The theme's own components, for the wrappers in theme/.
+    '@theme-default-components': path.resolve(fileURLToPath(import.meta.resolve('@vuepress/theme-default/package.json')), '../dist/client/components'),
+    // A lighter sidebar item: the theme's made up two thirds of the build's render time on a large reference.
+    '@theme/VPSidebarItem.vue': path.resolve(import.meta.dirname, 'theme/VPSidebarItem.vue'),
+    // Chrome that hydrates on the reader's first input rather than with the page (theme/hydrateOnFirstInput.ts).
+    '@theme/VPNavbarItems.vue': path.resolve(import.meta.dirname, 'theme/VPNavbarItems.ts'),
+    '@theme/VPSidebarItems.vue': path.resolve(import.meta.dirname, 'theme/VPSidebarItems.ts'),
+    '@theme/VPPageNav.vue': path.resolve(import.meta.dirname, 'theme/VPPageNav.ts'),
+  },
   bundler: viteBundler({ vuePluginOptions: { compiler: sfcMemory.compiler }, viteOptions: { plugins: [sfcMemory.plugin] } }),
   theme: defaultTheme({
     // With a logo the brand link keeps an accessible name on phones, where the theme hides the site title.
@@ -46,6 +56,7 @@ export default defineUserConfig({
   }),
   plugins: [
     sourceRoutesPlugin(),
+    islandPreloadPlugin(),
     ssrRouterHooksPlugin(),
     // `vuepress dev` only: the gateway and the devchain answer /rpc beside the pages.
     chainMountPlugin(),

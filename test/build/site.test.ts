@@ -71,6 +71,28 @@ describe('vuepress build', () => {
     }
   })
 
+  it('preloads the chunks of the live components a page uses in its head, after the stylesheet, and no others', () => {
+    const preloads = (route: string) => {
+      const html = fs.readFileSync(fileFor(dist, route), 'utf8')
+      const head = html.slice(0, html.indexOf('</head>'))
+      expect(head, route).not.toContain('kj-island')
+      const hrefs = [...head.matchAll(/<link rel="modulepreload" href="([^"]+)">/g)].map((m) => m[1])
+      for (const href of hrefs) expect(fs.existsSync(path.join(dist, href)), href).toBe(true)
+      return { head, hrefs, names: hrefs.map((h) => path.basename(h).replace(/-[\w-]{8}\.js$/, '')) }
+    }
+    for (const route of ['/journeys/faucet.html', '/es/journeys/faucet.html']) {
+      const { head, hrefs, names } = preloads(route)
+      expect(names, route).toEqual(expect.arrayContaining(['app', 'Journey', 'Step', 'RpcCall', 'Broadcast', 'MineBlocks']))
+      expect(names, route).not.toContain('TokenPanel')
+      expect(new Set(hrefs).size, route).toBe(hrefs.length)
+      expect(head.indexOf('rel="stylesheet"'), route).toBeLessThan(head.indexOf('rel="modulepreload"'))
+    }
+    expect(preloads('/guides/docker.html').names).toHaveLength(2) // the main chunk and the page's own
+    // The runtime has no chunk lists left to insert preload links for while the page hydrates.
+    const app = fs.readdirSync(path.join(dist, 'assets')).find((f) => /^app-.*\.js$/.test(f))!
+    expect(fs.readFileSync(path.join(dist, 'assets', app), 'utf8')).not.toContain('__vite__mapDeps')
+  })
+
   it('leaks no node credential from the build environment into the site', () => {
     const secrets = secretsFromEnv(CANARY_ENV)
     expect(secrets).toHaveLength(4)

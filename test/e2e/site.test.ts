@@ -53,4 +53,45 @@ describe('the built site in Chromium', () => {
     await page.locator('h1', { hasText: '你自己的链' }).waitFor()
     await expect(page.locator('html').getAttribute('lang')).resolves.toBe('zh-CN')
   })
+
+  describe('navigation that hydrates on the first input', () => {
+    // Set on the loaded document: still there after a navigation means the router handled it, not a page load.
+    const markDocument = () => page.evaluate(() => { (window as unknown as { kjSameDocument: boolean }).kjSameDocument = true })
+    const sameDocument = () => page.evaluate(() => (window as unknown as { kjSameDocument?: boolean }).kjSameDocument === true)
+
+    it('follows a sidebar link inside the app', async () => {
+      await page.goto(`${server.url}/journeys/faucet.html`)
+      await markDocument()
+      await page.locator('.vp-sidebar a.vp-sidebar-item[href="/journeys/tokens.html"]').click()
+      await page.locator('h1', { hasText: 'Tokens' }).waitFor()
+      expect(await sameDocument()).toBe(true)
+      // The sidebar hydrated and follows the route.
+      await expect(page.locator('.vp-sidebar a.active[href="/journeys/tokens.html"]').count()).resolves.toBe(1)
+    })
+
+    it('goes to the next page with Alt+ArrowRight as the first thing the reader does', async () => {
+      await page.goto(`${server.url}/journeys/your-own-chain.html`)
+      await markDocument()
+      await page.keyboard.press('Alt+ArrowRight')
+      await page.waitForURL(/\/journeys\/first-transaction\.html$/)
+      expect(await sameDocument()).toBe(true)
+    })
+
+    it('opens the sidebar on a phone, with the navbar links in their mobile form', async () => {
+      const phone = await browser.newPage()
+      await phone.setViewportSize({ width: 390, height: 844 })
+      try {
+        await phone.goto(`${server.url}/journeys/faucet.html`)
+        await phone.locator('.vp-toggle-sidebar-button').click()
+        const dropdown = phone.locator('.vp-sidebar .vp-navbar-dropdown-wrapper').first()
+        await expect(dropdown.getAttribute('class')).resolves.toContain('mobile')
+        await dropdown.locator('.vp-navbar-dropdown-title-mobile').click()
+        await dropdown.locator('a[href="/journeys/tokens.html"]').click()
+        await phone.locator('h1', { hasText: 'Tokens' }).waitFor()
+        await phone.screenshot({ path: artifactPath('phone-after-sidebar-navigation.png') })
+      } finally {
+        await phone.close()
+      }
+    })
+  })
 })

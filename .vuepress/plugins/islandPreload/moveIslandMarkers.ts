@@ -1,0 +1,22 @@
+/** The `<meta>` a server render leaves in the head for each live component it rendered (marker.ts). */
+export const ISLAND_MARKER = 'kj-island'
+
+const MARKER = new RegExp(`<meta name="${ISLAND_MARKER}" content="([\\w-]+)">`, 'g')
+
+/**
+ * Takes the markers out of a rendered `<head>` and adds `<link rel="modulepreload">`s of the components' chunks
+ * after the page's own preloads (after the stylesheet, which blocks the first paint: on a slow connection the
+ * chunks must not compete with it), each file once. A component without chunks (`vuepress dev`, or not lazily
+ * loaded) adds nothing.
+ */
+export function moveIslandMarkers(
+  context: { head: string; preload: string },
+  chunks: ReadonlyMap<string, readonly string[]>,
+): { head: string; preload: string } {
+  const hrefs = new Set<string>()
+  const head = context.head.replace(MARKER, (_, name: string) => {
+    for (const href of chunks.get(name) ?? []) if (!context.preload.includes(`href="${href}"`)) hrefs.add(href)
+    return ''
+  })
+  return { head, preload: context.preload + [...hrefs].map((href) => `<link rel="modulepreload" href="${href}">`).join('') }
+}

@@ -1,0 +1,4 @@
+import VPNavbarItems from '@theme-default-components/VPNavbarItems.vue'
+import { hydrateLater } from './hydrateOnFirstInput.ts'
+
+export default hydrateLater(VPNavbarItems)

@@ -1,0 +1,4 @@
+import VPPageNav from '@theme-default-components/VPPageNav.vue'
+import { hydrateLater } from './hydrateOnFirstInput.ts'
+
+export default hydrateLater(VPPageNav)
