@@ -2,7 +2,7 @@ import { defineAsyncComponent, type Component } from 'vue'
 import { defineClientConfig } from 'vuepress/client'
 import { resolveLocalePath } from 'vuepress/shared'
 import { hydrateInTurn } from '../components/hydrateInTurn.ts'
-import { hydrateWaiting } from './theme/hydrateOnFirstInput.ts'
+import { hydrateBeforeNavigation } from './theme/hydrateOnFirstInput.ts'
 import { keepThemeDataRaw } from './theme/rawThemeData.ts'
 import { ensureUiStrings } from '../components/i18n/localeUi.ts'
 import { islandMarker } from './plugins/islandPreload/marker.ts'
@@ -39,6 +39,6 @@ export default defineClientConfig({
     router.beforeEach((to) => { void ensureUiStrings(localeOf(to.path)) })
     router.beforeResolve((to) => ensureUiStrings(localeOf(to.path)))
     // Chrome still waiting to hydrate (theme/hydrateOnFirstInput.ts) must be live before a route change re-renders it.
-    router.beforeEach(hydrateWaiting)
+    router.beforeEach(hydrateBeforeNavigation)
   },
 })

@@ -26,6 +26,8 @@ const ui: Record<string, LocaleUi> = { '/': en, ...Object.fromEntries(locales.li
 export default defineUserConfig({
   title: SITE_TITLE,
   description: SITE_DESCRIPTION,
+  // Without it every browser asks for /favicon.ico, a 404 on each first visit.
+  head: [['link', { rel: 'icon', type: 'image/svg+xml', href: '/logo.svg' }]],
   // Only these become pages: the repository README and test fixtures must never collide with `/`.
   pagePatterns: ['docs/**/*.md', 'locales/**/*.md', '!.vuepress', '!node_modules'],
   dest: process.env.KJ_DIST || '.vuepress/dist',

@@ -21,6 +21,16 @@ export function hydrateWaiting(): void {
   for (const hydrate of now) hydrate()
 }
 
+/**
+ * For a router guard: hydrates what is waiting once the guard has returned. Vue Router runs guards inside
+ * `app.runWithContext()`, where `inject()` reads the app's provides instead of the component tree's, so a
+ * component set up there misses what its ancestors provide (the theme's sidebar items).
+ */
+export async function hydrateBeforeNavigation(): Promise<void> {
+  await Promise.resolve()
+  hydrateWaiting()
+}
+
 export const hydrateOnFirstInput: HydrationStrategy = (hydrate) => {
   if (!waiting.size) for (const e of FIRST_INPUT) window.addEventListener(e, hydrateWaiting, { capture: true, passive: true })
   waiting.add(hydrate)

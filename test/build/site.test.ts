@@ -76,18 +76,24 @@ describe('vuepress build', () => {
       const html = fs.readFileSync(fileFor(dist, route), 'utf8')
       const head = html.slice(0, html.indexOf('</head>'))
       expect(head, route).not.toContain('kj-island')
-      const hrefs = [...head.matchAll(/<link rel="modulepreload" href="([^"]+)">/g)].map((m) => m[1])
-      for (const href of hrefs) expect(fs.existsSync(path.join(dist, href)), href).toBe(true)
-      return { head, hrefs, names: hrefs.map((h) => path.basename(h).replace(/-[\w-]{8}\.js$/, '')) }
+      const links = [...head.matchAll(/<link rel="modulepreload" href="([^"]+)"( fetchpriority="low")?>/g)]
+        .map(([, href, low]) => ({ href, low: !!low, name: path.basename(href).replace(/-[\w-]{8}\.js$/, '') }))
+      for (const { href } of links) expect(fs.existsSync(path.join(dist, href)), href).toBe(true)
+      return { head, links, names: links.map((l) => l.name) }
     }
     for (const route of ['/journeys/faucet.html', '/es/journeys/faucet.html']) {
-      const { head, hrefs, names } = preloads(route)
-      expect(names, route).toEqual(expect.arrayContaining(['app', 'Journey', 'Step', 'RpcCall', 'Broadcast', 'MineBlocks']))
-      expect(names, route).not.toContain('TokenPanel')
-      expect(new Set(hrefs).size, route).toBe(hrefs.length)
+      const { head, links, names } = preloads(route)
+      expect(new Set(names).size, route).toBe(names.length)
       expect(head.indexOf('rel="stylesheet"'), route).toBeLessThan(head.indexOf('rel="modulepreload"'))
+      // The page's own chunks first, at the browser's priority; then the live components' at low priority.
+      const own = links.filter((l) => !l.low).map((l) => l.name)
+      expect(links.map((l) => l.low), route).toEqual([...own.map(() => false), ...links.slice(own.length).map(() => true)])
+      expect(own, route).toContain('app')
+      expect(links.filter((l) => l.low).map((l) => l.name), route)
+        .toEqual(expect.arrayContaining(['Journey', 'Step', 'RpcCall', 'Broadcast', 'MineBlocks']))
+      expect(names, route).not.toContain('TokenPanel')
     }
-    expect(preloads('/guides/docker.html').names).toHaveLength(2) // the main chunk and the page's own
+    expect(preloads('/guides/docker.html').links.filter((l) => l.low)).toEqual([])
     // The runtime has no chunk lists left to insert preload links for while the page hydrates.
     const app = fs.readdirSync(path.join(dist, 'assets')).find((f) => /^app-.*\.js$/.test(f))!
     expect(fs.readFileSync(path.join(dist, 'assets', app), 'utf8')).not.toContain('__vite__mapDeps')

@@ -5,9 +5,10 @@ const MARKER = new RegExp(`<meta name="${ISLAND_MARKER}" content="([\\w-]+)">`, 
 
 /**
  * Takes the markers out of a rendered `<head>` and adds `<link rel="modulepreload">`s of the components' chunks
- * after the page's own preloads (after the stylesheet, which blocks the first paint: on a slow connection the
- * chunks must not compete with it), each file once. A component without chunks (`vuepress dev`, or not lazily
- * loaded) adds nothing.
+ * after the page's own preloads, each file once. They are fetched at low priority: on a slow connection they must
+ * not compete with the stylesheet and the main chunk, which the first paint waits for (Lighthouse counts any
+ * high-priority request before the first paint as blocking it). A component without chunks (`vuepress dev`, or
+ * not lazily loaded) adds nothing.
  */
 export function moveIslandMarkers(
   context: { head: string; preload: string },
@@ -18,5 +19,5 @@ export function moveIslandMarkers(
     for (const href of chunks.get(name) ?? []) if (!context.preload.includes(`href="${href}"`)) hrefs.add(href)
     return ''
   })
-  return { head, preload: context.preload + [...hrefs].map((href) => `<link rel="modulepreload" href="${href}">`).join('') }
+  return { head, preload: context.preload + [...hrefs].map((href) => `<link rel="modulepreload" href="${href}" fetchpriority="low">`).join('') }
 }

@@ -4,21 +4,31 @@
  * render and hydration: nothing runs until an input or a navigation, and then the server's markup comes alive.
  */
 import { afterEach, describe, expect, it } from 'vitest'
-import { createSSRApp, defineComponent, h, nextTick, ref } from 'vue'
+import { createSSRApp, defineComponent, h, inject, nextTick, provide, ref, type App } from 'vue'
 import { renderToString } from 'vue/server-renderer'
-import { hydrateLater, hydrateWaiting, waitingHydrations } from '../../../.vuepress/theme/hydrateOnFirstInput.ts'
+import { hydrateBeforeNavigation, hydrateLater, hydrateWaiting, waitingHydrations } from '../../../.vuepress/theme/hydrateOnFirstInput.ts'
 
 const clicks = ref(0)
 let setups = 0
 const Chrome = defineComponent({
   setup() {
     setups++
-    return () => h('nav', [h('button', { class: 'go', onClick: () => clicks.value++ }, `clicked ${clicks.value}`)])
+    // Like the theme's sidebar: it needs what an ancestor component provides.
+    const label = inject<string>('label')
+    if (!label) throw new Error('label is not provided')
+    return () => h('nav', [h('button', { class: 'go', onClick: () => clicks.value++ }, `${label} ${clicks.value}`)])
   },
 })
 const Later = hydrateLater(Chrome)
-const Page = defineComponent({ props: { show: Boolean }, setup: (props) => () => h('main', [h('p', 'text'), props.show ? h(Later) : null]) })
+const Page = defineComponent({
+  props: { show: Boolean },
+  setup: (props) => {
+    provide('label', 'clicked')
+    return () => h('main', [h('p', 'text'), props.show ? h(Later) : null])
+  },
+})
 
+let app: App
 async function serverThenBrowser(): Promise<{ root: HTMLElement; show: { value: boolean } }> {
   clicks.value = 0
   const html = await renderToString(createSSRApp(Page, { show: true }))
@@ -27,7 +37,8 @@ async function serverThenBrowser(): Promise<{ root: HTMLElement; show: { value: 
   document.body.append(root)
   setups = 0
   const show = ref(true)
-  createSSRApp({ render: () => h(Page, { show: show.value }) }).mount(root)
+  app = createSSRApp({ render: () => h(Page, { show: show.value }) })
+  app.mount(root)
   await new Promise((r) => setTimeout(r, 10))
   return { root, show }
 }
@@ -74,6 +85,15 @@ describe('hydrateOnFirstInput', () => {
     expect(clicks.value).toBe(1)
     document.body.dispatchEvent(new Event('pointerdown', { bubbles: true }))
     expect(setups).toBe(1)
+  })
+
+  it('hydrates before a navigation outside the router guard\'s app context, where ancestors\' provides are visible', async () => {
+    const { root } = await serverThenBrowser()
+    // What Vue Router does with a guard. Hydrating inside it would set the component up without the label.
+    await app.runWithContext(() => hydrateBeforeNavigation())
+    expect(setups).toBe(1)
+    button(root).click()
+    expect(clicks.value).toBe(1)
   })
 
   it('forgets a component that unmounts before hydrating', async () => {

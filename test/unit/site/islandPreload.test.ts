@@ -40,7 +40,7 @@ describe('moveIslandMarkers', () => {
     const preload = '<link rel="modulepreload" href="/assets/app.js"><link rel="modulepreload" href="/assets/Broadcast.js">'
     const out = moveIslandMarkers({ head: `<title>t</title>${marker('RpcCall')}${marker('Broadcast')}${marker('Unknown')}<meta name="x">`, preload }, chunks)
     expect(out.head).toBe('<title>t</title><meta name="x">')
-    expect(out.preload).toBe(`${preload}<link rel="modulepreload" href="/assets/RpcCall.js"><link rel="modulepreload" href="/assets/useCall.js">`)
+    expect(out.preload).toBe(`${preload}<link rel="modulepreload" href="/assets/RpcCall.js" fetchpriority="low"><link rel="modulepreload" href="/assets/useCall.js" fetchpriority="low">`)
   })
 
   it('leaves a page without live components as it was', () => {
