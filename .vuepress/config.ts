@@ -10,10 +10,12 @@ import {
   htmlDirRenderer, i18nClientPlugin, i18nPagesPlugin, linkCheckPlugin, navigationPlugin, searchExtraFields, statusPagePlugin,
 } from './plugins/i18n/index.ts'
 import { chainMountPlugin } from './plugins/chainMount.ts'
+import { faviconPlugin } from './plugins/favicon.ts'
 import { rpcReferencePlugin } from './plugins/rpcReference.ts'
 import { islandPreloadPlugin } from './plugins/islandPreload/index.ts'
 import { searchByLocalePlugin } from './plugins/searchByLocale/index.ts'
 import { sourceRoutesPlugin } from './plugins/sourceRoutes.ts'
+import { compileHints } from './bundler/compileHints.ts'
 import { releaseSfcMemory } from './bundler/releaseSfcMemory.ts'
 import { ssrRouterHooksPlugin } from './plugins/ssrRouterHooks/index.ts'
 
@@ -26,8 +28,6 @@ const ui: Record<string, LocaleUi> = { '/': en, ...Object.fromEntries(locales.li
 export default defineUserConfig({
   title: SITE_TITLE,
   description: SITE_DESCRIPTION,
-  // Without it every browser asks for /favicon.ico, a 404 on each first visit.
-  head: [['link', { rel: 'icon', type: 'image/svg+xml', href: '/logo.svg' }]],
   // Only these become pages: the repository README and test fixtures must never collide with `/`.
   pagePatterns: ['docs/**/*.md', 'locales/**/*.md', '!.vuepress', '!node_modules'],
   dest: process.env.KJ_DIST || '.vuepress/dist',
@@ -44,7 +44,7 @@ export default defineUserConfig({
     '@theme/VPSidebarItems.vue': path.resolve(import.meta.dirname, 'theme/VPSidebarItems.ts'),
     '@theme/VPPageNav.vue': path.resolve(import.meta.dirname, 'theme/VPPageNav.ts'),
   },
-  bundler: viteBundler({ vuePluginOptions: { compiler: sfcMemory.compiler }, viteOptions: { plugins: [sfcMemory.plugin] } }),
+  bundler: viteBundler({ vuePluginOptions: { compiler: sfcMemory.compiler }, viteOptions: { plugins: [sfcMemory.plugin, compileHints()] } }),
   theme: defaultTheme({
     // With a logo the brand link keeps an accessible name on phones, where the theme hides the site title.
     logo: '/logo.svg',
@@ -59,6 +59,7 @@ export default defineUserConfig({
   plugins: [
     sourceRoutesPlugin(),
     islandPreloadPlugin(),
+    faviconPlugin({ href: '/logo.svg', type: 'image/svg+xml' }),
     ssrRouterHooksPlugin(),
     // `vuepress dev` only: the gateway and the devchain answer /rpc beside the pages.
     chainMountPlugin(),

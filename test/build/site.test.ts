@@ -1,6 +1,7 @@
 import fs from 'node:fs'
 import path from 'node:path'
 import { beforeAll, describe, expect, it } from 'vitest'
+import config from '../../.vuepress/config.ts'
 import { discoverLocales } from '../../.vuepress/locales/discover.ts'
 import { routeForSource } from '../../.vuepress/plugins/sourceRoutes.ts'
 import { findSecretLeaks, secretsFromEnv } from '../../server/gateway/index.ts'
@@ -97,6 +98,15 @@ describe('vuepress build', () => {
     // The runtime has no chunk lists left to insert preload links for while the page hydrates.
     const app = fs.readdirSync(path.join(dist, 'assets')).find((f) => /^app-.*\.js$/.test(f))!
     expect(fs.readFileSync(path.join(dist, 'assets', app), 'utf8')).not.toContain('__vite__mapDeps')
+  })
+
+  it('names the site icon in every page, outside the head config the client dedupes on each load', () => {
+    for (const route of ['/', '/zh/journeys/faucet.html', '/guides/docker.html']) {
+      const html = fs.readFileSync(fileFor(dist, route), 'utf8')
+      expect(html.match(/<link rel="icon" type="image\/svg\+xml" href="\/logo\.svg">/g), route).toHaveLength(1)
+    }
+    // The client's head dedupe sorts a <link>'s attributes with localeCompare: ICU's collator loads on the main thread.
+    expect(config.head ?? []).toEqual([])
   })
 
   it('leaks no node credential from the build environment into the site', () => {
