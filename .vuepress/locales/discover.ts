@@ -3,7 +3,8 @@ import path from 'node:path'
 import type { SiteLocaleConfig } from 'vuepress/shared'
 import { en, type UiStrings } from '../../components/i18n/en.ts'
 import { parseLocaleFile, type LocaleFile } from './localeFile.ts'
-import { mergeUi, type Translated } from './uiStrings.ts'
+import { overlayUi } from '../../components/i18n/overlayUi.ts'
+import type { Translated } from './uiStrings.ts'
 
 /** A locale's UI strings: English's keys, any language. */
 export type LocaleUi = Translated<UiStrings>
@@ -72,7 +73,7 @@ export function discoverLocales(root = ROOT, { strict = true } = {}): Discovered
     if (!parsed.data) continue
     const data = parsed.data
     const prefix = `/${dir}/`
-    const ui: LocaleUi = mergeUi(en, data.ui)
+    const ui: LocaleUi = overlayUi(en, data.ui)
     list.push({ dir, prefix, file: rel, data, missingUi: parsed.missingUi, ui })
     // `dir` rides along in the site locale (the client reads it with useSiteLocaleData()). The UI strings do
     // not: the client loads them per locale (components/i18n/localeUi.ts), the site data is in every page's JS.

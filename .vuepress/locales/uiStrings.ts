@@ -4,7 +4,7 @@ export interface UiTree {
 }
 
 export interface UiCheck {
-  /** Dotted key paths present in English and absent from the translation (they fall back to English). */
+  /** Dotted key paths present in English and absent or empty in the translation (they fall back to English). */
   missing: string[]
   /** Dotted key paths the translation has and English does not: errors. */
   unknown: string[]
@@ -26,7 +26,7 @@ export function checkUi(english: UiTree, translation: unknown, prefix = ''): UiC
   for (const [key, value] of Object.entries(english)) {
     const path = prefix + key
     const t = given[key]
-    if (t === undefined) out.missing.push(...(typeof value === 'string' ? [path] : leafKeys(value, `${path}.`)))
+    if (t === undefined || t === '') out.missing.push(...(typeof value === 'string' ? [path] : leafKeys(value, `${path}.`)))
     else if (typeof value === 'string') {
       if (typeof t !== 'string') out.wrongType.push(path)
     } else if (!isTree(t)) out.wrongType.push(path)
@@ -39,17 +39,6 @@ export function checkUi(english: UiTree, translation: unknown, prefix = ''): UiC
   }
   for (const key of Object.keys(given)) if (!(key in english)) out.unknown.push(prefix + key)
   return out
-}
-
-/** English with the translation laid over it; keys English lacks are dropped. */
-export function mergeUi<T extends UiTree>(english: T, translation: unknown): T {
-  const given = isTree(translation) ? translation : {}
-  const out: Record<string, unknown> = {}
-  for (const [key, value] of Object.entries(english)) {
-    const t = given[key]
-    out[key] = typeof value === 'string' ? (typeof t === 'string' ? t : value) : mergeUi(value, t)
-  }
-  return out as T
 }
 
 /** A string tree with English's shape but any strings: what a locale's merged UI strings are. */

@@ -9,21 +9,9 @@
  */
 import { shallowReactive } from 'vue'
 import { en, type UiStrings } from './en.ts'
+import { overlayUi } from './overlayUi.ts'
 
-type Tree = { readonly [k: string]: string | Tree }
 export type UiLoader = () => Promise<unknown>
-
-/** English with the translation laid over it key by key; an empty or mistyped string stays English. */
-export function overlay(base: Tree, given: unknown): Tree {
-  if (!given || typeof given !== 'object') return base
-  const g = given as Record<string, unknown>
-  const out: Record<string, string | Tree> = {}
-  for (const [k, v] of Object.entries(base)) {
-    const t = g[k]
-    out[k] = typeof v === 'string' ? (typeof t === 'string' && t ? t : v) : overlay(v, t)
-  }
-  return out
-}
 
 /** Route locale prefix (`/zh/`) → loader of that locale's `ui` object. */
 export function uiLoadersFromGlob(files: Record<string, () => Promise<unknown>>): Record<string, UiLoader> {
@@ -60,7 +48,7 @@ export function ensureUiStrings(prefix: string): Promise<void> {
   let p = pending.get(prefix)
   if (!p) {
     p = load().then(
-      (ui) => { loaded.set(prefix, overlay(en, ui) as unknown as UiStrings) },
+      (ui) => { loaded.set(prefix, overlayUi(en, ui)) },
       () => {},
     ).finally(() => pending.delete(prefix))
     pending.set(prefix, p)

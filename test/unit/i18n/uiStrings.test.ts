@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest'
-import { checkUi, leafKeys, mergeUi } from '../../../.vuepress/locales/uiStrings.ts'
+import { checkUi, leafKeys } from '../../../.vuepress/locales/uiStrings.ts'
+import { overlayUi } from '../../../components/i18n/overlayUi.ts'
 
 const english = { a: 'A', g: { b: 'B', c: 'C', deep: { d: 'D' } } } as const
 
@@ -20,6 +21,12 @@ describe('UI strings against English', () => {
   })
 
   it('merges a partial translation over English and drops unknown keys', () => {
-    expect(mergeUi(english, { g: { c: '西', zz: 'no' } })).toEqual({ a: 'A', g: { b: 'B', c: '西', deep: { d: 'D' } } })
+    expect(overlayUi(english, { g: { c: '西', zz: 'no' } })).toEqual({ a: 'A', g: { b: 'B', c: '西', deep: { d: 'D' } } })
+  })
+
+  it('keeps English where a translation is empty or mistyped, and reports the empty one as missing', () => {
+    const translation = { a: '', g: { b: 7, c: '西', deep: { d: 'Д' } } }
+    expect(overlayUi(english, translation)).toEqual({ a: 'A', g: { b: 'B', c: '西', deep: { d: 'Д' } } })
+    expect(checkUi(english, translation)).toEqual({ missing: ['a'], unknown: [], wrongType: ['g.b'] })
   })
 })
