@@ -73,6 +73,6 @@ export default defineUserConfig({
     i18nClientPlugin(),
     searchPlugin({ locales: locales.search, maxSuggestions: 10, getExtraFields: searchExtraFields }),
     // After the search plugin: splits its index into one lazily loaded chunk per locale.
-    searchByLocalePlugin({ getExtraFields: searchExtraFields }),
+    searchByLocalePlugin(),
   ],
 })

@@ -1,4 +1,8 @@
-import type { Page, Plugin } from 'vuepress/core'
+import fs from 'node:fs/promises'
+import type { Plugin } from 'vuepress/core'
+
+const SEARCH_MODULE = 'internal/searchIndex.js'
+const EXPORT = 'export const SEARCH_INDEX = '
 
 /**
  * The search index, one chunk per locale, loaded when the reader first focuses the search box.
@@ -7,20 +11,22 @@ import type { Page, Plugin } from 'vuepress/core'
  * each page paid for all four languages (~7 KB gzip) before anyone searched. Listed after that plugin,
  * this one rewrites its module on `vuepress build`: `SEARCH_INDEX` becomes a reactive array the search
  * box already reads (it wraps it in a ref and filters by locale), filled with the current locale's
- * entries on first focus; a query typed while they load is answered when they arrive. Entries are
- * built as the search plugin builds them. `vuepress dev` keeps the plugin's own module (it rewrites
- * it on every change).
+ * entries on first focus; a query typed while they load is answered when they arrive. The entries are
+ * the ones the search plugin wrote, read back from its module. `vuepress dev` keeps the plugin's own
+ * module (it rewrites it on every change).
  */
-export const searchByLocalePlugin = ({ getExtraFields }: { getExtraFields: (page: Page) => string[] }): Plugin => ({
+export const searchByLocalePlugin = (): Plugin => ({
   name: 'komodo-journeys:search-by-locale',
   async onPrepared(app) {
     if (!app.env.isBuild) return
+    const written = await fs.readFile(app.dir.temp(SEARCH_MODULE), 'utf8')
+    if (!written.startsWith(EXPORT))
+      throw new Error(`${SEARCH_MODULE} no longer starts with "${EXPORT}": @vuepress/plugin-search changed its module`)
     const byLocale = new Map<string, unknown[]>()
-    for (const page of app.pages) {
-      const entry = { title: page.title, headers: page.headers, path: page.path, pathLocale: page.pathLocale, extraFields: getExtraFields(page) }
-      const list = byLocale.get(page.pathLocale)
+    for (const entry of JSON.parse(written.slice(EXPORT.length)) as { pathLocale: string }[]) {
+      const list = byLocale.get(entry.pathLocale)
       if (list) list.push(entry)
-      else byLocale.set(page.pathLocale, [entry])
+      else byLocale.set(entry.pathLocale, [entry])
     }
     const loaders: string[] = []
     for (const [locale, entries] of byLocale) {
@@ -28,7 +34,7 @@ export const searchByLocalePlugin = ({ getExtraFields }: { getExtraFields: (page
       await app.writeTemp(`internal/${file}`, `export default ${JSON.stringify(entries)}\n`)
       loaders.push(`  ${JSON.stringify(locale)}: () => import(${JSON.stringify(`./${file}`)}),`)
     }
-    await app.writeTemp('internal/searchIndex.js', `import { reactive } from 'vue'
+    await app.writeTemp(SEARCH_MODULE, `import { reactive } from 'vue'
 
 export const SEARCH_INDEX = reactive([])
 
