@@ -26,7 +26,7 @@ export function checkUi(english: UiTree, translation: unknown, prefix = ''): UiC
   for (const [key, value] of Object.entries(english)) {
     const path = prefix + key
     const t = given[key]
-    if (t === undefined || t === '') out.missing.push(...(typeof value === 'string' ? [path] : leafKeys(value, `${path}.`)))
+    if (t === undefined || (t === '' && typeof value === 'string')) out.missing.push(...(typeof value === 'string' ? [path] : leafKeys(value, `${path}.`)))
     else if (typeof value === 'string') {
       if (typeof t !== 'string') out.wrongType.push(path)
     } else if (!isTree(t)) out.wrongType.push(path)

@@ -28,5 +28,7 @@ describe('UI strings against English', () => {
     const translation = { a: '', g: { b: 7, c: '西', deep: { d: 'Д' } } }
     expect(overlayUi(english, translation)).toEqual({ a: 'A', g: { b: 'B', c: '西', deep: { d: 'Д' } } })
     expect(checkUi(english, translation)).toEqual({ missing: ['a'], unknown: [], wrongType: ['g.b'] })
+    // An empty string where English has a group is a wrong type, as any string there is.
+    expect(checkUi(english, { a: 'x', g: '' }).wrongType).toEqual(['g'])
   })
 })
