@@ -10,6 +10,8 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { createRequire } from 'node:module'
 import { loadavg } from 'node:os'
+import { chainCommand } from '../scripts/chainCommand.ts'
+import { cpuSecondsOf, rssMb } from './support/measure.ts'
 import { createDevchain } from '../server/devchain/index.ts'
 
 interface CannonResult {
@@ -29,15 +31,6 @@ function line(name: string, value: number, unit: string, target: number, higherI
   const ratio = higherIsBetter ? value / target : target / value
   const verdict = ratio >= 1 ? 'meets' : 'misses'
   console.log(`${name}: ${fmt(value, d)} ${unit} (median of ${runs.length}: ${runs.map((r) => fmt(r, d)).join(', ')}); target ${higherIsBetter ? '≥' : '≤'} ${fmt(target)} ${unit}; ${fmt(ratio, 2)}× target (${verdict})`)
-}
-
-/** The command `npm run chain` runs (package.json), so the bench measures what a user starts. */
-function chainCommand(): string[] {
-  const pkg = JSON.parse(readFileSync('package.json', 'utf8')) as { scripts: Record<string, string> }
-  const [bin, ...args] = pkg.scripts.chain.split(/\s+/)
-  if (bin === 'node') return args
-  if (bin === 'tsx') return ['--import', 'tsx', ...args]
-  throw new Error(`unexpected chain script: ${pkg.scripts.chain}`)
 }
 
 function startChild(args: string[], env: Record<string, string> = {}, command = chainCommand()): Promise<{ child: ChildProcess; url: string; ms: number; cpuMs: number }> {
@@ -172,16 +165,6 @@ function childCpuMs(): number {
   }
 }
 
-/** CPU seconds (user + system) a process has used, from /proc (Linux). */
-function cpuSecondsOf(pid: number): number {
-  try {
-    const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ')
-    return (Number(fields[11]) + Number(fields[12])) / 100
-  } catch {
-    return NaN
-  }
-}
-
 async function httpThroughput(): Promise<void> {
   const dir = mkdtempSync(join(tmpdir(), 'devchain-bench-'))
   const { child, url } = await startChild([`-datadir=${dir}`])
@@ -209,12 +192,6 @@ async function httpThroughput(): Promise<void> {
   line('getblockcount over HTTP, per CPU-second of the chain process', median(perCpu), 'req/s', 10_000, true, perCpu)
 }
 
-/** VmRSS of a process in MB, from /proc (Linux). */
-function rssOf(pid: number): number {
-  const m = /VmRSS:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))
-  return m ? Number(m[1]) / 1024 : NaN
-}
-
 /**
  * The chain as a user runs it (`npm run chain`'s command, its V8 flags included), driven over HTTP:
  * 10,000 blocks, then 10,000 sendtoaddress (in batches of 100) with a block every 1,000. No forced
@@ -240,9 +217,9 @@ async function memoryOfProcess(command: string[], label: string): Promise<void> 
     if (r.error) throw new Error(`${method}: ${r.error.message}`)
     return r.result
   }
-  const baseline = rssOf(child.pid!)
+  const baseline = rssMb(child.pid!)
   await call('generate', [10_000])
-  const afterBlocks = rssOf(child.pid!)
+  const afterBlocks = rssMb(child.pid!)
   const addr = (await call('getnewaddress', [])) as string
   const steps: number[] = []
   const sendBatch = JSON.stringify(Array.from({ length: 100 }, (_, id) => ({ method: 'sendtoaddress', params: [addr, 0.001], id })))
@@ -251,7 +228,7 @@ async function memoryOfProcess(command: string[], label: string): Promise<void> 
     if (replies.some((r) => r.error)) throw new Error('sendtoaddress failed')
     if (k % 10 === 9) {
       await call('generate', [1])
-      steps.push(rssOf(child.pid!))
+      steps.push(rssMb(child.pid!))
     }
   }
   const final = steps[steps.length - 1]

@@ -14,6 +14,7 @@ import net from 'node:net'
 import os from 'node:os'
 import path from 'node:path'
 import { createRequire } from 'node:module'
+import { cpuSecondsOf } from './support/measure.ts'
 
 interface CannonResult {
   requests: { average: number; total: number }
@@ -88,16 +89,6 @@ async function latency(url: string, headers: Record<string, string>, n = 3000): 
   }
   t.sort((a, b) => a - b)
   return { p50: t[Math.floor(n * 0.5)], p99: t[Math.floor(n * 0.99)] }
-}
-
-/** CPU seconds (user + system) a process has used, from /proc (Linux). */
-function cpuSecondsOf(pid: number): number {
-  try {
-    const fields = fs.readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ')
-    return (Number(fields[11]) + Number(fields[12])) / 100
-  } catch {
-    return NaN
-  }
 }
 
 /**

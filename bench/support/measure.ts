@@ -25,6 +25,19 @@ const statusKb = (pid: number, field: 'VmRSS' | 'VmHWM'): number => {
   }
 }
 
+/** VmRSS of a running process, in MB. */
+export const rssMb = (pid: number): number => statusKb(pid, 'VmRSS') / 1024
+
+/** CPU seconds (user + system) a process has used so far, from /proc/<pid>/stat; NaN once it is gone. */
+export function cpuSecondsOf(pid: number): number {
+  try {
+    const fields = fs.readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ')
+    return (Number(fields[11]) + Number(fields[12])) / 100
+  } catch {
+    return NaN
+  }
+}
+
 const TIME = '/usr/bin/time'
 const MARK = 'KJ_CPU_SECONDS'
 

@@ -1,8 +1,9 @@
 /** `npm run chain` as a child process for tests, with the temp dirs and processes they leave cleaned up. */
 import { spawn, type ChildProcess } from 'node:child_process'
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs'
+import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
+import { chainCommand } from '../../../scripts/chainCommand.ts'
 
 /** The chain's default RPC credentials. */
 export const AUTH = 'Basic ' + Buffer.from('user:pass').toString('base64')
@@ -21,14 +22,6 @@ export function tempDir(): string {
 export function cleanUp(): void {
   for (const c of children.splice(0)) if (c.exitCode === null) c.kill('SIGKILL')
   for (const d of dirs.splice(0)) rmSync(d, { recursive: true, force: true })
-}
-
-/** Node's arguments in the `chain` script of package.json, so the tests run what `npm run chain` runs. */
-export function chainCommand(): string[] {
-  const pkg = JSON.parse(readFileSync('package.json', 'utf8')) as { scripts: Record<string, string> }
-  const [bin, ...args] = pkg.scripts.chain.split(/\s+/)
-  if (bin !== 'node') throw new Error(`the chain script no longer starts with node: ${pkg.scripts.chain}`)
-  return args
 }
 
 /** Starts `npm run chain <args>` and resolves once it says where it listens. */
