@@ -34,7 +34,9 @@ ENV NODE_ENV=production \
 WORKDIR /app
 COPY --from=deps --chown=root:root /app/node_modules ./node_modules
 COPY --chown=root:root package.json package-lock.json tsconfig.json ./
-COPY --chown=root:root rpc ./rpc
+COPY --chown=root:root protocol ./protocol
+COPY --chown=root:root devchain ./devchain
+COPY --chown=root:root modules ./modules
 COPY --chown=root:root server ./server
 COPY --from=build --chown=root:root /app/.vuepress/dist ./.vuepress/dist
 # The devchain's data lives outside the (read-only) image; the node user owns it.

@@ -12,7 +12,7 @@ import { createRequire } from 'node:module'
 import { loadavg } from 'node:os'
 import { chainCommand } from '../scripts/chainCommand.ts'
 import { cpuSecondsOf, rssMb } from './support/measure.ts'
-import { createDevchain } from '../server/devchain/index.ts'
+import { createDevchain } from '../devchain/index.ts'
 
 interface CannonResult {
   requests: { average: number; total: number }
@@ -96,7 +96,7 @@ async function coldStart(): Promise<void> {
   // CPU time does not grow with other work on a shared machine (10 ms clock ticks).
   line('  CPU time of the chain process until its first answer', median(procCpu), 'ms', 300, false, procCpu)
   console.log(`  first start after a source change (builds the bundle): ${fmt(firstMs)} ms`)
-  for (const [label, args] of [['Node start-up alone (node -e 0)', ['-e', '0']], ['Node + tsx start-up alone (what `tsx server/devchain/cli.ts` paid first)', ['--import', 'tsx', '-e', '0']]] as const) {
+  for (const [label, args] of [['Node start-up alone (node -e 0)', ['-e', '0']], ['Node + tsx start-up alone (what `tsx server/chain/cli.ts` paid first)', ['--import', 'tsx', '-e', '0']]] as const) {
     const bare: number[] = []
     const bareCpu: number[] = []
     for (let i = 0; i < 5; i++) {

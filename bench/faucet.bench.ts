@@ -5,8 +5,9 @@
  */
 import type { AddressInfo } from 'node:net'
 import { Agent, request } from 'node:http'
-import { createDevchainCore, createHttpServer } from '../server/devchain/index.ts'
-import { listPowJobs } from '../server/devchain/cc/faucet-pow.ts'
+import { createDevchainCore } from '../devchain/index.ts'
+import { createHttpServer } from '../server/chain/http.ts'
+import { listPowJobs } from '../devchain/cc/faucet-pow.ts'
 
 const RUNS = 5
 // A seeded chain fixes which nonces win, so one fixed seed would measure the same five draws

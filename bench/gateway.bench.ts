@@ -139,7 +139,7 @@ async function main(): Promise<void> {
     const chainPort = await freePort()
     const direct = `http://127.0.0.1:${chainPort}/`
     const auth = { authorization: AUTH }
-    children.push(await spawnServer(['server/devchain/cli.ts', `-rpcport=${chainPort}`, `-rpcuser=${USER}`, `-rpcpassword=${PASS}`, `-datadir=${path.join(tmp, 'direct')}`], {}, direct, auth))
+    children.push(await spawnServer(['server/chain/cli.ts', `-rpcport=${chainPort}`, `-rpcuser=${USER}`, `-rpcpassword=${PASS}`, `-datadir=${path.join(tmp, 'direct')}`], {}, direct, auth))
 
     const gwEnv = { KJ_DIST: dist, HOST: '127.0.0.1', GATEWAY_RATE_PER_SEC: '0', GATEWAY_CONCURRENCY: '32', GATEWAY_QUEUE: '256' }
     const inprocPort = await freePort()

@@ -1,6 +1,6 @@
 /** Words a failed call in the reader's language. */
-import { isCallError } from '../rpc/errors.ts'
-import type { ParamIssue } from '../rpc/validate.ts'
+import { isCallError } from '../protocol/errors.ts'
+import type { ParamIssue } from '../protocol/validate.ts'
 import type { UiStrings } from './i18n/en.ts'
 import { fmt } from './i18n/useUiStrings.ts'
 

@@ -3,7 +3,7 @@
  * `sendrawtransaction` relays it. Both calls' states are kept for the panel to show.
  */
 import { ref } from 'vue'
-import type { HexResult } from '../rpc/types.ts'
+import type { HexResult } from '../protocol/types.ts'
 import { useCall } from './useCall.ts'
 
 export function useBuildAndSend() {

@@ -3,9 +3,9 @@
  * answers and a recorded reply stands in. Cancels itself when the component unmounts.
  */
 import { onBeforeUnmount, ref, shallowRef, type Ref, type ShallowRef } from 'vue'
-import type { CallOptions } from '../rpc/client.ts'
-import { AbortedError, ChainUnavailableError } from '../rpc/errors.ts'
-import type { MethodResult } from '../rpc/types.ts'
+import type { CallOptions } from '../protocol/client.ts'
+import { AbortedError, ChainUnavailableError } from '../protocol/errors.ts'
+import type { MethodResult } from '../protocol/types.ts'
 import { loadRecorded } from './recorded/index.ts'
 import { useRpcClient } from './useRpcClient.ts'
 

@@ -7,7 +7,7 @@
  * render what the server rendered (no chain known), or its HTML would not match.
  */
 import { computed, onMounted, ref, type Ref } from 'vue'
-import { fetchMeta, type ChainMeta } from '../rpc/meta.ts'
+import { fetchMeta, type ChainMeta } from '../protocol/meta.ts'
 
 export interface UseChainMetaReturn {
   meta: Ref<ChainMeta | null>

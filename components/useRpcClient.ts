@@ -1,5 +1,5 @@
 /** One client per page session; same origin, so `/rpc` is whatever serves the site. */
-import { RpcClient } from '../rpc/client.ts'
+import { RpcClient } from '../protocol/client.ts'
 
 let client: RpcClient | null = null
 

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs'
 import path from 'node:path'
 
 /**
- * Node's arguments in the `chain` script of package.json (`node <flags> server/devchain/launch.mjs`): what the
+ * Node's arguments in the `chain` script of package.json (`node <flags> server/chain/launch.mjs`): what the
  * tests and the bench start, so they run exactly what `npm run chain` runs, V8 flags included.
  */
 export function chainCommand(): string[] {

@@ -6,7 +6,7 @@
  */
 import fs from 'node:fs'
 import path from 'node:path'
-import { createDevchain, serializeReply } from '../server/devchain/index.ts'
+import { createDevchain, serializeReply } from '../devchain/index.ts'
 
 const OUT = path.resolve(import.meta.dirname, '../components/recorded')
 const SEED = 'komodo-journeys-recorded'

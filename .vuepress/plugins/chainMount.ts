@@ -29,11 +29,10 @@ export interface ChainMountPluginOptions {
 
 const LOOPBACK = /^(127\.\d+\.\d+\.\d+|::1|::ffff:127\.\d+\.\d+\.\d+)$/
 
-// The repository's own rpc/ folder is served by Vite at /rpc/*.ts in dev; node names never contain
-// a dot (gateway/config.ts), so a dotted segment is a source module, not a node.
+// No source folder is named rpc/ (the contract lives in protocol/), so /rpc belongs to the gateway alone.
 const isGatewayPath = (url: string | undefined): boolean => {
   const path = (url ?? '').split('?')[0]
-  return path === '/rpc' || (path.startsWith('/rpc/') && !path.slice(5).includes('.')) || path === '/healthz'
+  return path === '/rpc' || path.startsWith('/rpc/') || path === '/healthz'
 }
 
 function refuse(res: ServerResponse, status: number, message: string): void {

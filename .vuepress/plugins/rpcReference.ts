@@ -1,6 +1,6 @@
 /**
  * The RPC reference: one page per catalog category plus an index, in every site locale, generated
- * from `rpc/catalog.ts` through one markdown skeleton. Descriptions come from
+ * from `protocol/catalog.ts` through one markdown skeleton. Descriptions come from
  * `locales/<dir>/reference.json` and fall back to the catalog's English string by string.
  *
  * Pages are created in `onInitialized`, after the file pages exist, without a source file (VuePress
@@ -14,8 +14,8 @@
 import path from 'node:path'
 import type { App, Page, Plugin } from 'vuepress/core'
 import { createPage } from 'vuepress/core'
-import type { Category, MethodSpec } from '../../rpc/catalog.ts'
-import { METHODS } from '../../rpc/catalog.ts'
+import type { Category, MethodSpec } from '../../protocol/catalog.ts'
+import { METHODS } from '../../protocol/catalog.ts'
 import { CATEGORY_ORDER } from '../reference/labels.ts'
 import { profilesAllowing } from '../reference/profiles.ts'
 import { recordedMethods } from '../reference/recorded.ts'
@@ -26,7 +26,7 @@ import { readReferenceFile, resolveStrings } from '../reference/strings.ts'
 export interface RpcReferencePluginOptions {
   /**
    * Methods to document.
-   * @default METHODS from rpc/catalog.ts
+   * @default METHODS from protocol/catalog.ts
    */
   methods?: readonly MethodSpec[]
 }

@@ -1,4 +1,4 @@
-import type { Category } from '../../rpc/catalog.ts'
+import type { Category } from '../../protocol/catalog.ts'
 
 /**
  * The fixed English text of the reference pages. Method descriptions come from the catalog; this is

@@ -1,4 +1,4 @@
-import type { MethodSpec } from '../../rpc/catalog.ts'
+import type { MethodSpec } from '../../protocol/catalog.ts'
 import type { ProfileName } from '../../server/gateway/policy.ts'
 import { PROFILE_NAMES, createPolicy } from '../../server/gateway/policy.ts'
 

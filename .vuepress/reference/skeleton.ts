@@ -2,7 +2,7 @@
  * The one markdown skeleton of the RPC reference. Every locale's pages come out of these functions;
  * only the strings differ. Pure: no file system, no VuePress, so it is tested directly.
  */
-import type { Category, MethodSpec, ParamSpec } from '../../rpc/catalog.ts'
+import type { Category, MethodSpec, ParamSpec } from '../../protocol/catalog.ts'
 import type { ReferenceStrings } from './strings.ts'
 
 export interface SkeletonContext {

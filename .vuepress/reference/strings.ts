@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto'
 import fs from 'node:fs'
 import path from 'node:path'
-import type { Category, MethodSpec } from '../../rpc/catalog.ts'
+import type { Category, MethodSpec } from '../../protocol/catalog.ts'
 import type { CategoryText, LabelKey, Labels } from './labels.ts'
 import { ENGLISH_CATEGORIES, ENGLISH_LABELS } from './labels.ts'
 

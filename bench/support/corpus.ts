@@ -5,7 +5,7 @@
  */
 import fs from 'node:fs'
 import path from 'node:path'
-import type { MethodSpec } from '../../rpc/catalog.ts'
+import type { MethodSpec } from '../../protocol/catalog.ts'
 import { renderMethod } from '../../.vuepress/reference/skeleton.ts'
 import { readReferenceFile, resolveStrings } from '../../.vuepress/reference/strings.ts'
 

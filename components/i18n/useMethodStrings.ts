@@ -8,7 +8,7 @@
  */
 import { onMounted, shallowRef } from 'vue'
 import { useRouteLocale, useSiteData } from 'vuepress/client'
-import type { MethodSpec } from '../../rpc/catalog.ts'
+import type { MethodSpec } from '../../protocol/catalog.ts'
 import type { MethodTexts } from './methodTexts.ts'
 
 export interface MethodStrings {

@@ -2,9 +2,9 @@
  * The in-process devchain as an upstream. Replies are printed with the devchain's serializer, so
  * amounts keep komodod's 8-decimal wire text exactly as its HTTP face would send them.
  */
-import type { Devchain } from '../devchain/index.ts'
-import { serializeReply } from '../devchain/index.ts'
-import { RpcError, httpStatusFor } from '../../rpc/jsonrpc.ts'
+import type { Devchain } from '../../devchain/index.ts'
+import { serializeReply } from '../../devchain/index.ts'
+import { RpcError, httpStatusFor } from '../../protocol/jsonrpc.ts'
 import { gatewayError, upstreamTimeout } from './errors.ts'
 import type { Call } from './parse.ts'
 import type { NodeReply, Upstream } from './upstream.ts'

@@ -8,8 +8,8 @@
  *   not exist here"), but with its own message and HTTP 403 so logs and pages can tell it apart.
  * - Gateway conditions komodod has no code for use the JSON-RPC "server error" range -32000..-32099.
  */
-import type { RpcErrorObject } from '../../rpc/jsonrpc.ts'
-import { RpcCode, httpStatusFor } from '../../rpc/jsonrpc.ts'
+import type { RpcErrorObject } from '../../protocol/jsonrpc.ts'
+import { RpcCode, httpStatusFor } from '../../protocol/jsonrpc.ts'
 
 export const GatewayCode = {
   /** Per-client token bucket empty (HTTP 429). */

@@ -2,7 +2,7 @@
  * komodod over HTTP with Basic auth. Credentials live only in the Authorization header built here;
  * every message this file produces names the node, never its URL.
  */
-import type { RpcErrorObject } from '../../rpc/jsonrpc.ts'
+import type { RpcErrorObject } from '../../protocol/jsonrpc.ts'
 import { upstreamBusy, upstreamTimeout, upstreamUnavailable } from './errors.ts'
 import type { Call } from './parse.ts'
 import { serializeCall } from './parse.ts'

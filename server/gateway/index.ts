@@ -7,8 +7,8 @@
  * With no KOMODO_NODES the upstream is an in-process devchain (persisted in `.devchain/` unless
  * told otherwise); with KOMODO_NODES it is komodod over HTTP with Basic auth.
  */
-import type { Devchain } from '../devchain/index.ts'
-import { createDevchain } from '../devchain/index.ts'
+import type { Devchain } from '../../devchain/index.ts'
+import { createDevchain } from '../../devchain/index.ts'
 import type { GatewayEnvConfig } from './config.ts'
 import { configFromEnv } from './config.ts'
 import { createDevchainUpstream } from './devchainUpstream.ts'

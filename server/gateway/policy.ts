@@ -3,8 +3,8 @@
  * only if the catalog knows it and the profile allows its class. The never class, and the name
  * patterns below, are refused by every profile whatever the catalog says.
  */
-import type { MethodSpec, SafetyClass } from '../../rpc/catalog.ts'
-import { METHODS, getMethod } from '../../rpc/catalog.ts'
+import type { MethodSpec, SafetyClass } from '../../protocol/catalog.ts'
+import { METHODS, getMethod } from '../../protocol/catalog.ts'
 import type { GatewayError } from './errors.ts'
 import { methodNeverAllowed, methodNotFound, methodRefused } from './errors.ts'
 

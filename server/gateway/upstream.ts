@@ -1,5 +1,5 @@
 /** What the gateway needs from a chain backend: the in-process devchain or komodod over HTTP. */
-import type { RpcErrorObject } from '../../rpc/jsonrpc.ts'
+import type { RpcErrorObject } from '../../protocol/jsonrpc.ts'
 import type { GatewayError } from './errors.ts'
 import type { Call } from './parse.ts'
 

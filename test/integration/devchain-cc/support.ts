@@ -1,7 +1,8 @@
 /** A devchain behind its komodod-style HTTP face on an ephemeral port, and a JSON-RPC caller. */
 import type { Server } from 'node:http'
 import type { AddressInfo } from 'node:net'
-import { createDevchainCore, createHttpServer, type DevchainCore } from '../../../server/devchain/index.ts'
+import { createDevchainCore, type DevchainCore } from '../../../devchain/index.ts'
+import { createHttpServer } from '../../../server/chain/http.ts'
 
 export interface ChainHttp {
   core: DevchainCore

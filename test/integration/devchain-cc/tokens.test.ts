@@ -4,8 +4,8 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { startChain, SCRIPT_FALSE, type ChainHttp } from './support.ts'
-import { ccAddress } from '../../../server/devchain/cc/condition.ts'
-import { hexToBytes } from '../../../server/devchain/cc/hashes.ts'
+import { ccAddress } from '../../../devchain/cc/condition.ts'
+import { hexToBytes } from '../../../devchain/cc/hashes.ts'
 import { komodoFixtures } from '../../support/fixtures.ts'
 
 const fixtures = komodoFixtures

@@ -2,7 +2,8 @@
 import { describe, it, expect, beforeAll, afterAll } from 'vitest'
 import type { Server } from 'node:http'
 import type { AddressInfo } from 'node:net'
-import { createDevchainCore, createHttpServer, type DevchainCore } from '../../../server/devchain/index.ts'
+import { createDevchainCore, type DevchainCore } from '../../../devchain/index.ts'
+import { createHttpServer } from '../../../server/chain/http.ts'
 import { komodoFixtures } from '../../support/fixtures.ts'
 
 const fixtures = komodoFixtures

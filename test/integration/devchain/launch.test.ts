@@ -1,5 +1,5 @@
 /**
- * `npm run chain` runs plain Node on a cached esbuild bundle (server/devchain/launch.mjs): the first
+ * `npm run chain` runs plain Node on a cached esbuild bundle (server/chain/launch.mjs): the first
  * start builds it, a source change rebuilds it, modules keep their own import.meta.url, and the chain
  * it starts answers like the TypeScript one.
  */
@@ -8,7 +8,7 @@ import type { ChildProcess } from 'node:child_process'
 import { existsSync, readFileSync, rmSync, utimesSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { pathToFileURL } from 'node:url'
-import { bundleIsFresh, ensureBundle } from '../../../server/devchain/bundle.mjs'
+import { bundleIsFresh, ensureBundle } from '../../../server/chain/bundle.mjs'
 import { AUTH, cleanUp, spawnChain, tempDir } from './spawnChain.ts'
 
 afterEach(cleanUp)

@@ -5,7 +5,7 @@
 import { describe, it, expect, afterEach } from 'vitest'
 import { appendFileSync, statSync } from 'node:fs'
 import { join } from 'node:path'
-import { createDevchain } from '../../../server/devchain/index.ts'
+import { createDevchain } from '../../../devchain/index.ts'
 import { AUTH, cleanUp, spawnChain, tempDir } from './spawnChain.ts'
 
 afterEach(cleanUp)

@@ -25,9 +25,9 @@ beforeAll(async () => {
   process.env.GATEWAY_LOG_LEVEL = 'silent'
   root = fs.mkdtempSync(path.join(os.tmpdir(), 'kj-vite-'))
   fs.writeFileSync(path.join(root, 'index.html'), '<!doctype html><title>dev</title>')
-  // The repository's rpc/ folder shares the /rpc prefix: Vite serves its modules in dev.
-  fs.mkdirSync(path.join(root, 'rpc'))
-  fs.writeFileSync(path.join(root, 'rpc', 'client.ts'), 'export const answer: number = 42\n')
+  // Source modules are served by Vite in dev; they never share the gateway's /rpc prefix.
+  fs.mkdirSync(path.join(root, 'protocol'))
+  fs.writeFileSync(path.join(root, 'protocol', 'client.ts'), 'export const answer: number = 42\n')
   vite = await createServer({
     configFile: false,
     root,
@@ -67,7 +67,7 @@ describe('chainMountPlugin', () => {
     const page = await request('GET', `${base}/`)
     expect(page.status).toBe(200)
     expect(page.text).toContain('<title>dev</title>')
-    const mod = await request('GET', `${base}/rpc/client.ts`)
+    const mod = await request('GET', `${base}/protocol/client.ts`)
     expect(mod.status).toBe(200)
     expect(mod.text).toContain('answer')
   })

@@ -3,8 +3,8 @@
  * komodod's shapes and statuses, limits, CORS and logs.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { METHODS } from '../../../rpc/catalog.ts'
-import type { DevchainCore } from '../../../server/devchain/index.ts'
+import { METHODS } from '../../../protocol/catalog.ts'
+import type { DevchainCore } from '../../../devchain/index.ts'
 import { createDevchainUpstream, parseNodes } from '../../../server/gateway/index.ts'
 import { parseTrustedProxies } from '../../../server/gateway/clientIp.ts'
 import type { RunningGateway } from './support.ts'

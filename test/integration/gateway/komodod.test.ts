@@ -6,7 +6,7 @@
 import http from 'node:http'
 import net from 'node:net'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import type { DevchainCore } from '../../../server/devchain/index.ts'
+import type { DevchainCore } from '../../../devchain/index.ts'
 import { createHttpUpstream, parseNodes } from '../../../server/gateway/index.ts'
 import type { RunningGateway } from './support.ts'
 import { RPC_PASSWORD, RPC_USER, devchainCore, devchainHttp, isErrorReply, listen, post, request, startGateway, stop } from './support.ts'

@@ -5,9 +5,9 @@ import BlockView from '../../../components/BlockView.vue'
 import ChainStatus from '../../../components/ChainStatus.vue'
 import TxView from '../../../components/TxView.vue'
 import { useJourney } from '../../../components/useJourney.ts'
-import type { DecodedTx } from '../../../rpc/types.ts'
-import { bytesToHex } from '../../../rpc/decode.ts'
-import { encodeTokenCreate, opReturnScript } from '../../../server/devchain/cc/opret.ts'
+import type { DecodedTx } from '../../../protocol/types.ts'
+import { bytesToHex } from '../../../protocol/decode.ts'
+import { encodeTokenCreate, opReturnScript } from '../../../devchain/cc/opret.ts'
 import { fakeChain, META } from './fakeChain.ts'
 
 afterEach(() => vi.unstubAllGlobals())

@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest'
 import {
   ccAddress, ccScript, conditionBinary, conditionOfScript, describeCCScript, makeCCcond1, makeTokensCCcond1, costOf,
-} from '../../../server/devchain/cc/condition.ts'
-import { CC_MODULES, EVAL } from '../../../server/devchain/cc/module-keys.ts'
-import { bytesToHex, hexToBytes, pubkeyAddress } from '../../../server/devchain/cc/hashes.ts'
+} from '../../../devchain/cc/condition.ts'
+import { CC_MODULES, EVAL } from '../../../devchain/cc/module-keys.ts'
+import { bytesToHex, hexToBytes, pubkeyAddress } from '../../../devchain/cc/hashes.ts'
 import { komodoFixtures } from '../../support/fixtures.ts'
 
 // Reference §3.3: global CC address and normal address of each module.

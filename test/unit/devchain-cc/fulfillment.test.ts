@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest'
 import { secp256k1 } from '@noble/curves/secp256k1.js'
-import { conditionBinary, makeCCcond1, makeTokensCCcond1 } from '../../../server/devchain/cc/condition.ts'
-import { checkCCInput, ccScriptSig, decodeFulfillment, fulfillmentBinary, signCondition, singlePush } from '../../../server/devchain/cc/fulfillment.ts'
-import { moduleByName, EVAL } from '../../../server/devchain/cc/module-keys.ts'
-import { bytesToHex, hexToBytes, sha256 } from '../../../server/devchain/cc/hashes.ts'
+import { conditionBinary, makeCCcond1, makeTokensCCcond1 } from '../../../devchain/cc/condition.ts'
+import { checkCCInput, ccScriptSig, decodeFulfillment, fulfillmentBinary, signCondition, singlePush } from '../../../devchain/cc/fulfillment.ts'
+import { moduleByName, EVAL } from '../../../devchain/cc/module-keys.ts'
+import { bytesToHex, hexToBytes, sha256 } from '../../../devchain/cc/hashes.ts'
 
 const faucet = moduleByName('Faucet')
 const faucetPriv = hexToBytes(faucet.globalPrivkey!)

@@ -2,8 +2,8 @@ import { describe, expect, it } from 'vitest'
 import {
   decodeFaucetGet, decodeTokenCreate, decodeTokenTransfer, encodeFaucetGet, encodeTokenCreate, encodeTokenTransfer,
   opReturnPayload, opReturnScript,
-} from '../../../server/devchain/cc/opret.ts'
-import { bytesToHex, hexToBytes } from '../../../server/devchain/cc/hashes.ts'
+} from '../../../devchain/cc/opret.ts'
+import { bytesToHex, hexToBytes } from '../../../devchain/cc/hashes.ts'
 
 const PK = hexToBytes('02d3431950c2f0f9654217b6ce3d44468d3a9ca7255741767fdeee7c5ec6b47567')
 

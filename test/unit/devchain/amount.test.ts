@@ -1,5 +1,5 @@
 import { describe, it, expect } from 'vitest'
-import { Amount, serializeReply } from '../../../server/devchain/index.ts'
+import { Amount, serializeReply } from '../../../devchain/index.ts'
 
 describe('serializeReply', () => {
   it('prints amounts with 8 decimals wherever they are', () => {

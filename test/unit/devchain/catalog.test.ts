@@ -1,8 +1,8 @@
-/** The devchain implements every non-CC method of the shared catalog (rpc/catalog.ts). */
+/** The devchain implements every non-CC method of the shared catalog (protocol/catalog.ts). */
 import { describe, it, expect } from 'vitest'
-import { METHODS } from '../../../rpc/catalog.ts'
-import { createDevchain } from '../../../server/devchain/index.ts'
-import { RpcError } from '../../../rpc/jsonrpc.ts'
+import { METHODS } from '../../../protocol/catalog.ts'
+import { createDevchain } from '../../../devchain/index.ts'
+import { RpcError } from '../../../protocol/jsonrpc.ts'
 
 // CC modules, devchain_resetidentity and devchain_jobs belong to the CC engineer's modules.
 const ccOwned = (name: string, category: string) => category === 'faucet' || category === 'tokens' || name === 'devchain_resetidentity' || name === 'devchain_jobs'

@@ -1,8 +1,8 @@
 import { describe, it, expect } from 'vitest'
-import { addressFromPubkey, decodeAddress, decodeWif, encodeWif, keyFromSeed, segidOf } from '../../../server/devchain/crypto/keys.ts'
-import { fromHex, toHex, hash160 } from '../../../server/devchain/crypto/hash.ts'
-import { classifyScript, p2pkh, scriptToAsm } from '../../../server/devchain/tx/script.ts'
-import { chainParamsFrom, magicAndPort } from '../../../server/devchain/chain/params.ts'
+import { addressFromPubkey, decodeAddress, decodeWif, encodeWif, keyFromSeed, segidOf } from '../../../devchain/crypto/keys.ts'
+import { fromHex, toHex, hash160 } from '../../../devchain/crypto/hash.ts'
+import { classifyScript, p2pkh, scriptToAsm } from '../../../devchain/tx/script.ts'
+import { chainParamsFrom, magicAndPort } from '../../../devchain/chain/params.ts'
 
 describe('addresses (reference §3.2)', () => {
   it('derives the R-address, scriptPubKey and segid of the recorded validateaddress', () => {

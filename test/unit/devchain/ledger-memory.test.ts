@@ -4,9 +4,9 @@
  * must not change.
  */
 import { describe, it, expect } from 'vitest'
-import { createDevchainCore } from '../../../server/devchain/index.ts'
-import { toHex } from '../../../server/devchain/crypto/hash.ts'
-import { txidOf } from '../../../server/devchain/tx/transaction.ts'
+import { createDevchainCore } from '../../../devchain/index.ts'
+import { toHex } from '../../../devchain/crypto/hash.ts'
+import { txidOf } from '../../../devchain/tx/transaction.ts'
 
 describe('ledger memory layout', () => {
   it('confirmed txs read the same bytes from their block', async () => {

@@ -1,8 +1,8 @@
 import { describe, it, expect, beforeEach } from 'vitest'
-import { createDevchain, type Devchain } from '../../../server/devchain/index.ts'
-import { RpcError } from '../../../rpc/jsonrpc.ts'
-import { parseTx, serializeTx } from '../../../server/devchain/tx/transaction.ts'
-import { fromHex, toHex } from '../../../server/devchain/crypto/hash.ts'
+import { createDevchain, type Devchain } from '../../../devchain/index.ts'
+import { RpcError } from '../../../protocol/jsonrpc.ts'
+import { parseTx, serializeTx } from '../../../devchain/tx/transaction.ts'
+import { fromHex, toHex } from '../../../devchain/crypto/hash.ts'
 
 async function rpcError(p: Promise<unknown>): Promise<{ code: number; message: string }> {
   try {

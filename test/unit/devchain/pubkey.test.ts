@@ -1,8 +1,8 @@
 /** Wallet public keys come from OpenSSL (no noble precomputation at start); they must match noble's. */
 import { describe, it, expect } from 'vitest'
 import { secp256k1 } from '@noble/curves/secp256k1.js'
-import { keyFromPrivate } from '../../../server/devchain/crypto/keys.ts'
-import { sha256, toHex, fromHex } from '../../../server/devchain/crypto/hash.ts'
+import { keyFromPrivate } from '../../../devchain/crypto/keys.ts'
+import { sha256, toHex, fromHex } from '../../../devchain/crypto/hash.ts'
 
 describe('keyFromPrivate', () => {
   it('derives the same compressed public key as noble for many keys, both parities', () => {

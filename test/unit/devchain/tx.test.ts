@@ -1,9 +1,9 @@
 import { describe, it, expect } from 'vitest'
-import { parseTx, serializeTx, txidOf } from '../../../server/devchain/tx/transaction.ts'
-import { signatureHash, SIGHASH_ALL, SIGHASH_ANYONECANPAY } from '../../../server/devchain/tx/sighash.ts'
-import { fromHex, toHex } from '../../../server/devchain/crypto/hash.ts'
-import { verifyDer } from '../../../server/devchain/crypto/keys.ts'
-import { parseScript } from '../../../server/devchain/tx/script.ts'
+import { parseTx, serializeTx, txidOf } from '../../../devchain/tx/transaction.ts'
+import { signatureHash, SIGHASH_ALL, SIGHASH_ANYONECANPAY } from '../../../devchain/tx/sighash.ts'
+import { fromHex, toHex } from '../../../devchain/crypto/hash.ts'
+import { verifyDer } from '../../../devchain/crypto/keys.ts'
+import { parseScript } from '../../../devchain/tx/script.ts'
 import { komodoFixtures } from '../../support/fixtures.ts'
 
 const fixtures = komodoFixtures

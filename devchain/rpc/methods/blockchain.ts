@@ -1,5 +1,5 @@
 /** Chain reads and raw transactions: getblock*, getrawtransaction, decode/sendrawtransaction. */
-import { RpcError, RpcCode } from '../../../../rpc/jsonrpc.ts'
+import { RpcError, RpcCode } from '../../../protocol/jsonrpc.ts'
 import { toHex } from '../../crypto/hash.ts'
 import { Ledger } from '../../chain/ledger.ts'
 import { blockJSON, txJSON, chainValueAt, chainworkHex } from '../txjson.ts'

@@ -2,7 +2,7 @@
  * The devchain: one ledger, named nodes with their wallets, mining modes and the persistence
  * log, behind `call(node, method, params)`.
  */
-import { RpcError, RpcCode } from '../../rpc/jsonrpc.ts'
+import { RpcError, RpcCode } from '../protocol/jsonrpc.ts'
 import { chainParamsFrom, type ChainParams } from './chain/params.ts'
 import { Ledger, type BlockRecord } from './chain/ledger.ts'
 import { Wallet } from './chain/wallet.ts'

@@ -1,4 +1,4 @@
-// `npm run chain`: runs server/devchain/cli.ts from a cached esbuild bundle on plain Node (see
+// `npm run chain`: runs server/chain/cli.ts from a cached esbuild bundle on plain Node (see
 // bundle.mjs), rebuilt on the first start after any source change. When the bundle cannot be built or
 // written (a read-only checkout, esbuild missing), the chain still starts, through tsx.
 // DEVCHAIN_BUNDLE_DIR moves the cache (default node_modules/.cache/devchain/).
@@ -9,7 +9,7 @@ import { join } from 'node:path'
 import { pathToFileURL } from 'node:url'
 import { ROOT, ensureBundle } from './bundle.mjs'
 
-const entry = join(ROOT, 'server/devchain/cli.ts')
+const entry = join(ROOT, 'server/chain/cli.ts')
 const outFile = join(process.env.DEVCHAIN_BUNDLE_DIR || join(ROOT, 'node_modules/.cache/devchain'), 'cli.mjs')
 
 let target

@@ -1,6 +1,6 @@
 import { execFileSync } from 'node:child_process'
 import { describe, expect, it } from 'vitest'
-import { cliSnippet, curlSnippet, fetchSnippet, shellQuote, snippetsFor } from '../../../rpc/snippets.ts'
+import { cliSnippet, curlSnippet, fetchSnippet, shellQuote, snippetsFor } from '../../../protocol/snippets.ts'
 
 const ctx = { chain: 'DOCS', rpcport: 14523 }
 

@@ -1,5 +1,5 @@
 /** getmininginfo, generate, setgenerate, getgenerate and the devchain_* control methods. */
-import { RpcError, RpcCode } from '../../../../rpc/jsonrpc.ts'
+import { RpcError, RpcCode } from '../../../protocol/jsonrpc.ts'
 import { checkCount, requireInt, requireBool, requireString } from '../params.ts'
 import type { MethodDef } from '../context.ts'
 import type { MiningState } from '../../chain/mining.ts'

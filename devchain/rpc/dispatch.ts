@@ -1,5 +1,5 @@
 /** Method table: core methods, devchain_* methods and the registered CC modules' methods. */
-import { RpcError, RpcCode } from '../../../rpc/jsonrpc.ts'
+import { RpcError, RpcCode } from '../../protocol/jsonrpc.ts'
 import { blockchainMethods, rawtxMethods } from './methods/blockchain.ts'
 import { controlMethods } from './methods/control.ts'
 import { walletMethods } from './methods/wallet.ts'

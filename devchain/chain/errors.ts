@@ -1,5 +1,5 @@
 /** komodod's transaction-rejection errors, as sendrawtransaction reports them. */
-import { RpcError, RpcCode } from '../../../rpc/jsonrpc.ts'
+import { RpcError, RpcCode } from '../../protocol/jsonrpc.ts'
 
 export const REJECT_INVALID = 16
 export const REJECT_DUPLICATE = 18

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
-import { decodeOpReturn, labelOutputs, opReturnPayload, bytesToHex } from '../../../rpc/decode.ts'
-import { encodeFaucetGet, encodeTokenCreate, encodeTokenTransfer, opReturnScript } from '../../../server/devchain/cc/opret.ts'
-import type { DecodedTx } from '../../../rpc/types.ts'
+import { decodeOpReturn, labelOutputs, opReturnPayload, bytesToHex } from '../../../protocol/decode.ts'
+import { encodeFaucetGet, encodeTokenCreate, encodeTokenTransfer, opReturnScript } from '../../../devchain/cc/opret.ts'
+import type { DecodedTx } from '../../../protocol/types.ts'
 
 const pk = (b: string) => Uint8Array.from(Buffer.from('02' + b.repeat(32), 'hex'))
 const script = (payload: Uint8Array) => bytesToHex(opReturnScript(payload))

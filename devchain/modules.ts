@@ -2,7 +2,7 @@
  * Extension point for Custom Consensus (CC) modules.
  *
  * How a module plugs in (kept deliberately small):
- *  1. Export a `CcModule` object and append it to `ccModules` in `server/devchain/cc/index.ts`;
+ *  1. Export a `CcModule` object and append it to `ccModules` in `devchain/cc/index.ts`;
  *     the devchain imports that list at start.
  *  2. `rpc`: handlers keyed by method name. They receive a `CcContext` (the calling node, its
  *     wallet, the chain) and the raw JSON params. Parameter typing (-1 "JSON value is not a string

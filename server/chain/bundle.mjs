@@ -3,7 +3,7 @@
 // Plain JS because it runs before any TypeScript loader exists.
 //
 // The bundle is rebuilt whenever any input file changed (size or mtime, listed beside the bundle),
-// so editing server/devchain/** never leaves a stale chain behind; the check is one stat per input.
+// so editing devchain/** never leaves a stale chain behind; the check is one stat per input.
 // esbuild comes with tsx (a runtime dependency), so a fresh `npm ci` can always build.
 import { mkdirSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs'
 import { dirname, resolve } from 'node:path'
@@ -91,5 +91,5 @@ export async function ensureBundle({ entry, outFile, root }) {
   return outFile
 }
 
-/** The repository root (this file lives in server/devchain/). */
+/** The repository root (this file lives in server/chain/). */
 export const ROOT = fileURLToPath(new URL('../../', import.meta.url))

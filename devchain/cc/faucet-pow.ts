@@ -74,7 +74,7 @@ function workerPath(): string {
   const here = new URL('./faucet-pow-worker.mjs', import.meta.url)
   if (here.protocol === 'file:' && existsSync(fileURLToPath(here))) return fileURLToPath(here)
   // Bundled callers (e.g. a config file compiled to a temp dir) lose the module's location.
-  return resolve(process.cwd(), 'server/devchain/cc/faucet-pow-worker.mjs')
+  return resolve(process.cwd(), 'devchain/cc/faucet-pow-worker.mjs')
 }
 
 const P_SIGHASH = (() => {

@@ -1,5 +1,5 @@
 /** Wallet RPCs of a node: getnewaddress, getbalance, listunspent, sendtoaddress, gettransaction, getwalletinfo, setpubkey. */
-import { RpcError, RpcCode } from '../../../../rpc/jsonrpc.ts'
+import { RpcError, RpcCode } from '../../../protocol/jsonrpc.ts'
 import { toHex } from '../../crypto/hash.ts'
 import { addressFromPubkey, isPubkeyHex, segidOf, decodeAddress } from '../../crypto/keys.ts'
 import { classifyScript } from '../../tx/script.ts'

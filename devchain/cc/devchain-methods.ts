@@ -3,7 +3,7 @@
  * `devchain_jobs` shows faucetget proof-of-work searches with their progress, and
  * `devchain_resetidentity` gives a node a fresh key so a reader can claim from the faucet again.
  */
-import { RpcError, RpcCode } from '../../../rpc/jsonrpc.ts'
+import { RpcError, RpcCode } from '../../protocol/jsonrpc.ts'
 import type { CcContext } from '../modules.ts'
 import { checkCount, requireString } from './cc-rpc.ts'
 import { listPowJobs } from './faucet-pow.ts'

@@ -2,7 +2,7 @@
  * The address index (-addressindex): getaddressbalance, getaddressutxos, getaddresstxids.
  * A second parameter (any value, komodod's "ccvout") switches to the CC-output index.
  */
-import { RpcError, RpcCode } from '../../../../rpc/jsonrpc.ts'
+import { RpcError, RpcCode } from '../../../protocol/jsonrpc.ts'
 import { decodeAddress } from '../../crypto/keys.ts'
 import { toHex } from '../../crypto/hash.ts'
 import type { MethodDef, MethodContext } from '../context.ts'

@@ -1,8 +1,8 @@
 import { describe, expect, it, vi } from 'vitest'
-import { RpcClient, endpointFor } from '../../../rpc/client.ts'
+import { RpcClient, endpointFor } from '../../../protocol/client.ts'
 import {
   AbortedError, CcSoftError, ChainUnavailableError, NodeRpcError, ParamsError, TimeoutError, UnknownMethodError,
-} from '../../../rpc/errors.ts'
+} from '../../../protocol/errors.ts'
 
 type Handler = (url: string, body: { method: string; params: unknown[]; id: unknown }) => { status?: number; body: string }
 

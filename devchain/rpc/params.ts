@@ -2,7 +2,7 @@
  * komodod's parameter typing (reference §1.3): UniValue getters throw -1 with fixed texts, a
  * wrong parameter count answers -1 with the usage text.
  */
-import { RpcError, RpcCode } from '../../../rpc/jsonrpc.ts'
+import { RpcError, RpcCode } from '../../protocol/jsonrpc.ts'
 
 export const notString = (): RpcError => new RpcError(RpcCode.MISC_ERROR, 'JSON value is not a string as expected')
 export const notInt = (): RpcError => new RpcError(RpcCode.MISC_ERROR, 'JSON value is not an integer as expected')

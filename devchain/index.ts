@@ -1,12 +1,12 @@
 /**
- * The devchain's in-process face. The gateway and tests use this; `cli.ts` puts the same
+ * The devchain's in-process face. The gateway and tests use this; `server/chain/cli.ts` puts the same
  * chain behind komodod's HTTP JSON-RPC.
  *
  *   const chain = await createDevchain({ dataDir: null })      // memory only
  *   await chain.call('miner', 'generate', [1])                 // → [blockhash]
  *   serializeReply({ result, error: null, id })                // komodod's wire text (8-dp amounts)
  *
- * `call` throws `RpcError` (rpc/jsonrpc.ts) exactly where komodod answers an error; results may
+ * `call` throws `RpcError` (protocol/jsonrpc.ts) exactly where komodod answers an error; results may
  * contain `Amount` objects, which serialize as komodod prints them only through `serializeReply`
  * (plain JSON.stringify gives ordinary numbers).
  */
@@ -15,7 +15,6 @@ import type { ChainParams } from './chain/params.ts'
 
 export type { ChainParams } from './chain/params.ts'
 export { Amount, serializeReply } from './rpc/amount.ts'
-export { handleHttpBody, createHttpServer } from './http.ts'
 export { NODE_NAMES }
 
 export interface DevchainOptions {

@@ -5,9 +5,9 @@
  */
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http'
 import { timingSafeEqual } from 'node:crypto'
-import { RpcError, RpcCode, httpStatusFor, type RpcId, type RpcReply } from '../../rpc/jsonrpc.ts'
-import { serializeReply } from './rpc/amount.ts'
-import type { DevchainCore } from './core.ts'
+import { RpcError, RpcCode, httpStatusFor, type RpcId, type RpcReply } from '../../protocol/jsonrpc.ts'
+import { serializeReply } from '../../devchain/rpc/amount.ts'
+import type { DevchainCore } from '../../devchain/core.ts'
 
 /** komodod's HTTP server refuses bodies over MAX_SIZE (0x02000000 bytes). */
 const MAX_BODY = 0x02000000

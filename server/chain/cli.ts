@@ -3,7 +3,7 @@
  * 127.0.0.1:<rpcport>. Extra flags: --reset (start over), -datadir=, DEVCHAIN_DATA,
  * DEVCHAIN_SEED, DEVCHAIN_MINING=manual|automine|interval:N.
  */
-import { DevchainCore } from './core.ts'
+import { DevchainCore } from '../../devchain/core.ts'
 import { createHttpServer } from './http.ts'
 
 const argv = process.argv.slice(2)

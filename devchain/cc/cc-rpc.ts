@@ -3,7 +3,7 @@
  * parameters, soft errors, balances read from the address indexes, and the building blocks of
  * FinalizeCCTx (normal inputs, P2PK change, signing normal and CC inputs).
  */
-import { RpcError, RpcCode } from '../../../rpc/jsonrpc.ts'
+import { RpcError, RpcCode } from '../../protocol/jsonrpc.ts'
 import { checkCount, requireString } from '../rpc/params.ts'
 import type { CcContext } from '../modules.ts'
 import type { Coin, Ledger } from '../chain/ledger.ts'

@@ -1,7 +1,7 @@
 import { createBase58check } from '@scure/base'
 import { sha256 as nobleSha256 } from '@noble/hashes/sha2.js'
 import { describe, expect, it } from 'vitest'
-import { base58checkDecode, sha256 } from '../../../rpc/base58check.ts'
+import { base58checkDecode, sha256 } from '../../../protocol/base58check.ts'
 
 const hex = (b: Uint8Array) => Buffer.from(b).toString('hex')
 const reference = createBase58check(nobleSha256)
