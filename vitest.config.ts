@@ -3,8 +3,12 @@ import vue from '@vitejs/plugin-vue'
 import { fileURLToPath } from 'node:url'
 
 const vuepressClientMock = fileURLToPath(new URL('./test/unit/mocks/vuepress-client.ts', import.meta.url))
+const browserPlatform = fileURLToPath(new URL('./devchain/platform/browser/index.ts', import.meta.url))
+// The engine's tests (the devchain and its CC modules), again on the browser platform: one engine, two platforms.
+const engineTests = ['test/unit/devchain/**/*.test.ts', 'test/unit/devchain-cc/**/*.test.ts', 'test/unit/modules/**/*.test.ts']
 
-// Four projects, one per layer of the test pyramid; `npm test` runs them in this order.
+// One project per layer of the test pyramid (the unit layer twice: on Node and on the engine's browser
+// platform); `npm test` runs them in this order.
 export default defineConfig({
   test: {
     projects: [
@@ -15,6 +19,15 @@ export default defineConfig({
           name: 'unit',
           include: ['test/unit/**/*.test.ts'],
           environment: 'node',
+        },
+      },
+      {
+        resolve: { alias: { '#platform': browserPlatform } },
+        test: {
+          name: 'unit-browser',
+          include: engineTests,
+          environment: 'node',
+          env: { KJ_ENGINE_PLATFORM: 'browser' },
         },
       },
       {

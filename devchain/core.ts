@@ -11,7 +11,9 @@ import { parseMiningMode, type MiningState } from './chain/mining.ts'
 import { ccModules } from './cc/index.ts'
 import type { CcModule } from './modules.ts'
 import { dispatch } from './rpc/dispatch.ts'
+import { toHex } from './crypto/hash.ts'
 import type { Tx } from './tx/transaction.ts'
+import { platform } from '#platform'
 
 export const NODE_NAMES = ['miner', 'reader'] as const
 export const DEFAULT_SEED = 'komodo-journeys'
@@ -64,7 +66,7 @@ export class DevchainCore {
   mining: MiningState = { mode: 'manual', seconds: 0, generate: false, genproclimit: -1 }
   private store: Store = new MemoryStore()
   private replaying = false
-  private timer: NodeJS.Timeout | null = null
+  private timer: ReturnType<typeof setInterval> | null = null
   private blockFns: ((b: { height: number; hash: string }) => void)[] = []
   private stopFns: (() => void)[] = []
   private closed = false
@@ -72,7 +74,7 @@ export class DevchainCore {
   private queue: Promise<unknown> = Promise.resolve()
 
   constructor(opts: CoreOptions = {}) {
-    const env = opts.env ?? process.env
+    const env = opts.env ?? platform.env()
     this.params = chainParamsFrom(opts.args ?? [], env)
     if (opts.dataDir !== undefined) this.params.datadir = opts.dataDir
     this.seed = opts.seed ?? env.DEVCHAIN_SEED ?? DEFAULT_SEED
@@ -128,7 +130,7 @@ export class DevchainCore {
         if (r.type === RecordType.Block) this.ledger.connectRaw(r.body)
         else if (r.type === RecordType.Tx) {
           try {
-            const { tx, raw } = { tx: Ledger.decodeHex(Buffer.from(r.body).toString('hex')).tx, raw: r.body }
+            const { tx, raw } = { tx: Ledger.decodeHex(toHex(r.body)).tx, raw: r.body }
             this.ledger.accept(raw, tx, { trusted: true })
           } catch {
             // A tx the log kept but a later block made invalid: komodod drops it from the mempool too.
@@ -205,7 +207,7 @@ export class DevchainCore {
       for (let i = 0; i < n; i++) {
         if (i > 0 && i % GENERATE_CHUNK === 0) {
           this.store.flush()
-          await new Promise((r) => setImmediate(r))
+          await platform.yieldToEventLoop()
         }
         hashes.push(this.ledger.mine(script).hash)
       }
@@ -230,7 +232,8 @@ export class DevchainCore {
       this.timer = setInterval(() => {
         void this.generate('miner', 1).catch(() => undefined)
       }, this.mining.seconds * 1000)
-      this.timer.unref()
+      // Node: an interval alone must not keep the process alive (browsers have no unref).
+      ;(this.timer as { unref?: () => void }).unref?.()
     }
   }
 
@@ -255,7 +258,7 @@ export class DevchainCore {
   }
 
   requestStop(): void {
-    setImmediate(() => {
+    void platform.yieldToEventLoop().then(() => {
       for (const fn of this.stopFns) fn()
     })
   }

@@ -18,7 +18,7 @@ console.log('\n── typecheck (vue-tsc) ──')
 if (run('npx', ['vue-tsc', '--noEmit', '-p', 'tsconfig.json']) === 0) passed++
 else failed++
 
-for (const project of ['unit', 'integration', 'build', 'e2e']) {
+for (const project of ['unit', 'unit-browser', 'integration', 'build', 'e2e']) {
   console.log(`\n── ${project} ──`)
   const report = path.join(work, `${project}.json`)
   const status = run('npx', ['vitest', 'run', '--project', project, '--passWithNoTests',

@@ -12,6 +12,8 @@ import { merkleRoot, parseBlock, readHeader, serializeBlock, type BlockHeader, t
 import type { ChainParams } from './params.ts'
 import type { CcModule, ValidationContext } from '../modules.ts'
 import * as E from './errors.ts'
+import { equalBytes } from '@noble/curves/utils.js'
+import { platform } from '#platform'
 
 export const COIN = 100_000_000
 export const MAX_MONEY = 200_000_000 * COIN * 10 // generous; the devchain never mints near it
@@ -329,7 +331,7 @@ export class Ledger {
     if (!address) return script
     let list = this.scriptByAddress.get(address)
     if (!list) this.scriptByAddress.set(address, (list = []))
-    for (const known of list) if (known.length === script.length && Buffer.compare(known, script) === 0) return known
+    for (const known of list) if (equalBytes(known, script)) return known
     if (list.length >= 4) return script
     // A copy, so the shared script does not pin the buffer it was cut from.
     const own = script.slice()
@@ -456,7 +458,7 @@ export class Ledger {
     }
     const vctx: ValidationContext = { chain: { params: this.params, ledger: this }, height: this.height + 1, spent, txid }
     for (let i = 0; i < tx.vin.length; i++) {
-      if (i > 0 && i % VERIFY_CHUNK === 0) await new Promise((r) => setImmediate(r))
+      if (i > 0 && i % VERIFY_CHUNK === 0) await platform.yieldToEventLoop()
       const reason = this.verifyInput(tx, i, spent[i], vctx)
       if (reason) {
         this.accept(raw, tx, { scriptsChecked: true }) // structural errors take precedence, as in komodod

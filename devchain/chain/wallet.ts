@@ -3,7 +3,8 @@
  * the coins it can spend and signing. Every node's wallet looks at the one shared ledger.
  */
 import { keyFromSeed, keyFromPrivate, signDer, decodeAddress, encodeWif, type KeyPair } from '../crypto/keys.ts'
-import { toHex, hash160, hexToHash, fromHex } from '../crypto/hash.ts'
+import { toHex, hash160, hexToHash, hashToHex, fromHex } from '../crypto/hash.ts'
+import { platform } from '#platform'
 import { p2pk, p2pkh, pushData, concat, classifyScript } from '../tx/script.ts'
 import { signatureHash, SIGHASH_ALL } from '../tx/sighash.ts'
 import { newTx, serializeTx, SEQUENCE_FINAL, type Tx, type TxOut } from '../tx/transaction.ts'
@@ -130,7 +131,7 @@ export class Wallet {
     const rec = this.ledger.txs.get(txid)
     if (!rec || rec.tx.vin.length === 0) return false
     const mine = rec.tx.vin.every((i) => {
-      const prev = this.ledger.txs.get(Buffer.from(i.prevHash).reverse().toString('hex'))
+      const prev = this.ledger.txs.get(hashToHex(i.prevHash))
       const o = prev?.tx.vout[i.prevIndex]
       return !!o && !!this.keyForScript(o.script)
     })
@@ -149,7 +150,7 @@ export class Wallet {
   /** signInputs in chunks, yielding to the event loop so a many-input spend blocks nobody. */
   async signInputsAsync(tx: Tx, spent: readonly Coin[], hashType = SIGHASH_ALL): Promise<void> {
     for (let i = 0; i < tx.vin.length; i++) {
-      if (i > 0 && i % SIGN_CHUNK === 0) await new Promise((r) => setImmediate(r))
+      if (i > 0 && i % SIGN_CHUNK === 0) await platform.yieldToEventLoop()
       this.signInput(tx, i, spent[i], hashType)
     }
   }

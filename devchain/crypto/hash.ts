@@ -1,10 +1,10 @@
 /** Hash primitives with komodod's byte conventions (txids and block hashes are shown byte-reversed). */
-import { createHash } from 'node:crypto'
+import { platform } from '#platform'
 import { ripemd160 } from '@noble/hashes/legacy.js'
 import { blake2b } from '@noble/hashes/blake2.js'
 
 export function sha256(data: Uint8Array): Uint8Array {
-  return createHash('sha256').update(data).digest()
+  return platform.sha256(data)
 }
 
 export function sha256d(data: Uint8Array): Uint8Array {
@@ -21,11 +21,11 @@ export function blake2b256(data: Uint8Array, personalization: Uint8Array): Uint8
 }
 
 export function toHex(b: Uint8Array): string {
-  return Buffer.from(b.buffer, b.byteOffset, b.byteLength).toString('hex')
+  return platform.toHex(b)
 }
 
 export function fromHex(h: string): Uint8Array {
-  return new Uint8Array(Buffer.from(h, 'hex'))
+  return platform.fromHex(h)
 }
 
 export function isHex(s: string): boolean {

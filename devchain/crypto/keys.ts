@@ -2,7 +2,7 @@
  * secp256k1 keys and Komodo's address encodings (reference §3.2): R-addresses (version 60),
  * P2SH (85), WIF (188, compressed), segid.
  */
-import { createECDH } from 'node:crypto'
+import { platform } from '#platform'
 import { secp256k1 } from '@noble/curves/secp256k1.js'
 import { createBase58check } from '@scure/base'
 import { sha256 as nobleSha256 } from '@noble/hashes/sha2.js'
@@ -21,20 +21,9 @@ export interface KeyPair {
   address: string
 }
 
-/**
- * Compressed public key via OpenSSL: noble's first multiplication by G builds its precomputed
- * table (~100 ms), which a chain start (two wallet keys) would otherwise pay before its first answer.
- * Signing still builds it, on the first signature.
- */
-function publicKeyOf(priv: Uint8Array): Uint8Array {
-  const ecdh = createECDH('secp256k1')
-  ecdh.setPrivateKey(priv)
-  return new Uint8Array(ecdh.getPublicKey(null, 'compressed'))
-}
-
 export function keyFromPrivate(priv: Uint8Array): KeyPair {
   if (!secp256k1.utils.isValidSecretKey(priv)) throw new Error('invalid private key')
-  const pub = publicKeyOf(priv)
+  const pub = platform.publicKey(priv)
   return { priv, pub, pubHex: toHex(pub), address: addressFromPubkey(pub) }
 }
 

@@ -3,13 +3,14 @@
  * JSON.stringify cannot do. Handlers return `Amount` objects; `serializeReply` prints them
  * verbatim. In-process callers see `Amount` (a number via valueOf/toJSON).
  */
-import { randomBytes } from 'node:crypto'
+import { platform } from '#platform'
+import { toHex } from '../crypto/hash.ts'
 
 const COIN = 100_000_000
 
 // A control character JSON.stringify escapes, plus a per-process secret nonce: a string from a
 // caller cannot forge a marker because the nonce never appears in any output.
-const NONCE = randomBytes(8).toString('hex')
+const NONCE = toHex(platform.randomBytes(8))
 const MARK = `\u0001${NONCE}`
 const MARK_RE = new RegExp(`"\\\\u0001${NONCE}(-?\\d+\\.\\d{8})"`, 'g')
 

@@ -1,6 +1,6 @@
 /** Chain reads and raw transactions: getblock*, getrawtransaction, decode/sendrawtransaction. */
 import { RpcError, RpcCode } from '../../../protocol/jsonrpc.ts'
-import { toHex } from '../../crypto/hash.ts'
+import { hashToHex, toHex } from '../../crypto/hash.ts'
 import { Ledger } from '../../chain/ledger.ts'
 import { blockJSON, txJSON, chainValueAt, chainworkHex } from '../txjson.ts'
 import { checkCount, requireInt, requireString, typeCheckString, notBool } from '../params.ts'
@@ -98,7 +98,7 @@ export const blockchainMethods: Record<string, MethodDef> = {
       out[r.txid] = {
         size: r.raw.length, fee: new Amount(r.fee), time: r.time, height: L.height,
         startingpriority: 0, currentpriority: 0,
-        depends: [...new Set(r.tx.vin.map((i) => Buffer.from(i.prevHash).reverse().toString('hex')).filter((id) => L.mempool.has(id)))],
+        depends: [...new Set(r.tx.vin.map((i) => hashToHex(i.prevHash)).filter((id) => L.mempool.has(id)))],
       }
     }
     return out

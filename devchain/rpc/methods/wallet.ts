@@ -1,6 +1,6 @@
 /** Wallet RPCs of a node: getnewaddress, getbalance, listunspent, sendtoaddress, gettransaction, getwalletinfo, setpubkey. */
 import { RpcError, RpcCode } from '../../../protocol/jsonrpc.ts'
-import { toHex } from '../../crypto/hash.ts'
+import { fromHex, hashToHex, toHex } from '../../crypto/hash.ts'
 import { addressFromPubkey, isPubkeyHex, segidOf, decodeAddress } from '../../crypto/keys.ts'
 import { classifyScript } from '../../tx/script.ts'
 import { isCoinbase } from '../../tx/transaction.ts'
@@ -43,7 +43,7 @@ function walletTxJSON(ctx: MethodContext, txid: string): Record<string, unknown>
   let inputsAllMine = !coinbase
   if (!coinbase) {
     for (const i of tx.vin) {
-      const prev = L.txs.get(Buffer.from(i.prevHash).reverse().toString('hex'))
+      const prev = L.txs.get(hashToHex(i.prevHash))
       const o = prev?.tx.vout[i.prevIndex]
       if (o && W.keyForScript(o.script)) debit += o.value
       else inputsAllMine = false
@@ -198,7 +198,7 @@ export const walletMethods: Record<string, MethodDef> = {
     checkCount(p, 1, 1, 'setpubkey pubkey')
     const pub = requireString(p, 0)
     if (pub.length !== 66 || !isPubkeyHex(pub)) return { error: 'pubkey is wrong length, must be 66 char hex string.' }
-    const address = addressFromPubkey(Buffer.from(pub, 'hex'))
+    const address = addressFromPubkey(fromHex(pub))
     if (!ctx.wallet.keyForPubkey(pub)) return { WARNING: 'privkey for this pubkey is not imported to wallet!', address, pubkey: pub }
     // Deviation: komodod sets the pubkey once per run; devchain nodes start with one preset,
     // so the devchain lets setpubkey replace it (to one of the node's own keys only).

@@ -1,0 +1,31 @@
+/**
+ * The engine's platform in a browser Web Worker (see ../types.ts): @noble hashing and curves,
+ * Web Crypto randomness. Results equal the Node platform's byte for byte.
+ */
+import { sha256 } from '@noble/hashes/sha2.js'
+import { bytesToHex, hexToBytes } from '@noble/hashes/utils.js'
+import { secp256k1 } from '@noble/curves/secp256k1.js'
+import type { Platform } from '../types.ts'
+
+// A MessageChannel hop runs before timers (which browsers clamp to ≥ 4 ms once nested).
+function yieldToEventLoop(): Promise<void> {
+  return new Promise((resolve) => {
+    const ch = new MessageChannel()
+    ch.port1.onmessage = () => {
+      ch.port1.close()
+      resolve()
+    }
+    ch.port2.postMessage(null)
+  })
+}
+
+export const platform: Platform = {
+  name: 'browser',
+  sha256: (data) => sha256(data),
+  publicKey: (priv) => secp256k1.getPublicKey(priv, true),
+  toHex: bytesToHex,
+  fromHex: hexToBytes,
+  randomBytes: (n) => crypto.getRandomValues(new Uint8Array(n)),
+  yieldToEventLoop,
+  env: () => ({}),
+}

@@ -1,0 +1,43 @@
+/**
+ * The engine's two platforms (devchain/platform/) agree byte for byte, and `#platform` resolves to
+ * the one the test project asks for: the `unit` project runs the engine on Node, `unit-browser` on
+ * the browser platform.
+ */
+import { describe, expect, it } from 'vitest'
+import { platform } from '#platform'
+import { platform as nodePlatform } from '../../../devchain/platform/node/index.ts'
+import { platform as browserPlatform } from '../../../devchain/platform/browser/index.ts'
+
+const bytes = (n: number, seed: number) => Uint8Array.from({ length: n }, (_, i) => (i * 31 + seed) & 0xff)
+
+describe('engine platform', () => {
+  it('is the platform this test project runs the engine on', () => {
+    expect(platform.name).toBe(process.env.KJ_ENGINE_PLATFORM ?? 'node')
+  })
+
+  it('hashes, derives public keys and converts hex identically on Node and in the browser', () => {
+    for (const n of [0, 1, 55, 56, 64, 1000]) {
+      const b = bytes(n, n)
+      expect(browserPlatform.toHex(browserPlatform.sha256(b))).toBe(nodePlatform.toHex(nodePlatform.sha256(b)))
+      expect(browserPlatform.fromHex(nodePlatform.toHex(b))).toEqual(b)
+      expect(nodePlatform.fromHex(browserPlatform.toHex(b))).toEqual(b)
+    }
+    for (let i = 1; i < 20; i++) {
+      const priv = nodePlatform.sha256(Uint8Array.of(i))
+      expect(browserPlatform.toHex(browserPlatform.publicKey(priv))).toBe(nodePlatform.toHex(nodePlatform.publicKey(priv)))
+    }
+  })
+
+  it('gives fresh random bytes and yields to queued work', async () => {
+    for (const p of [nodePlatform, browserPlatform]) {
+      const a = p.randomBytes(16)
+      expect(a.length).toBe(16)
+      expect(p.toHex(a)).not.toBe(p.toHex(p.randomBytes(16)))
+      const order: string[] = []
+      const done = p.yieldToEventLoop().then(() => order.push('after'))
+      order.push('before')
+      await done
+      expect(order).toEqual(['before', 'after'])
+    }
+  })
+})
