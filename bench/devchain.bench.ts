@@ -13,6 +13,7 @@ import { loadavg } from 'node:os'
 import { chainCommand } from '../scripts/chainCommand.ts'
 import { cpuSecondsOf, rssMb } from './support/measure.ts'
 import { createDevchain } from '../devchain/index.ts'
+import { fileStorage } from '../devchain/platform/node/fileStore.ts'
 
 interface CannonResult {
   requests: { average: number; total: number }
@@ -116,7 +117,7 @@ async function generate1000(): Promise<void> {
     const cpuRuns: number[] = []
     for (let i = 0; i < 5; i++) {
       const dir = persist ? mkdtempSync(join(tmpdir(), 'devchain-bench-')) : null
-      const c = await createDevchain({ dataDir: dir, seed: `gen${i}` })
+      const c = await createDevchain({ dataDir: dir, storage: fileStorage, seed: `gen${i}` })
       const t0 = performance.now()
       const cpu0 = process.cpuUsage()
       await c.call('miner', 'generate', [1000])

@@ -6,13 +6,13 @@ import { RpcError, RpcCode } from '../protocol/jsonrpc.ts'
 import { chainParamsFrom, type ChainParams } from './chain/params.ts'
 import { Ledger, type BlockRecord } from './chain/ledger.ts'
 import { Wallet } from './chain/wallet.ts'
-import { FileStore, MemoryStore, RecordType, type Store, type LogRecord } from './chain/store.ts'
+import { RecordLog, RecordType, scanRecords, type LogRecord } from './chain/recordLog.ts'
+import type { ChainStore, StoreFactory } from './chain/store.ts'
 import { parseMiningMode, type MiningState } from './chain/mining.ts'
 import { ccModules } from './cc/index.ts'
 import type { CcModule } from './modules.ts'
 import { dispatch } from './rpc/dispatch.ts'
-import { toHex } from './crypto/hash.ts'
-import type { Tx } from './tx/transaction.ts'
+import { parseTx, type Tx } from './tx/transaction.ts'
 import { platform } from '#platform'
 
 export const NODE_NAMES = ['miner', 'reader'] as const
@@ -23,6 +23,8 @@ const GENERATE_CHUNK = 250
 export interface CoreOptions {
   args?: string[]
   dataDir?: string | null
+  /** The platform's storage for a data directory (Node: `devchain/platform/node/fileStore.ts`). */
+  storage?: StoreFactory
   seed?: string
   reset?: boolean
   env?: Record<string, string | undefined>
@@ -64,7 +66,8 @@ export class DevchainCore {
   readonly seed: string
   readonly startedAt = Date.now()
   mining: MiningState = { mode: 'manual', seconds: 0, generate: false, genproclimit: -1 }
-  private store: Store = new MemoryStore()
+  /** The record log; null for a memory-only chain. */
+  private log: RecordLog | null = null
   private replaying = false
   private timer: ReturnType<typeof setInterval> | null = null
   private blockFns: ((b: { height: number; hash: string }) => void)[] = []
@@ -84,17 +87,41 @@ export class DevchainCore {
     const mode = parseMiningMode(env.DEVCHAIN_MINING)
     if (mode) this.mining = mode
 
-    let records: LogRecord[] = []
-    if (this.params.datadir !== null) {
-      const opened = FileStore.open(this.params.datadir, !!opts.reset)
-      this.store = opened.store
-      records = opened.records
+    if (this.params.datadir !== null && !opts.storage) {
+      throw new Error(`data directory ${this.params.datadir} given without a storage backend: pass \`storage\` (fileStorage from devchain/platform/node/fileStore.ts in Node), or dataDir: null`)
     }
-    if (records.length) this.replay(records)
-    else this.bootstrap()
+  }
+
+  /** Opens the chain's storage (when it has a data directory) and rebuilds the chain from it. */
+  static async open(opts: CoreOptions = {}): Promise<DevchainCore> {
+    const core = new DevchainCore(opts)
+    await core.load(opts.storage && core.params.datadir !== null ? opts.storage(core.params.datadir) : null, !!opts.reset)
+    return core
+  }
+
+  private async load(store: ChainStore | null, reset: boolean): Promise<void> {
+    if (store) await store.open()
+    try {
+      let records: LogRecord[] = []
+      if (store) {
+        if (reset) await store.clear()
+        const bytes = await store.readLog(0)
+        const scan = scanRecords(bytes)
+        records = scan.records
+        // Drop a torn tail so new records follow whole ones.
+        if (scan.good !== bytes.length) await store.truncateLog(scan.good)
+        this.log = new RecordLog(store, scan.good)
+      }
+      if (records.length) this.replay(records)
+      else await this.bootstrap()
+    } catch (e) {
+      this.log = null
+      await store?.close()
+      throw e
+    }
     this.ledger.onBlock((b) => this.onBlock(b))
     this.ledger.onTx((t) => {
-      if (!this.replaying) this.store.append(RecordType.Tx, t.raw)
+      if (!this.replaying) this.log?.append(RecordType.Tx, t.raw)
     })
     this.applyMining()
   }
@@ -105,15 +132,15 @@ export class DevchainCore {
   }
 
   /** A fresh chain: node keys, pubkeys set, premine mined to the miner in block 1. */
-  private bootstrap(): void {
-    this.store.append(RecordType.Meta, enc.encode(this.meta()))
+  private async bootstrap(): Promise<void> {
+    this.log?.append(RecordType.Meta, enc.encode(this.meta()))
     for (const w of this.wallets.values()) {
       const k = this.newKey(w.node, false)
       this.setPubkey(w.node, k.pubHex)
     }
     const b = this.ledger.mine(this.wallet('miner').miningScript())
-    this.store.append(RecordType.Block, b.raw)
-    this.store.flush()
+    this.log?.append(RecordType.Block, b.raw)
+    await this.log?.flush()
   }
 
   private replay(records: LogRecord[]): void {
@@ -130,8 +157,7 @@ export class DevchainCore {
         if (r.type === RecordType.Block) this.ledger.connectRaw(r.body)
         else if (r.type === RecordType.Tx) {
           try {
-            const { tx, raw } = { tx: Ledger.decodeHex(toHex(r.body)).tx, raw: r.body }
-            this.ledger.accept(raw, tx, { trusted: true })
+            this.ledger.accept(r.body, parseTx(r.body), { trusted: true })
           } catch {
             // A tx the log kept but a later block made invalid: komodod drops it from the mempool too.
           }
@@ -159,7 +185,7 @@ export class DevchainCore {
 
   private onBlock(b: BlockRecord): void {
     if (this.replaying) return
-    this.store.append(RecordType.Block, b.raw)
+    this.log?.append(RecordType.Block, b.raw)
     const ev = { height: b.height, hash: b.hash }
     for (const fn of this.blockFns) fn(ev)
   }
@@ -177,14 +203,14 @@ export class DevchainCore {
   newKey(node: string, labeled: boolean) {
     const w = this.wallet(node)
     const k = w.deriveKey(labeled)
-    this.store.append(RecordType.Key, packStrings(node, k.priv, Uint8Array.of(labeled ? 1 : 0)))
+    this.log?.append(RecordType.Key, packStrings(node, k.priv, Uint8Array.of(labeled ? 1 : 0)))
     return k
   }
 
   /** Adds a fresh key to a node (devchain_resetidentity uses it with setPubkey). */
   setPubkey(node: string, pubHex: string): void {
     this.wallet(node).pubkey = pubHex
-    this.store.append(RecordType.Pubkey, packStrings(node, pubHex))
+    this.log?.append(RecordType.Pubkey, packStrings(node, pubHex))
   }
 
   // ── transactions and blocks ────────────────────────────────────────────────────────────────
@@ -206,12 +232,12 @@ export class DevchainCore {
       const hashes: string[] = []
       for (let i = 0; i < n; i++) {
         if (i > 0 && i % GENERATE_CHUNK === 0) {
-          this.store.flush()
+          await this.log?.flush()
           await platform.yieldToEventLoop()
         }
         hashes.push(this.ledger.mine(script).hash)
       }
-      this.store.flush()
+      await this.log?.flush()
       return hashes
     }
     const p = this.queue.then(run)
@@ -221,7 +247,7 @@ export class DevchainCore {
 
   setMining(state: MiningState): void {
     this.mining = state
-    this.store.append(RecordType.Mining, enc.encode(state.mode === 'interval' ? `interval:${state.seconds}` : state.mode))
+    this.log?.append(RecordType.Mining, enc.encode(state.mode === 'interval' ? `interval:${state.seconds}` : state.mode))
     this.applyMining()
   }
 
@@ -245,7 +271,7 @@ export class DevchainCore {
       return await dispatch(this, node, method, params)
     } finally {
       // Everything a call changed is on disk before its answer leaves.
-      if (this.store.dirty) this.store.flush()
+      if (this.log?.dirty) await this.log.flush()
     }
   }
 
@@ -268,6 +294,6 @@ export class DevchainCore {
     await this.queue
     this.closed = true
     if (this.timer) clearInterval(this.timer)
-    this.store.close()
+    await this.log?.close()
   }
 }

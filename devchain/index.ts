@@ -3,6 +3,7 @@
  * chain behind komodod's HTTP JSON-RPC.
  *
  *   const chain = await createDevchain({ dataDir: null })      // memory only
+ *   const kept = await createDevchain({ dataDir: '.devchain', storage: fileStorage })  // Node: platform/node/fileStore.ts
  *   await chain.call('miner', 'generate', [1])                 // → [blockhash]
  *   serializeReply({ result, error: null, id })                // komodod's wire text (8-dp amounts)
  *
@@ -12,8 +13,11 @@
  */
 import { DevchainCore, NODE_NAMES } from './core.ts'
 import type { ChainParams } from './chain/params.ts'
+import type { StoreFactory } from './chain/store.ts'
 
 export type { ChainParams } from './chain/params.ts'
+export type { ChainStore, StoreFactory } from './chain/store.ts'
+export { StoreLockedError } from './chain/store.ts'
 export { Amount, serializeReply } from './rpc/amount.ts'
 export { NODE_NAMES }
 
@@ -22,6 +26,11 @@ export interface DevchainOptions {
   args?: string[]
   /** Data directory; null = memory only. Default: -datadir, DEVCHAIN_DATA, then `.devchain/`. */
   dataDir?: string | null
+  /**
+   * Makes the platform's store for the data directory; required unless the chain is memory-only.
+   * Node: `fileStorage` from `devchain/platform/node/fileStore.ts`.
+   */
+  storage?: StoreFactory
   /** Key/seed for deterministic replay. Default: DEVCHAIN_SEED, then a fixed seed. */
   seed?: string
   /** Start over: delete the data directory's log first. */
@@ -37,7 +46,7 @@ export interface Devchain {
 }
 
 export async function createDevchain(opts: DevchainOptions = {}): Promise<Devchain> {
-  const core = new DevchainCore(opts)
+  const core = await DevchainCore.open(opts)
   return {
     params: core.params,
     get nodes() {
@@ -51,7 +60,7 @@ export async function createDevchain(opts: DevchainOptions = {}): Promise<Devcha
 
 /** The core object, for the HTTP face and tests that need the ledger itself. */
 export async function createDevchainCore(opts: DevchainOptions = {}): Promise<DevchainCore> {
-  return new DevchainCore(opts)
+  return DevchainCore.open(opts)
 }
 
 export { DevchainCore }

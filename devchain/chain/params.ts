@@ -2,7 +2,7 @@
  * Chain parameters from komodod's own command-line flags, with the asset-chain magic and port
  * derivation of reference §7.2 (both branches: with and without "extra" parameters).
  */
-import { crc32 } from 'node:zlib'
+import { crc32 } from '../crypto/crc32.ts'
 import { concatBytes } from '@noble/hashes/utils.js'
 import { sha256 } from '../crypto/hash.ts'
 

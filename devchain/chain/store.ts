@@ -1,115 +1,69 @@
 /**
- * Append-only, crash-safe log: `[u32 length][u32 crc32][payload]` records in `chain.log`.
- * Records are buffered and written + fsync'd in one go by `flush()`, which the RPC layer calls
- * before a state-changing call returns (one fsync per `generate`, however many blocks).
- * On load, a torn or corrupt tail (bad length or checksum) is cut off: everything before it is
- * whole, and everything a call ever returned was flushed before it returned.
+ * The one storage seam of the chain engine: what a platform must provide so a chain's data survives
+ * a restart. The engine (record framing, integrity checks, replay, snapshots) is platform-free and
+ * sits on top of it in `recordLog.ts` and `snapshot.ts`; a backend only moves bytes.
+ *
+ * Two things are stored per data location:
+ *  - the **log**: one append-only byte sequence of framed records (`recordLog.ts`). Offsets are byte
+ *    offsets into it; a checkpoint is an offset, a snapshot says which offset it covers.
+ *  - the **snapshot**: one blob, replaced whole (the latest only). The engine checksums it; the
+ *    backend only has to make the replacement atomic (old or new blob after a crash, never a mix).
+ *
+ * Node: `devchain/platform/node/fileStore.ts` (`chain.log` + `snapshot.bin` in the data directory,
+ * a lock file, fsync).
+ *
+ * How a browser backend implements it (IndexedDB, e.g. with `idb`):
+ *  - `open()`: take the one-writer lock first (`navigator.locks.request(name, { ifAvailable: true })`,
+ *    held until `close()`); when it is not available throw `StoreLockedError` naming the holder
+ *    (another tab). Then open the database (object stores `log` and `snapshot`).
+ *  - the log: keep one record per `appendLog` call, keyed by its start offset (a number key), value
+ *    the bytes. `readLog(from)` concatenates the values with key ≥ the chunk holding `from` and cuts
+ *    the first at `from`; `logSize()` is the last key plus its length (or keep it in a `meta` row).
+ *    `appendLog` writes one chunk in one `readwrite` transaction and resolves on `tx.done` (that is
+ *    IndexedDB's durability point; use `{ durability: 'strict' }` where supported).
+ *    `truncateLog(size)`: delete the keys ≥ size and cut the chunk straddling it, in one transaction.
+ *    IndexedDB transactions are atomic, so a browser log never has a torn tail; the engine's checks
+ *    still run and simply find none.
+ *  - `backupLog()`: copy the chunks to a `log-backup-<time>` store (or one blob row) and return its name.
+ *  - the snapshot: one row (`put` replaces atomically); `readSnapshot` returns null when absent.
+ *  - `clear()`: delete every row of both stores; `close()`: close the database, release the lock.
+ *  - Bytes may be stored as `Uint8Array` directly (structured clone); return fresh `Uint8Array`s.
+ * The engine never calls two methods at once: each call is awaited before the next is made.
  */
-import { closeSync, existsSync, fstatSync, fsyncSync, ftruncateSync, mkdirSync, openSync, readFileSync, rmSync, writeSync } from 'node:fs'
-import { join } from 'node:path'
-import { crc32 } from 'node:zlib'
 
-export const enum RecordType {
-  Meta = 1,
-  Block = 2,
-  Tx = 3,
-  Key = 4,
-  Pubkey = 5,
-  Mining = 6,
-}
-
-export interface LogRecord {
-  type: RecordType
-  body: Uint8Array
-}
-
-export interface Store {
-  append(type: RecordType, body: Uint8Array): void
-  flush(): void
-  close(): void
-  readonly dirty: boolean
-}
-
-/** A store for `dataDir: null`: nothing is kept. */
-export class MemoryStore implements Store {
-  readonly dirty = false
-  append(): void {}
-  flush(): void {}
-  close(): void {}
-}
-
-export class FileStore implements Store {
-  private fd: number
-  private pending: Uint8Array[] = []
-  private pendingLen = 0
-  readonly path: string
-
-  private constructor(path: string, fd: number) {
-    this.path = path
-    this.fd = fd
-  }
-
-  get dirty(): boolean {
-    return this.pending.length > 0
-  }
-
-  /** Opens (creating) the log and returns the intact records. */
-  static open(dir: string, reset: boolean): { store: FileStore; records: LogRecord[] } {
-    mkdirSync(dir, { recursive: true })
-    const path = join(dir, 'chain.log')
-    if (reset && existsSync(path)) rmSync(path)
-    const records: LogRecord[] = []
-    let good = 0
-    if (existsSync(path)) {
-      const buf = readFileSync(path)
-      let pos = 0
-      while (pos + 8 <= buf.length) {
-        const len = buf.readUInt32LE(pos)
-        const sum = buf.readUInt32LE(pos + 4)
-        if (len < 1 || pos + 8 + len > buf.length) break
-        const payload = buf.subarray(pos + 8, pos + 8 + len)
-        if ((crc32(payload) >>> 0) !== sum) break
-        records.push({ type: payload[0] as RecordType, body: new Uint8Array(payload.subarray(1)) })
-        pos += 8 + len
-        good = pos
-      }
-    }
-    const fd = openSync(path, 'a+')
-    if (fstatSync(fd).size !== good) {
-      ftruncateSync(fd, good) // drop a torn tail so new records follow whole ones
-      fsyncSync(fd)
-    }
-    return { store: new FileStore(path, fd), records }
-  }
-
-  append(type: RecordType, body: Uint8Array): void {
-    const rec = new Uint8Array(9 + body.length)
-    const view = new DataView(rec.buffer)
-    view.setUint32(0, body.length + 1, true)
-    rec[8] = type
-    rec.set(body, 9)
-    view.setUint32(4, crc32(rec.subarray(8)) >>> 0, true)
-    this.pending.push(rec)
-    this.pendingLen += rec.length
-  }
-
-  flush(): void {
-    if (!this.pending.length) return
-    const all = Buffer.allocUnsafe(this.pendingLen)
-    let o = 0
-    for (const r of this.pending) {
-      all.set(r, o)
-      o += r.length
-    }
-    this.pending = []
-    this.pendingLen = 0
-    let written = 0
-    while (written < all.length) written += writeSync(this.fd, all, written)
-    fsyncSync(this.fd)
-  }
-
-  close(): void {
-    this.flush()
-    closeSync(this.fd)
+/** Thrown by `open()` when another process or tab holds the data location. */
+export class StoreLockedError extends Error {
+  constructor(message: string) {
+    super(message)
+    this.name = 'StoreLockedError'
   }
 }
+
+export interface ChainStore {
+  /** Where the data lives, for messages: a directory, a database name. */
+  readonly location: string
+  /** Takes exclusive ownership of the location (creating it) or throws `StoreLockedError`. */
+  open(): Promise<void>
+  /** Size of the log in bytes. */
+  logSize(): Promise<number>
+  /** The log's bytes from `offset` to its end. */
+  readLog(offset: number): Promise<Uint8Array>
+  /** Appends bytes (whole records) at the end of the log; resolves once they are durable. */
+  appendLog(bytes: Uint8Array): Promise<void>
+  /** Cuts the log to its first `size` bytes, durably. */
+  truncateLog(size: number): Promise<void>
+  /** Keeps a copy of the whole log as it is now, beside it; returns where (a path or a name). */
+  backupLog(): Promise<string>
+  /** The latest snapshot blob, or null when there is none. */
+  readSnapshot(): Promise<Uint8Array | null>
+  /** Replaces the snapshot blob atomically and durably. */
+  writeSnapshot(bytes: Uint8Array): Promise<void>
+  deleteSnapshot(): Promise<void>
+  /** Deletes the log and the snapshot (start over); the store stays open. */
+  clear(): Promise<void>
+  /** Releases the location (and the lock). Nothing is written after it. */
+  close(): Promise<void>
+}
+
+/** Makes the store for a data location (the resolved `-datadir`): the platform's choice, passed in by the composition root. */
+export type StoreFactory = (dataDir: string) => ChainStore

@@ -4,11 +4,12 @@
  * DEVCHAIN_SEED, DEVCHAIN_MINING=manual|automine|interval:N.
  */
 import { DevchainCore } from '../../devchain/core.ts'
+import { fileStorage } from '../../devchain/platform/node/fileStore.ts'
 import { createHttpServer } from './http.ts'
 
 const argv = process.argv.slice(2)
 const reset = argv.includes('--reset') || argv.includes('-reset')
-const dc = new DevchainCore({ args: argv.filter((a) => a !== '--reset' && a !== '-reset'), reset })
+const dc = await DevchainCore.open({ args: argv.filter((a) => a !== '--reset' && a !== '-reset'), reset, storage: fileStorage })
 const server = createHttpServer(dc)
 const host = '127.0.0.1'
 

@@ -9,6 +9,7 @@
  */
 import type { Devchain } from '../../devchain/index.ts'
 import { createDevchain } from '../../devchain/index.ts'
+import { fileStorage } from '../../devchain/platform/node/fileStore.ts'
 import type { GatewayEnvConfig } from './config.ts'
 import { configFromEnv } from './config.ts'
 import { createDevchainUpstream } from './devchainUpstream.ts'
@@ -51,7 +52,7 @@ export async function createGatewayFromEnv(opts: FromEnvOptions = {}): Promise<G
   const config = configFromEnv(opts.env ?? process.env)
   let upstream = upstreamFromConfig(config)
   if (!upstream) {
-    const chain = opts.devchain ?? (await createDevchain(opts.devchainDataDir === undefined ? {} : { dataDir: opts.devchainDataDir }))
+    const chain = opts.devchain ?? (await createDevchain({ storage: fileStorage, ...(opts.devchainDataDir === undefined ? {} : { dataDir: opts.devchainDataDir }) }))
     upstream = createDevchainUpstream(chain, { ownsChain: !opts.devchain })
   }
   return createGateway({

@@ -6,6 +6,7 @@ import { describe, it, expect, afterEach } from 'vitest'
 import { appendFileSync, statSync } from 'node:fs'
 import { join } from 'node:path'
 import { createDevchain } from '../../../devchain/index.ts'
+import { fileStorage } from '../../../devchain/platform/node/fileStore.ts'
 import { AUTH, cleanUp, spawnChain, tempDir } from './spawnChain.ts'
 
 afterEach(cleanUp)
@@ -65,28 +66,28 @@ describe('persistence', () => {
 
   it('drops a torn tail record and keeps loading', async () => {
     const dir = tempDir()
-    const a = await createDevchain({ dataDir: dir, seed: 'torn' })
+    const a = await createDevchain({ dataDir: dir, storage: fileStorage, seed: 'torn' })
     const hashes = (await a.call('miner', 'generate', [10])) as string[]
     await a.close()
     const log = join(dir, 'chain.log')
     const size = statSync(log).size
     appendFileSync(log, Buffer.from([0x40, 0, 0, 0, 1, 2, 3, 4, 2, 9, 9])) // a record cut short by a crash
-    const b = await createDevchain({ dataDir: dir, seed: 'torn' })
+    const b = await createDevchain({ dataDir: dir, storage: fileStorage, seed: 'torn' })
     expect(await b.call('miner', 'getbestblockhash', [])).toBe(hashes[9])
     expect(statSync(log).size).toBe(size) // the torn bytes are gone
     const more = (await b.call('miner', 'generate', [1])) as string[]
     await b.close()
-    const c = await createDevchain({ dataDir: dir, seed: 'torn' })
+    const c = await createDevchain({ dataDir: dir, storage: fileStorage, seed: 'torn' })
     expect(await c.call('miner', 'getbestblockhash', [])).toBe(more[0])
     await c.close()
   })
 
   it('starts over with reset', async () => {
     const dir = tempDir()
-    const a = await createDevchain({ dataDir: dir })
+    const a = await createDevchain({ dataDir: dir, storage: fileStorage })
     await a.call('miner', 'generate', [3])
     await a.close()
-    const b = await createDevchain({ dataDir: dir, reset: true })
+    const b = await createDevchain({ dataDir: dir, storage: fileStorage, reset: true })
     expect(await b.call('miner', 'getblockcount', [])).toBe(1)
     await b.close()
   })

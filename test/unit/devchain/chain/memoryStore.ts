@@ -1,0 +1,57 @@
+/** A `ChainStore` kept in memory, for unit tests of the platform-free log and snapshot code. */
+import type { ChainStore } from '../../../../devchain/chain/store.ts'
+
+export class MemoryStore implements ChainStore {
+  readonly location = 'memory'
+  log = new Uint8Array(0)
+  snapshot: Uint8Array | null = null
+  backups: Uint8Array[] = []
+  appends = 0
+  failNextAppend: Error | null = null
+  isOpen = false
+
+  async open(): Promise<void> {
+    this.isOpen = true
+  }
+  async logSize(): Promise<number> {
+    return this.log.length
+  }
+  async readLog(offset: number): Promise<Uint8Array> {
+    return this.log.slice(offset)
+  }
+  async appendLog(bytes: Uint8Array): Promise<void> {
+    if (this.failNextAppend) {
+      const e = this.failNextAppend
+      this.failNextAppend = null
+      throw e
+    }
+    const next = new Uint8Array(this.log.length + bytes.length)
+    next.set(this.log)
+    next.set(bytes, this.log.length)
+    this.log = next
+    this.appends++
+  }
+  async truncateLog(size: number): Promise<void> {
+    this.log = this.log.slice(0, size)
+  }
+  async backupLog(): Promise<string> {
+    this.backups.push(this.log.slice())
+    return `backup ${this.backups.length}`
+  }
+  async readSnapshot(): Promise<Uint8Array | null> {
+    return this.snapshot && this.snapshot.slice()
+  }
+  async writeSnapshot(bytes: Uint8Array): Promise<void> {
+    this.snapshot = bytes.slice()
+  }
+  async deleteSnapshot(): Promise<void> {
+    this.snapshot = null
+  }
+  async clear(): Promise<void> {
+    this.log = new Uint8Array(0)
+    this.snapshot = null
+  }
+  async close(): Promise<void> {
+    this.isOpen = false
+  }
+}

@@ -1,0 +1,46 @@
+import { describe, it, expect, afterEach } from 'vitest'
+import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { FileStore } from '../../../../../devchain/platform/node/fileStore.ts'
+
+const dirs: string[] = []
+afterEach(() => {
+  for (const d of dirs.splice(0)) rmSync(d, { recursive: true, force: true })
+})
+const temp = () => {
+  const d = mkdtempSync(join(tmpdir(), 'filestore-'))
+  dirs.push(d)
+  return join(d, 'data')
+}
+
+describe('FileStore', () => {
+  it('appends, reads from an offset, truncates, keeps a backup copy and replaces the snapshot', async () => {
+    const dir = temp()
+    const s = new FileStore(dir)
+    await s.open()
+    await s.appendLog(Uint8Array.of(1, 2, 3))
+    await s.appendLog(Uint8Array.of(4, 5))
+    expect(await s.logSize()).toBe(5)
+    expect([...(await s.readLog(2))]).toEqual([3, 4, 5])
+    const backup = await s.backupLog()
+    await s.truncateLog(3)
+    expect([...readFileSync(join(dir, 'chain.log'))]).toEqual([1, 2, 3])
+    expect([...readFileSync(backup)]).toEqual([1, 2, 3, 4, 5])
+
+    expect(await s.readSnapshot()).toBeNull()
+    await s.writeSnapshot(Uint8Array.of(7))
+    await s.writeSnapshot(Uint8Array.of(8, 9))
+    expect([...(await s.readSnapshot())!]).toEqual([8, 9])
+    expect(readdirSync(dir).filter((f) => f.endsWith('.tmp'))).toEqual([])
+    await s.deleteSnapshot()
+    expect(await s.readSnapshot()).toBeNull()
+
+    await s.clear()
+    expect(await s.logSize()).toBe(0)
+    await s.appendLog(Uint8Array.of(6))
+    await s.close()
+    expect(existsSync(join(dir, 'chain.log'))).toBe(true)
+    expect([...readFileSync(join(dir, 'chain.log'))]).toEqual([6])
+  })
+})
