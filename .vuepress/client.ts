@@ -6,6 +6,8 @@ import { hydrateBeforeNavigation } from './theme/hydrateOnFirstInput.ts'
 import { keepThemeDataRaw } from './theme/rawThemeData.ts'
 import { ensureUiStrings } from '../components/i18n/localeUi.ts'
 import { islandMarker } from './plugins/islandPreload/marker.ts'
+import { setInPageWorkerFactory } from '../components/inPageChain.ts'
+import JourneyLayout from './theme/JourneyLayout.vue'
 
 // The live components load as their own chunks the first time a page renders one, so the main
 // chunk (and pages without them) carry none of their code. Journey and Step hydrate as soon as
@@ -14,6 +16,7 @@ import { islandMarker } from './plugins/islandPreload/marker.ts'
 const eager = new Set(['Journey', 'Step'])
 const lazy: Record<string, () => Promise<Component>> = {
   ChainStatus: () => import('../components/ChainStatus.vue'),
+  ChainPicker: () => import('../components/ChainPicker.vue'),
   RpcCall: () => import('../components/RpcCall.vue'),
   MineBlocks: () => import('../components/MineBlocks.vue'),
   Broadcast: () => import('../components/Broadcast.vue'),
@@ -28,6 +31,8 @@ const lazy: Record<string, () => Promise<Component>> = {
 export default defineClientConfig({
   enhance({ app, router, siteData }) {
     keepThemeDataRaw()
+    // The in-page chain's worker: its chunk (the engine) loads when the first call is made, not with the page.
+    if (!import.meta.env.SSR) setInPageWorkerFactory(() => new Worker(new URL('./inPageChain/worker.ts', import.meta.url), { type: 'module' }))
     for (const [name, loader] of Object.entries(lazy))
       app.component(name, defineAsyncComponent(eager.has(name) ? loader : { loader, hydrate: hydrateInTurn }))
     // The server render names the ones a page uses, and the build preloads their chunks in its <head>.
@@ -41,4 +46,6 @@ export default defineClientConfig({
     // Chrome still waiting to hydrate (theme/hydrateOnFirstInput.ts) must be live before a route change re-renders it.
     router.beforeEach(hydrateBeforeNavigation)
   },
+  // Journey pages show the chain picker in their chrome (theme/JourneyLayout.vue).
+  layouts: { Layout: JourneyLayout },
 })

@@ -8,6 +8,7 @@ import { AbortedError, ChainUnavailableError } from '../protocol/errors.ts'
 import type { MethodResult } from '../protocol/types.ts'
 import { loadRecorded } from './recorded/index.ts'
 import { useRpcClient } from './useRpcClient.ts'
+import { inPageAvailable } from './inPageChain.ts'
 
 export type CallState = 'idle' | 'running' | 'done' | 'failed' | 'recorded'
 
@@ -43,7 +44,8 @@ export function useCall<T = unknown>(options: { recorded?: boolean } = {}): UseC
       return result.value
     } catch (err) {
       if (mine !== controller) return undefined
-      if (err instanceof ChainUnavailableError && options.recorded !== false) {
+      // Recorded replies only where no chain can answer: a browser that cannot run the in-page chain.
+      if (err instanceof ChainUnavailableError && options.recorded !== false && !inPageAvailable()) {
         const rec = await loadRecorded(method).catch(() => null)
         if (rec) {
           result.value = rec.result as T

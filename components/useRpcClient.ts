@@ -1,10 +1,11 @@
-/** One client per page session; same origin, so `/rpc` is whatever serves the site. */
+/** One client per page session, talking to the chain the reader chose (useChainConnection.ts). */
 import { RpcClient } from '../protocol/client.ts'
+import { connectionTransport } from './useChainConnection.ts'
 
 let client: RpcClient | null = null
 
 export function useRpcClient(): RpcClient {
-  client ??= new RpcClient()
+  client ??= new RpcClient({ transport: connectionTransport })
   return client
 }
 

@@ -1,6 +1,7 @@
 /**
- * The JSON-RPC 1.0 client for `/rpc` (browser and Node alike): catalog-checked params, a target
- * node, typed errors for JSON-RPC and CC soft errors, timeouts and cancellation.
+ * The JSON-RPC 1.0 client (browser and Node alike): catalog-checked params, a target node, typed
+ * errors for JSON-RPC and CC soft errors, timeouts and cancellation. What carries the body is a
+ * transport (transport.ts): this site's `/rpc`, a gateway's URL, or the in-page chain.
  */
 import { getMethod } from './catalog.ts'
 import type { RpcReply } from './jsonrpc.ts'
@@ -9,6 +10,9 @@ import {
 } from './errors.ts'
 import type { MethodResult } from './types.ts'
 import { validateParams } from './validate.ts'
+import { DEFAULT_NODE, endpointFor, httpTransport, type Transport, type TransportReply } from './transport.ts'
+
+export { DEFAULT_NODE, endpointFor }
 
 /** One call, the object the snippets are generated from as well. */
 export interface RpcCallRequest {
@@ -25,6 +29,8 @@ export interface RpcClientOptions {
   timeoutMs?: number
   /** Injected for tests and Node; @default globalThis.fetch */
   fetch?: typeof fetch
+  /** What carries the bodies; @default an HTTP transport to `base` with `fetch` */
+  transport?: Transport
 }
 
 export interface CallOptions {
@@ -42,24 +48,15 @@ export interface CallOutcome<T> {
   status: number
 }
 
-export const DEFAULT_NODE = 'miner'
-
-/** The endpoint of a node: `/rpc` is the miner, other nodes are `/rpc/<node>`. */
-export function endpointFor(node?: string, base = ''): string {
-  return !node || node === DEFAULT_NODE ? `${base}/rpc` : `${base}/rpc/${encodeURIComponent(node)}`
-}
-
 let nextId = 1
 
 export class RpcClient {
-  private readonly base: string
+  readonly transport: Transport
   private readonly timeoutMs: number
-  private readonly fetchImpl: typeof fetch
 
   constructor(options: RpcClientOptions = {}) {
-    this.base = (options.base ?? '').replace(/\/$/, '')
     this.timeoutMs = options.timeoutMs ?? 30_000
-    this.fetchImpl = options.fetch ?? ((input, init) => globalThis.fetch(input, init))
+    this.transport = options.transport ?? httpTransport({ base: options.base, fetch: options.fetch })
   }
 
   /** Typed call: the result type follows the method name (see `ResultOf`). */
@@ -87,27 +84,16 @@ export class RpcClient {
 
     const started = now()
     try {
-      let res: Response
+      let res: TransportReply
       try {
-        res = await this.fetchImpl(endpointFor(options.node, this.base), {
-          method: 'POST',
-          headers: { 'content-type': 'text/plain;' },
-          body: JSON.stringify({ jsonrpc: '1.0', id: nextId++, method, params: wire }),
-          signal: controller.signal,
-        })
-      } catch (err) {
-        throw this.transportError(err, timedOut, outer, timeoutMs)
-      }
-      let text: string
-      try {
-        text = await res.text()
+        res = await this.transport.send(JSON.stringify({ jsonrpc: '1.0', id: nextId++, method, params: wire }), options.node, controller.signal)
       } catch (err) {
         throw this.transportError(err, timedOut, outer, timeoutMs)
       }
       const durationMs = now() - started
-      const reply = parseReply(text)
+      const reply = parseReply(res.text)
       if (!reply || res.status === 502 || res.status === 503) {
-        throw new ChainUnavailableError(res.status, reply?.error?.message ?? (res.headers.get('content-type') || 'not a JSON-RPC reply'))
+        throw new ChainUnavailableError(res.status, reply?.error?.message ?? (res.contentType || 'not a JSON-RPC reply'))
       }
       if (reply.error) throw new NodeRpcError(reply.error.code, reply.error.message, res.status)
       const result = reply.result

@@ -2,6 +2,7 @@
  * `GET /rpc/meta`: what the gateway says about its backend. The reader is tolerant: a missing
  * field falls back to a safe default so a page still renders against an older gateway.
  */
+import { httpTransport, type Transport } from './transport.ts'
 
 export interface ChainMeta {
   kind: 'devchain' | 'komodod' | 'unknown'
@@ -43,12 +44,12 @@ export function normalizeMeta(raw: unknown): ChainMeta {
 }
 
 /** Reads `/rpc/meta`; null when no gateway answers (a static deployment). */
-export async function fetchMeta(base = '', fetchImpl: typeof fetch = (i, o) => globalThis.fetch(i, o), signal?: AbortSignal): Promise<ChainMeta | null> {
-  try {
-    const res = await fetchImpl(`${base.replace(/\/$/, '')}/rpc/meta`, { signal, headers: { accept: 'application/json' } })
-    if (!res.ok) return null
-    return normalizeMeta(JSON.parse(await res.text()))
-  } catch {
-    return null
-  }
+export async function fetchMeta(base = '', fetchImpl?: typeof fetch, signal?: AbortSignal): Promise<ChainMeta | null> {
+  return metaOf(httpTransport({ base, fetch: fetchImpl }), signal)
+}
+
+/** What a transport's backend says about itself; null when it does not answer. */
+export async function metaOf(transport: Transport, signal?: AbortSignal): Promise<ChainMeta | null> {
+  const raw = await transport.meta(signal)
+  return raw === null || raw === undefined ? null : normalizeMeta(raw)
 }

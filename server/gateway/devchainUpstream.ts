@@ -4,18 +4,15 @@
  */
 import type { Devchain } from '../../devchain/index.ts'
 import { serializeReply } from '../../devchain/index.ts'
+import { publicChainParams } from '../../devchain/chain/publicParams.ts'
 import { RpcError, httpStatusFor } from '../../protocol/jsonrpc.ts'
 import { gatewayError, upstreamTimeout } from './errors.ts'
 import type { Call } from './parse.ts'
 import type { NodeReply, Upstream } from './upstream.ts'
 import { UpstreamFailure } from './upstream.ts'
 
-/** Public chain parameters; everything else in ChainParams (rpc credentials, paths) stays inside. */
-const PUBLIC_PARAMS = ['name', 'supply', 'reward', 'cc', 'blocktime', 'regtest', 'magic', 'p2pport', 'rpcport', 'coinbaseMaturity'] as const
-
 export function createDevchainUpstream(chain: Devchain, opts: { ownsChain?: boolean } = {}): Upstream {
-  const params = chain.params as unknown as Record<string, unknown>
-  const publicParams = Object.fromEntries(PUBLIC_PARAMS.filter((k) => k in params).map((k) => [k, params[k]]))
+  const publicParams = publicChainParams(chain.params)
 
   const callWithin = async (node: string, call: Call, timeoutMs: number): Promise<unknown> => {
     let timer: NodeJS.Timeout | undefined
