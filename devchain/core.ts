@@ -6,7 +6,8 @@ import { RpcError, RpcCode } from '../protocol/jsonrpc.ts'
 import { chainParamsFrom, type ChainParams } from './chain/params.ts'
 import { Ledger, type BlockRecord } from './chain/ledger.ts'
 import { Wallet } from './chain/wallet.ts'
-import { RecordLog, RecordType, scanRecords, type LogRecord } from './chain/recordLog.ts'
+import { RecordLog, RecordType, type LogRecord } from './chain/recordLog.ts'
+import { LogDamagedError, cutLog, damageMessage, openRecordLog, recordTypeName } from './chain/logIntegrity.ts'
 import type { ChainStore, StoreFactory } from './chain/store.ts'
 import { parseMiningMode, type MiningState } from './chain/mining.ts'
 import { ccModules } from './cc/index.ts'
@@ -27,6 +28,10 @@ export interface CoreOptions {
   storage?: StoreFactory
   seed?: string
   reset?: boolean
+  /** A damaged log: keep a copy, cut it at the last good record and start there (logIntegrity.ts). */
+  recover?: boolean
+  /** Where the chain's own notices go (a dropped torn tail, a recovery). Default: console.warn. */
+  log?: (line: string) => void
   env?: Record<string, string | undefined>
   modules?: readonly CcModule[]
 }
@@ -58,6 +63,17 @@ function unpack(body: Uint8Array): Uint8Array[] {
   return out
 }
 
+/** A record of an intact log that replay cannot apply: damage, handled like a bad checksum. */
+class ReplayFailure extends Error {
+  constructor(
+    readonly at: number,
+    readonly what: string,
+    readonly height: number,
+  ) {
+    super(what)
+  }
+}
+
 export class DevchainCore {
   readonly params: ChainParams
   readonly ledger: Ledger
@@ -68,6 +84,7 @@ export class DevchainCore {
   mining: MiningState = { mode: 'manual', seconds: 0, generate: false, genproclimit: -1 }
   /** The record log; null for a memory-only chain. */
   private log: RecordLog | null = null
+  private readonly warn: (line: string) => void
   private replaying = false
   private timer: ReturnType<typeof setInterval> | null = null
   private blockFns: ((b: { height: number; hash: string }) => void)[] = []
@@ -81,6 +98,7 @@ export class DevchainCore {
     this.params = chainParamsFrom(opts.args ?? [], env)
     if (opts.dataDir !== undefined) this.params.datadir = opts.dataDir
     this.seed = opts.seed ?? env.DEVCHAIN_SEED ?? DEFAULT_SEED
+    this.warn = opts.log ?? ((line) => console.warn(line))
     this.modules = opts.modules ?? ccModules
     this.ledger = new Ledger(this.params, this.modules)
     for (const n of NODE_NAMES) this.wallets.set(n, new Wallet(n, this.ledger, this.seed))
@@ -92,25 +110,39 @@ export class DevchainCore {
     }
   }
 
-  /** Opens the chain's storage (when it has a data directory) and rebuilds the chain from it. */
+  /**
+   * Opens the chain's storage (when it has a data directory) and rebuilds the chain from it. A
+   * damaged log stops the start (`LogDamagedError`) unless `recover` is set (logIntegrity.ts).
+   */
   static async open(opts: CoreOptions = {}): Promise<DevchainCore> {
     const core = new DevchainCore(opts)
-    await core.load(opts.storage && core.params.datadir !== null ? opts.storage(core.params.datadir) : null, !!opts.reset)
-    return core
+    const store = opts.storage && core.params.datadir !== null ? opts.storage(core.params.datadir) : null
+    try {
+      await core.load(store, opts)
+      return core
+    } catch (e) {
+      if (!(e instanceof ReplayFailure) || !store) throw e
+      if (!opts.recover) throw new LogDamagedError(damageMessage(store.location, e.at, e.what, e.height), e.at)
+      // The state built so far is half-applied: cut the log there and start again on a fresh core.
+      await store.open()
+      try {
+        await cutLog(store, e.at, e.what, e.height, core.warn)
+      } finally {
+        await store.close()
+      }
+      return DevchainCore.open(opts)
+    }
   }
 
-  private async load(store: ChainStore | null, reset: boolean): Promise<void> {
+  private async load(store: ChainStore | null, opts: CoreOptions): Promise<void> {
     if (store) await store.open()
     try {
       let records: LogRecord[] = []
       if (store) {
-        if (reset) await store.clear()
-        const bytes = await store.readLog(0)
-        const scan = scanRecords(bytes)
-        records = scan.records
-        // Drop a torn tail so new records follow whole ones.
-        if (scan.good !== bytes.length) await store.truncateLog(scan.good)
-        this.log = new RecordLog(store, scan.good)
+        if (opts.reset) await store.clear()
+        const opened = await openRecordLog(store, { from: 0, baseHeight: 0, recover: !!opts.recover, warn: this.warn })
+        this.log = opened.log
+        records = opened.records
       }
       if (records.length) this.replay(records)
       else await this.bootstrap()
@@ -147,33 +179,47 @@ export class DevchainCore {
     this.replaying = true
     try {
       const [first] = records
-      if (first.type !== RecordType.Meta) throw new Error('chain.log does not start with a meta record')
+      if (first.type !== RecordType.Meta) throw this.replayFailure(first, 'the log does not start with a meta record')
       const meta = JSON.parse(dec.decode(first.body)) as { name: string; supply: number; seed: string }
       const mine = JSON.parse(this.meta()) as { name: string; supply: number }
       if (meta.name !== mine.name || meta.supply !== mine.supply) {
         throw new Error(`${this.params.datadir} holds chain ${meta.name} (supply ${meta.supply}); start with --reset or another -datadir`)
       }
-      for (const r of records.slice(1)) {
-        if (r.type === RecordType.Block) this.ledger.connectRaw(r.body)
-        else if (r.type === RecordType.Tx) {
-          try {
-            this.ledger.accept(r.body, parseTx(r.body), { trusted: true })
-          } catch {
-            // A tx the log kept but a later block made invalid: komodod drops it from the mempool too.
-          }
-        } else if (r.type === RecordType.Key) {
-          const [node, priv, flag] = unpack(r.body)
-          this.walletOrCreate(dec.decode(node)).addKey(new Uint8Array(priv), flag?.[0] === 1)
-        } else if (r.type === RecordType.Pubkey) {
-          const [node, pub] = unpack(r.body)
-          this.walletOrCreate(dec.decode(node)).pubkey = dec.decode(pub) || null
-        } else if (r.type === RecordType.Mining) {
-          const m = parseMiningMode(dec.decode(r.body))
-          if (m) this.mining = m
+      for (let i = 1; i < records.length; i++) {
+        try {
+          this.apply(records[i])
+        } catch (e) {
+          throw this.replayFailure(records[i], `it cannot be replayed (${e instanceof Error ? e.message : String(e)})`)
         }
       }
     } finally {
       this.replaying = false
+    }
+  }
+
+  private replayFailure(r: LogRecord, why: string): ReplayFailure {
+    const at = r.end - 9 - r.body.length
+    return new ReplayFailure(at, `the ${recordTypeName(r.type)} record there is intact but ${why}`, this.ledger.height)
+  }
+
+  /** Applies one log record (replay). */
+  private apply(r: LogRecord): void {
+    if (r.type === RecordType.Block) this.ledger.connectRaw(r.body)
+    else if (r.type === RecordType.Tx) {
+      try {
+        this.ledger.accept(r.body, parseTx(r.body), { trusted: true })
+      } catch {
+        // A tx the log kept but a later block made invalid: komodod drops it from the mempool too.
+      }
+    } else if (r.type === RecordType.Key) {
+      const [node, priv, flag] = unpack(r.body)
+      this.walletOrCreate(dec.decode(node)).addKey(new Uint8Array(priv), flag?.[0] === 1)
+    } else if (r.type === RecordType.Pubkey) {
+      const [node, pub] = unpack(r.body)
+      this.walletOrCreate(dec.decode(node)).pubkey = dec.decode(pub) || null
+    } else if (r.type === RecordType.Mining) {
+      const m = parseMiningMode(dec.decode(r.body))
+      if (m) this.mining = m
     }
   }
 

@@ -18,6 +18,7 @@ import type { StoreFactory } from './chain/store.ts'
 export type { ChainParams } from './chain/params.ts'
 export type { ChainStore, StoreFactory } from './chain/store.ts'
 export { StoreLockedError } from './chain/store.ts'
+export { LogDamagedError } from './chain/logIntegrity.ts'
 export { Amount, serializeReply } from './rpc/amount.ts'
 export { NODE_NAMES }
 
@@ -35,6 +36,13 @@ export interface DevchainOptions {
   seed?: string
   /** Start over: delete the data directory's log first. */
   reset?: boolean
+  /**
+   * A damaged log (anything but a torn tail): keep a copy of it, cut it at the last good record and
+   * start at that height. Without it such a start fails with `LogDamagedError`.
+   */
+  recover?: boolean
+  /** Where the chain's notices go (a dropped torn tail, a recovery). @default console.warn */
+  log?: (line: string) => void
 }
 
 export interface Devchain {

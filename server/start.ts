@@ -24,6 +24,8 @@ export interface StartOptions {
    * KOMODO_NODES) lives in DEVCHAIN_DATA or `.devchain/`. Pass `false` for a static-only server.
    */
   gateway?: Gateway | false
+  /** The devchain's log is damaged: keep a copy and start at its last good record (`npm start -- --recover`). */
+  recover?: boolean
 }
 
 export interface RunningServer {
@@ -56,7 +58,7 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
       res.setHeader('Cache-Control', HASHED_ASSET.test(pathname) ? 'public, max-age=31536000, immutable' : 'no-cache')
     },
   })
-  const gateway = options.gateway === false ? null : (options.gateway ?? (await createGatewayFromEnv()))
+  const gateway = options.gateway === false ? null : (options.gateway ?? (await createGatewayFromEnv(options.recover ? { devchainRecover: true } : {})))
   const serveStatic = (req: http.IncomingMessage, res: http.ServerResponse): void => {
     statics(req, res, () => {
       res.writeHead(404, { 'Content-Type': 'text/html; charset=utf-8', 'Cache-Control': 'no-cache' })
@@ -102,7 +104,8 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
 }
 
 if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
-  startServer()
+  // `npm start -- --recover`: the devchain's log is damaged; keep a copy and start at its last good record.
+  startServer({ recover: process.argv.includes('--recover') })
     .then((s) => {
       console.log(JSON.stringify({ msg: `Komodo Journeys on ${s.url}`, backend: s.gateway?.upstream.kind, profile: s.gateway?.policy.profile }))
       const stop = (): void => {

@@ -1,15 +1,26 @@
 /**
  * `npm run chain -- <komodod flags>`: the devchain as a komodod-style HTTP JSON-RPC server on
- * 127.0.0.1:<rpcport>. Extra flags: --reset (start over), -datadir=, DEVCHAIN_DATA,
- * DEVCHAIN_SEED, DEVCHAIN_MINING=manual|automine|interval:N.
+ * 127.0.0.1:<rpcport>. Extra flags: --reset (start over), --recover (a damaged log: keep a copy, cut it
+ * at the last good record), -datadir=, DEVCHAIN_DATA, DEVCHAIN_SEED,
+ * DEVCHAIN_MINING=manual|automine|interval:N.
  */
 import { DevchainCore } from '../../devchain/core.ts'
+import { LogDamagedError, StoreLockedError } from '../../devchain/index.ts'
 import { fileStorage } from '../../devchain/platform/node/fileStore.ts'
 import { createHttpServer } from './http.ts'
 
 const argv = process.argv.slice(2)
-const reset = argv.includes('--reset') || argv.includes('-reset')
-const dc = await DevchainCore.open({ args: argv.filter((a) => a !== '--reset' && a !== '-reset'), reset, storage: fileStorage })
+const flag = (name: string): boolean => argv.includes(`--${name}`) || argv.includes(`-${name}`)
+const ours = new Set(['--reset', '-reset', '--recover', '-recover'])
+let dc: DevchainCore
+try {
+  dc = await DevchainCore.open({ args: argv.filter((a) => !ours.has(a)), reset: flag('reset'), recover: flag('recover'), storage: fileStorage })
+} catch (e) {
+  // A refusal to start says why and what to do; a stack trace would only bury that.
+  if (!(e instanceof StoreLockedError || e instanceof LogDamagedError)) throw e
+  process.stderr.write(`${e.message}\n`)
+  process.exit(1)
+}
 const server = createHttpServer(dc)
 const host = '127.0.0.1'
 

@@ -38,6 +38,11 @@ export interface FromEnvOptions {
   env?: Record<string, string | undefined>
   /** Devchain data directory when no KOMODO_NODES is set; null = memory. Default: the devchain's own default (DEVCHAIN_DATA, then `.devchain/`). */
   devchainDataDir?: string | null
+  /**
+   * The devchain's log is damaged (not just a torn tail): keep a copy, cut it at the last good
+   * record and start there. @default DEVCHAIN_RECOVER=1 in the environment
+   */
+  devchainRecover?: boolean
   /** Use this devchain instead of creating one (the caller keeps ownership). */
   devchain?: Devchain
   logger?: Logger
@@ -49,10 +54,19 @@ export function upstreamFromConfig(config: GatewayEnvConfig): Upstream | null {
 }
 
 export async function createGatewayFromEnv(opts: FromEnvOptions = {}): Promise<Gateway> {
-  const config = configFromEnv(opts.env ?? process.env)
+  const env = opts.env ?? process.env
+  const config = configFromEnv(env)
+  const logger = opts.logger ?? createLogger(config.logLevel)
   let upstream = upstreamFromConfig(config)
   if (!upstream) {
-    const chain = opts.devchain ?? (await createDevchain({ storage: fileStorage, ...(opts.devchainDataDir === undefined ? {} : { dataDir: opts.devchainDataDir }) }))
+    const chain =
+      opts.devchain ??
+      (await createDevchain({
+        storage: fileStorage,
+        recover: opts.devchainRecover ?? env.DEVCHAIN_RECOVER === '1',
+        log: (line) => logger.warn(line),
+        ...(opts.devchainDataDir === undefined ? {} : { dataDir: opts.devchainDataDir }),
+      }))
     upstream = createDevchainUpstream(chain, { ownsChain: !opts.devchain })
   }
   return createGateway({
@@ -62,6 +76,6 @@ export async function createGatewayFromEnv(opts: FromEnvOptions = {}): Promise<G
     trustedProxies: config.trustedProxies,
     corsOrigins: config.corsOrigins,
     allowedHosts: config.allowedHosts,
-    logger: opts.logger ?? createLogger(config.logLevel),
+    logger,
   })
 }

@@ -1,13 +1,15 @@
 /**
  * The Node backend of the engine's storage seam (`devchain/chain/store.ts`): a data directory with
- * `chain.log` (the record log, appended and fsync'd) and `snapshot.bin` (replaced by write-to-temp,
- * fsync, rename). Writes are synchronous system calls inside async methods: one `writeSync` +
+ * `chain.log` (the record log, appended and fsync'd), `snapshot.bin` (replaced by write-to-temp,
+ * fsync, rename) and `LOCK`, which names the one process using the directory (two processes
+ * appending to one log interleave their records and ruin it). Writes are synchronous system calls inside async methods: one `writeSync` +
  * `fsyncSync` per flush is what the crash-safety test measures, and a thread-pool hop per flush
  * would only add latency to every state-changing call.
  */
 import { closeSync, copyFileSync, existsSync, fstatSync, fsyncSync, ftruncateSync, mkdirSync, openSync, readFileSync, readSync, renameSync, rmSync, writeSync } from 'node:fs'
 import { join } from 'node:path'
 import type { ChainStore } from '../../chain/store.ts'
+import { acquireDirLock, type DirLock } from './dirLock.ts'
 
 const LOG = 'chain.log'
 const SNAPSHOT = 'snapshot.bin'
@@ -35,6 +37,7 @@ export class FileStore implements ChainStore {
   private readonly logPath: string
   private readonly snapshotPath: string
   private fd = -1
+  private lock: DirLock | null = null
 
   constructor(readonly dir: string) {
     this.location = dir
@@ -44,7 +47,14 @@ export class FileStore implements ChainStore {
 
   async open(): Promise<void> {
     mkdirSync(this.dir, { recursive: true })
-    this.openLog()
+    this.lock = acquireDirLock(this.dir)
+    try {
+      this.openLog()
+    } catch (e) {
+      this.lock.release()
+      this.lock = null
+      throw e
+    }
   }
 
   private openLog(): void {
@@ -129,6 +139,8 @@ export class FileStore implements ChainStore {
   async close(): Promise<void> {
     if (this.fd >= 0) closeSync(this.fd)
     this.fd = -1
+    this.lock?.release()
+    this.lock = null
   }
 }
 
