@@ -3,7 +3,7 @@ import type { ChainStore } from '../../../../devchain/chain/store.ts'
 
 export class MemoryStore implements ChainStore {
   readonly location = 'memory'
-  log = new Uint8Array(0)
+  log: Uint8Array = new Uint8Array(0)
   snapshot: Uint8Array | null = null
   backups: Uint8Array[] = []
   appends = 0
