@@ -4,10 +4,10 @@ import { defaultTheme } from '@vuepress/theme-default'
 import { defineUserConfig } from 'vuepress'
 import { fileURLToPath } from 'node:url'
 import { path } from 'vuepress/utils'
-import { en } from '../components/i18n/en.ts'
-import { discoverLocales, SITE_DESCRIPTION, SITE_TITLE, type LocaleUi } from './locales/discover.ts'
+import { SITE_DESCRIPTION, SITE_TITLE } from './locales/discover.ts'
+import { discoveredSite } from './locales/site.ts'
 import {
-  htmlDirRenderer, i18nClientPlugin, i18nPagesPlugin, linkCheckPlugin, navigationPlugin, searchExtraFields, statusPagePlugin,
+  htmlDirRenderer, i18nClientPlugin, i18nLiveUpdatePlugin, i18nPagesPlugin, linkCheckPlugin, navigationPlugin, searchExtraFields, statusPagePlugin,
 } from './plugins/i18n/index.ts'
 import { chainMountPlugin } from './plugins/chainMount.ts'
 import { faviconPlugin } from './plugins/favicon.ts'
@@ -21,9 +21,11 @@ import { ssrRouterHooksPlugin } from './plugins/ssrRouterHooks/index.ts'
 
 const sfcMemory = releaseSfcMemory()
 
-// Every locales/<dir>/locale.json; an invalid one stops here with errors naming the file and the field.
-const locales = discoverLocales()
-const ui: Record<string, LocaleUi> = { '/': en, ...Object.fromEntries(locales.list.map((l) => [l.prefix, l.ui])) }
+// Every locales/<dir>/locale.json; an invalid one stops here with errors naming the file and the field. A locale is
+// configuration, and `vuepress dev` restarts when one changes (plugins/i18n/liveUpdate.ts); VuePress then re-imports
+// this module from a cache keyed by its text, so what depends on the locale folders is read through getters, which
+// VuePress calls anew at each start.
+const site = discoveredSite()
 
 export default defineUserConfig({
   title: SITE_TITLE,
@@ -32,8 +34,12 @@ export default defineUserConfig({
   pagePatterns: ['docs/**/*.md', 'locales/**/*.md', '!.vuepress', '!node_modules'],
   dest: process.env.KJ_DIST || '.vuepress/dist',
   shouldPrefetch: false,
-  locales: locales.site,
-  templateBuildRenderer: htmlDirRenderer(locales.list.filter((l) => l.data.dir === 'rtl').map((l) => l.data.lang)),
+  get locales() {
+    return site().locales.site
+  },
+  get templateBuildRenderer() {
+    return htmlDirRenderer(site().locales.list.filter((l) => l.data.dir === 'rtl').map((l) => l.data.lang))
+  },
   alias: {
     // The theme's own components, for the wrappers in theme/.
     '@theme-default-components': path.resolve(fileURLToPath(import.meta.resolve('@vuepress/theme-default/package.json')), '../dist/client/components'),
@@ -46,34 +52,41 @@ export default defineUserConfig({
     '@theme/VPPageNav.vue': path.resolve(import.meta.dirname, 'theme/VPPageNav.ts'),
   },
   bundler: viteBundler({ vuePluginOptions: { compiler: sfcMemory.compiler }, viteOptions: { plugins: [sfcMemory.plugin, compileHints()] } }),
-  theme: defaultTheme({
-    // With a logo the brand link keeps an accessible name on phones, where the theme hides the site title.
-    logo: '/logo.svg',
-    locales: locales.theme,
-    colorModeSwitch: true,
-    contributors: false,
-    lastUpdated: false,
-    // Our link check (plugins/i18n/linkCheck.ts) covers every internal link, not only `.md` ones. No page has an
-    // image to zoom or a `::: tabs` block: those two plugins would only add 4 KB (gzip) of JS to every page.
-    themePlugins: { linksCheck: false, mediumZoom: false, tab: false },
-  }),
-  plugins: [
-    sourceRoutesPlugin(),
-    islandPreloadPlugin(),
-    faviconPlugin({ href: '/logo.svg', type: 'image/svg+xml' }),
-    ssrRouterHooksPlugin(),
-    // `vuepress dev` only: the gateway and the devchain answer /rpc beside the pages.
-    chainMountPlugin(),
-    // Order matters: generated pages (reference, fallbacks, status) exist before navigation is built and links
-    // are checked.
-    rpcReferencePlugin(),
-    i18nPagesPlugin({ locales: locales.list }),
-    statusPagePlugin({ locales: locales.list }),
-    navigationPlugin({ themeLocales: locales.theme, ui }),
-    linkCheckPlugin(),
-    i18nClientPlugin(),
-    searchPlugin({ locales: locales.search, maxSuggestions: 10, getExtraFields: searchExtraFields }),
-    // After the search plugin: splits its index into one lazily loaded chunk per locale.
-    searchByLocalePlugin(),
-  ],
+  get theme() {
+    return defaultTheme({
+      // With a logo the brand link keeps an accessible name on phones, where the theme hides the site title.
+      logo: '/logo.svg',
+      locales: site().locales.theme,
+      colorModeSwitch: true,
+      contributors: false,
+      lastUpdated: false,
+      // Our link check (plugins/i18n/linkCheck.ts) covers every internal link, not only `.md` ones. No page has an
+      // image to zoom or a `::: tabs` block: those two plugins would only add 4 KB (gzip) of JS to every page.
+      themePlugins: { linksCheck: false, mediumZoom: false, tab: false },
+    })
+  },
+  get plugins() {
+    const { locales, ui } = site()
+    return [
+      sourceRoutesPlugin(),
+      islandPreloadPlugin(),
+      faviconPlugin({ href: '/logo.svg', type: 'image/svg+xml' }),
+      ssrRouterHooksPlugin(),
+      // `vuepress dev` only: the gateway and the devchain answer /rpc beside the pages.
+      chainMountPlugin(),
+      // Order matters: generated pages (reference, fallbacks, status) exist before navigation is built and links
+      // are checked.
+      rpcReferencePlugin(),
+      i18nPagesPlugin({ locales: locales.list }),
+      statusPagePlugin({ locales: locales.list }),
+      navigationPlugin({ themeLocales: locales.theme, ui }),
+      // `vuepress dev` only: pages, fallbacks, status and navigation follow file edits; a locale.json edit restarts.
+      i18nLiveUpdatePlugin({ locales: locales.list, themeLocales: locales.theme, ui }),
+      linkCheckPlugin(),
+      i18nClientPlugin(),
+      searchPlugin({ locales: locales.search, maxSuggestions: 10, getExtraFields: searchExtraFields }),
+      // After the search plugin: splits its index into one lazily loaded chunk per locale.
+      searchByLocalePlugin(),
+    ]
+  },
 })

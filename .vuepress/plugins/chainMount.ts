@@ -47,11 +47,15 @@ export function chainMountPlugin(options: ChainMountPluginOptions = {}): PluginO
     name: 'komodo-journeys:chain-mount',
     extendsBundlerOptions(bundlerOptions: { viteOptions?: { plugins?: unknown[] } }, app) {
       if (!app.env.isDev) return
+      let closeChain = (): Promise<void> => Promise.resolve()
       bundlerOptions.viteOptions ??= {}
       bundlerOptions.viteOptions.plugins = [
         ...(bundlerOptions.viteOptions.plugins ?? []),
         {
           name: 'komodo-journeys:gateway',
+          // Vite awaits this when the dev server closes, and VuePress restarts it (a config or locale edit) only after:
+          // the next chain opens the data directory once this one has let go of it.
+          buildEnd: () => closeChain(),
           configureServer(server: {
             middlewares: { use(fn: (req: IncomingMessage, res: ServerResponse, next: (err?: unknown) => void) => void): void }
             httpServer: { once(event: 'close', fn: () => void): void } | null
@@ -61,9 +65,8 @@ export function chainMountPlugin(options: ChainMountPluginOptions = {}): PluginO
             )
             // Start-up failures surface on the first /rpc call, not as an unhandled rejection.
             ready.catch(() => {})
-            server.httpServer?.once('close', () => {
-              ready.then((g) => g.close()).catch(() => {})
-            })
+            closeChain = () => ready.then((g) => g.close()).catch(() => {})
+            server.httpServer?.once('close', () => void closeChain())
             server.middlewares.use((req, res, next) => {
               if (!isGatewayPath(req.url)) return next()
               if (!allowRemote && !LOOPBACK.test(req.socket.remoteAddress ?? '')) {

@@ -1,7 +1,6 @@
 import fs from 'node:fs'
 import path from 'node:path'
-import { createPage, preparePageChunk, prepareRoutes, type App, type Page, type Plugin } from 'vuepress/core'
-import { logger } from 'vuepress/utils'
+import { createPage, type App, type Page, type Plugin } from 'vuepress/core'
 import type { LocaleInfo } from '../../locales/discover.ts'
 import { readSourceHash, sourceHash, stripFrontmatter } from '../../locales/inventory.ts'
 import { repoFileUrl } from '../../locales/repo.ts'
@@ -40,7 +39,8 @@ function localizeFrontmatter(fm: Record<string, unknown>, prefix: string, source
 /**
  * Translated pages learn whether they are current (`page.data.i18n`), and every English page a locale lacks
  * gets a fallback page at `/<dir>/<path>`: the English content (marked `lang="en"`), the locale's navigation
- * around it, and a notice in the locale's language. Runs in `onInitialized`, so `vuepress dev` has them too.
+ * around it, and a notice in the locale's language. Runs in `onInitialized`, so `vuepress dev` has them too;
+ * `liveUpdate.ts` keeps them in step while the dev server runs.
  */
 export const i18nPagesPlugin = ({ locales }: I18nPagesPluginOptions): Plugin => ({
   name: 'komodo-journeys:i18n-pages',
@@ -50,35 +50,62 @@ export const i18nPagesPlugin = ({ locales }: I18nPagesPluginOptions): Plugin => 
     if (state) data(page).i18n = state
   },
   onInitialized: async (app) => {
-    const prefixes = Object.keys(app.siteData.locales)
-    const existing = new Set(app.pages.map((p) => p.path))
-    const english = app.pages.filter((p) => restOf(p.filePathRelative)?.dir === null)
-    for (const locale of locales) {
-      for (const page of english) {
-        const route = locale.prefix + page.path.slice(1)
-        if (existing.has(route)) continue
-        app.pages.push(await createFallback(app, page, locale, prefixes))
-        existing.add(route)
-      }
-    }
-  },
-  // `vuepress dev` rebuilds the pages of changed files itself; the fallbacks and the outdated flags derived
-  // from an English file are ours to refresh.
-  onWatched: (app, watchers) => {
-    const docs = app.dir.source('docs')
-    if (!fs.existsSync(docs)) return
-    const pending = new Map<string, NodeJS.Timeout>()
-    const watcher = fs.watch(docs, { recursive: true }, (_event, name) => {
-      if (!name || !name.endsWith('.md')) return
-      clearTimeout(pending.get(name))
-      pending.set(name, setTimeout(() => {
-        pending.delete(name)
-        refreshFromEnglish(app, `docs/${name.split(path.sep).join('/')}`, locales).catch((e) => logger.warn(`[i18n] ${String(e)}`))
-      }, 200))
-    })
-    watchers.push({ close: () => watcher.close() })
+    await syncFallbacks(app, locales)
   },
 })
+
+const isFallback = (page: Page): boolean => data(page).i18n?.state === 'fallback'
+const englishPages = (app: App): Page[] => app.pages.filter((p) => restOf(p.filePathRelative)?.dir === null)
+
+/**
+ * Makes the fallback pages match the files: one per English page a locale lacks, none where a translation
+ * exists or the English page is gone. English pages named in `refresh` get their fallbacks remade (their text
+ * or frontmatter changed). Returns the fallback pages it created or replaced, and whether routes changed.
+ */
+export async function syncFallbacks(app: App, locales: LocaleInfo[], refresh: ReadonlySet<string> = new Set()):
+  Promise<{ written: Page[]; routesChanged: boolean }> {
+  const prefixes = Object.keys(app.siteData.locales)
+  const english = englishPages(app)
+  const fileRoutes = new Set(app.pages.filter((p) => !isFallback(p)).map((p) => p.path))
+  const wanted = new Map<string, { page: Page; locale: LocaleInfo }>()
+  for (const locale of locales)
+    for (const page of english) {
+      const route = locale.prefix + page.path.slice(1)
+      if (!fileRoutes.has(route)) wanted.set(route, { page, locale })
+    }
+  const written: Page[] = []
+  let routesChanged = false
+  const kept = app.pages.filter((p) => !isFallback(p) || wanted.has(p.path))
+  if (kept.length !== app.pages.length) routesChanged = true
+  const have = new Map(kept.filter(isFallback).map((p) => [p.path, p]))
+  for (const [route, { page, locale }] of wanted) {
+    const current = have.get(route)
+    if (current && !refresh.has(page.filePathRelative!)) continue
+    const fallback = await createFallback(app, page, locale, prefixes)
+    if (current) kept.splice(kept.indexOf(current), 1, fallback)
+    else {
+      kept.push(fallback)
+      routesChanged = true
+    }
+    written.push(fallback)
+  }
+  app.pages.splice(0, app.pages.length, ...kept)
+  return { written, routesChanged }
+}
+
+/**
+ * Translations whose recorded state (current, outdated, unstamped) no longer matches the files, after an English
+ * edit or a stamp: the notice on them is stale until VuePress reads them again.
+ */
+export function staleTranslations(app: App): Page[] {
+  return app.pages.filter((page) => {
+    const before = data(page).i18n
+    if (!before || before.state === 'fallback' || !page.filePath || !fs.existsSync(page.filePath)) return false
+    // The page holds its file as it was read; a stamp rewrites the file, so read it again.
+    const after = translationState(app, { ...page, content: fs.readFileSync(page.filePath, 'utf8') })
+    return after?.state !== before.state
+  })
+}
 
 /** The fallback page of `english` in `locale`: the English content, marked, with the locale's links. */
 async function createFallback(app: App, english: Page, locale: LocaleInfo, prefixes: string[]): Promise<Page> {
@@ -99,38 +126,4 @@ async function createFallback(app: App, english: Page, locale: LocaleInfo, prefi
     sourceUrl: repoFileUrl(source),
   }
   return fallback
-}
-
-/** Dev server: an English file changed, so its fallbacks get the new text and its translations a new state. */
-async function refreshFromEnglish(app: App, source: string, locales: LocaleInfo[]): Promise<void> {
-  const file = app.dir.source(source)
-  if (!fs.existsSync(file)) return
-  const english = await createPage(app, { filePath: file })
-  const prefixes = Object.keys(app.siteData.locales)
-  let routesChanged = false
-  for (const locale of locales) {
-    const route = locale.prefix + english.path.slice(1)
-    const index = app.pages.findIndex((p) => p.path === route)
-    const current = index < 0 ? null : app.pages[index]
-    if (current && data(current).i18n?.state !== 'fallback') {
-      // A translation: recompute whether it is current.
-      const state = translationState(app, current)
-      if (state && state.state !== data(current).i18n?.state) {
-        data(current).i18n = state
-        // A file page is compiled from its file: touching it makes the dev server rebuild it (and run
-        // extendsPage again, which finds the new state); its content is left as it is.
-        if (current.filePath) fs.utimesSync(current.filePath, new Date(), new Date())
-        else await preparePageChunk(app, current)
-      }
-      continue
-    }
-    const fallback = await createFallback(app, english, locale, prefixes)
-    if (current) app.pages.splice(index, 1, fallback)
-    else {
-      app.pages.push(fallback)
-      routesChanged = true
-    }
-    await preparePageChunk(app, fallback)
-  }
-  if (routesChanged) await prepareRoutes(app)
 }

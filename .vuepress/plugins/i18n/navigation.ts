@@ -1,4 +1,4 @@
-import type { Plugin } from 'vuepress/core'
+import type { App, Plugin } from 'vuepress/core'
 import type { LocaleUi } from '../../locales/discover.ts'
 import { restOf, type PageI18n } from './pageI18n.ts'
 import { STATUS_PAGE } from './statusPage.ts'
@@ -105,34 +105,37 @@ export interface NavigationPluginOptions {
   ui: Record<string, LocaleUi>
 }
 
+/** Writes the sidebar and navbar of every locale into the theme's locale options, from the pages as they are. */
+export function writeNavigation(app: App, { themeLocales, ui }: NavigationPluginOptions): void {
+  for (const prefix of Object.keys(themeLocales)) {
+    const entries: NavEntry[] = []
+    for (const page of app.pages) {
+      if (page.pathLocale !== prefix || page.path.endsWith(STATUS_PAGE) || page.path === '/404.html') continue
+      const i18n = (page.data as { i18n?: PageI18n }).i18n
+      const rest = restOf(i18n?.state === 'fallback' ? i18n.source : page.filePathRelative)?.rest
+      if (!rest || (rest.split('/').length === 1 && isIndex(rest))) continue
+      const fm = page.frontmatter as { order?: unknown; journey?: unknown }
+      entries.push({
+        rest,
+        path: page.path,
+        title: page.title || rest,
+        order: typeof fm.order === 'number' ? fm.order : undefined,
+        journey: fm.journey === true,
+        fallback: i18n?.state === 'fallback',
+      })
+    }
+    const strings = ui[prefix].i18n
+    themeLocales[prefix].sidebar = buildSidebar(entries, strings.sidebar)
+    themeLocales[prefix].navbar = buildNavbar(entries, strings.sidebar, { text: strings.status.navLink, link: `${prefix}${STATUS_PAGE}` })
+  }
+}
+
 /**
  * Sidebar and navbar of every locale, generated from the pages (folders + frontmatter `title`, `order`,
  * `journey`) once they all exist, fallback pages included and marked. Runs after the fallback pages are made
- * and before the theme writes its data (`onPrepared`).
+ * and before the theme writes its data (`onPrepared`); `liveUpdate.ts` runs it again under `vuepress dev`.
  */
-export const navigationPlugin = ({ themeLocales, ui }: NavigationPluginOptions): Plugin => ({
+export const navigationPlugin = (options: NavigationPluginOptions): Plugin => ({
   name: 'komodo-journeys:i18n-navigation',
-  onInitialized: (app) => {
-    for (const prefix of Object.keys(themeLocales)) {
-      const entries: NavEntry[] = []
-      for (const page of app.pages) {
-        if (page.pathLocale !== prefix || page.path.endsWith(STATUS_PAGE) || page.path === '/404.html') continue
-        const i18n = (page.data as { i18n?: PageI18n }).i18n
-        const rest = restOf(i18n?.state === 'fallback' ? i18n.source : page.filePathRelative)?.rest
-        if (!rest || (rest.split('/').length === 1 && isIndex(rest))) continue
-        const fm = page.frontmatter as { order?: unknown; journey?: unknown }
-        entries.push({
-          rest,
-          path: page.path,
-          title: page.title || rest,
-          order: typeof fm.order === 'number' ? fm.order : undefined,
-          journey: fm.journey === true,
-          fallback: i18n?.state === 'fallback',
-        })
-      }
-      const strings = ui[prefix].i18n
-      themeLocales[prefix].sidebar = buildSidebar(entries, strings.sidebar)
-      themeLocales[prefix].navbar = buildNavbar(entries, strings.sidebar, { text: strings.status.navLink, link: `${prefix}${STATUS_PAGE}` })
-    }
-  },
+  onInitialized: (app) => writeNavigation(app, options),
 })

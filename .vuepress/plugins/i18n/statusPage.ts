@@ -1,4 +1,4 @@
-import { createPage, type Plugin } from 'vuepress/core'
+import { createPage, type App, type Page, type Plugin } from 'vuepress/core'
 import { en } from '../../../components/i18n/en.ts'
 import type { LocaleInfo, LocaleUi } from '../../locales/discover.ts'
 import { repoFileUrl } from '../../locales/repo.ts'
@@ -25,22 +25,27 @@ export function statusMarkdown(report: StatusReport, prefix: string, ui: LocaleU
   return out.join('\n')
 }
 
+/** `/translations.html` in every locale, from the files as they are now. */
+export async function createStatusPages(app: App, locales: LocaleInfo[]): Promise<Page[]> {
+  const report = buildStatus(app.dir.source())
+  const all = [{ prefix: '/', ui: en as LocaleUi }, ...locales.map((l) => ({ prefix: l.prefix, ui: l.ui }))]
+  return Promise.all(all.map(({ prefix, ui }) => createPage(app, {
+    path: `${prefix}${STATUS_PAGE}`,
+    frontmatter: { title: ui.i18n.status.title, i18nStatus: true },
+    content: statusMarkdown(report, prefix, ui.i18n.status),
+  })))
+}
+
+export const isStatusPage = (page: Page): boolean => (page.frontmatter as { i18nStatus?: unknown }).i18nStatus === true
+
 /**
  * `/translations.html` in every locale (so the language switcher finds it): the same data as
- * `npm run i18n:status`, read when the site is built or the dev server starts.
+ * `npm run i18n:status`, read when the site is built or the dev server starts (and again by `liveUpdate.ts`
+ * whenever a page changes under `vuepress dev`).
  */
 export const statusPagePlugin = ({ locales }: { locales: LocaleInfo[] }): Plugin => ({
   name: 'komodo-journeys:i18n-status-page',
   onInitialized: async (app) => {
-    const report = buildStatus(app.dir.source())
-    const all = [{ prefix: '/', ui: en as LocaleUi }, ...locales.map((l) => ({ prefix: l.prefix, ui: l.ui }))]
-    for (const { prefix, ui } of all) {
-      const page = await createPage(app, {
-        path: `${prefix}${STATUS_PAGE}`,
-        frontmatter: { title: ui.i18n.status.title, i18nStatus: true },
-        content: statusMarkdown(report, prefix, ui.i18n.status),
-      })
-      app.pages.push(page)
-    }
+    app.pages.push(...(await createStatusPages(app, locales)))
   },
 })
