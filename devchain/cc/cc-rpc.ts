@@ -70,15 +70,13 @@ export function ccUnspents(L: Ledger, address: string): Coin[] {
   return [...(L.ccUtxos.get(address)?.values() ?? [])]
 }
 
+/** Confirmed balance of an address, from the ledger's running totals (a miner's address holds a coin per block). */
 export function ccBalance(L: Ledger, address: string): number {
-  return ccUnspents(L, address).reduce((s, c) => s + c.value, 0)
+  return L.utxoTotals.get(address) ?? 0
 }
 
-export function normalBalance(L: Ledger, address: string): number {
-  let s = 0
-  for (const c of L.addrUtxos.get(address)?.values() ?? []) s += c.value
-  return s
-}
+/** The same running totals cover normal addresses (the two indexes never share an address). */
+export const normalBalance = ccBalance
 
 export function spentInMempool(L: Ledger, c: Coin): boolean {
   return L.mempoolSpends.has(outpointKey(c.txid, c.vout))

@@ -37,6 +37,12 @@ export interface Coin {
   cc: boolean
 }
 
+/** Told of every confirmed, non-CC coin paying a watched address as it is created and spent. */
+export interface CoinWatcher {
+  add(c: Coin): void
+  remove(c: Coin): void
+}
+
 export interface BlockRecord {
   height: number
   hash: string
@@ -165,6 +171,9 @@ export class Ledger {
   readonly addrUtxos = new Map<string, Map<string, Coin>>()
   readonly ccUtxos = new Map<string, Map<string, Coin>>()
   readonly spentIndex = new Map<string, SpentInfo>()
+  /** Sum of each address's confirmed unspent outputs (the sums of addrUtxos and ccUtxos, kept as they change). */
+  readonly utxoTotals = new Map<string, number>()
+  private readonly watchers = new Map<string, CoinWatcher[]>()
   /** One copy of each address's script, shared by all its coins (coin scripts are never mutated). */
   private readonly scriptByAddress = new Map<string, Uint8Array[]>()
   private blockListeners: ((b: BlockRecord) => void)[] = []
@@ -175,6 +184,13 @@ export class Ledger {
     readonly modules: readonly CcModule[] = [],
   ) {
     this.connect(this.genesis(), null)
+  }
+
+  /** Wallets keep their coin indexes through this; coins paying `address` already are not replayed. */
+  watch(address: string, w: CoinWatcher): void {
+    const list = this.watchers.get(address)
+    if (list) list.push(w)
+    else this.watchers.set(address, [w])
   }
 
   onBlock(fn: (b: BlockRecord) => void): void {
@@ -298,6 +314,8 @@ export class Ledger {
           const idx = coin.cc ? this.ccIndex : this.addrIndex
           pushEntry(idx, coin.address, { txid, index: i, satoshis: -coin.value, height, spending: true })
           ;(coin.cc ? this.ccUtxos : this.addrUtxos).get(coin.address)?.delete(k)
+          this.utxoTotals.set(coin.address, (this.utxoTotals.get(coin.address) ?? 0) - coin.value)
+          if (!coin.cc) for (const w of this.watchers.get(coin.address) ?? NO_WATCHERS) w.remove(coin)
         }
       })
     }
@@ -317,6 +335,8 @@ export class Ledger {
         let u = m.get(address)
         if (!u) m.set(address, (u = new Map()))
         u.set(k, coin)
+        this.utxoTotals.set(address, (this.utxoTotals.get(address) ?? 0) + out.value)
+        if (!cc) for (const w of this.watchers.get(address) ?? NO_WATCHERS) w.add(coin)
       }
     })
     if (!coinbase) rec.fee = inSum - outSum
@@ -505,6 +525,8 @@ export class Ledger {
 }
 
 import { hash160 as hash160Of } from '../crypto/hash.ts'
+
+const NO_WATCHERS: readonly CoinWatcher[] = []
 
 function varintSize(n: number): number {
   return n < 0xfd ? 1 : n <= 0xffff ? 3 : n <= 0xffffffff ? 5 : 9

@@ -8,12 +8,23 @@ import { platform } from '#platform'
 import { p2pk, p2pkh, pushData, concat, classifyScript } from '../tx/script.ts'
 import { signatureHash, SIGHASH_ALL } from '../tx/sighash.ts'
 import { newTx, serializeTx, SEQUENCE_FINAL, type Tx, type TxOut } from '../tx/transaction.ts'
-import type { Ledger, Coin } from './ledger.ts'
+import { outpointKey, type Ledger, type Coin } from './ledger.ts'
+import { CoinIndex } from './coinIndex.ts'
 
 export const DEFAULT_FEE = 10_000
 /** ~148 bytes per signed input: more would pass komodod's MAX_STANDARD_TX_SIZE (100,000 bytes). */
 export const MAX_INPUTS = 650
 const SIGN_CHUNK = 16
+const MAX_CONF = 9_999_999
+
+export interface CoinQuery {
+  minconf?: number
+  maxconf?: number
+  /** Count this wallet's own unconfirmed outputs even when minconf > 0 (komodod's IsTrusted). */
+  trustedMempool?: boolean
+  /** Only coins paying these addresses (listunspent's filter). */
+  addresses?: ReadonlySet<string>
+}
 
 export interface WalletKey extends KeyPair {
   /** Created by getnewaddress (in the address book, so listunspent prints `account`). */
@@ -27,12 +38,17 @@ export class Wallet {
   private byPubHex = new Map<string, WalletKey>()
   pubkey: string | null = null
   private counter = 0
+  /** Key order: the scan visits keys in it, so the index breaks ties between equal coins by it. */
+  private rankOf = new Map<string, number>()
+  private readonly index: CoinIndex
 
   constructor(
     readonly node: string,
     readonly ledger: Ledger,
     private readonly seed: string,
-  ) {}
+  ) {
+    this.index = new CoinIndex((c) => this.rankOf.get(c.address!) ?? 0, ledger.params.coinbaseMaturity)
+  }
 
   /** Next deterministic key (seed, node, counter). */
   deriveKey(labeled: boolean): WalletKey {
@@ -48,6 +64,10 @@ export class Wallet {
     this.keys.push(k)
     this.byAddress.set(k.address, k)
     this.byPubHex.set(k.pubHex, k)
+    this.rankOf.set(k.address, this.keys.length - 1)
+    // The coins this address holds already, then every change from the ledger.
+    for (const c of this.ledger.addrUtxos.get(k.address)?.values() ?? []) this.index.add(c)
+    this.ledger.watch(k.address, this.index)
     this.counter = Math.max(this.counter, this.keys.length)
     return k
   }
@@ -87,38 +107,71 @@ export class Wallet {
   }
 
   /**
-   * Spendable wallet coins: confirmed and unspent in the mempool, plus outputs of the mempool
-   * txs this wallet created (komodod trusts its own unconfirmed change).
+   * Spendable wallet coins: confirmed, mature and unspent in the mempool, plus outputs of the mempool
+   * txs this wallet created (komodod trusts its own unconfirmed change). A full scan: listunspent
+   * prints them all; selection and balances use the coin index instead.
    */
-  coins(opts: { minconf?: number; maxconf?: number; trustedMempool?: boolean } = {}): Coin[] {
+  coins(opts: CoinQuery = {}): Coin[] {
     const out: Coin[] = []
     this.forEachCoin(opts, (c) => void out.push(c))
     return out
   }
 
   /** coins(), one at a time and in the same order, without building the list. */
-  forEachCoin(opts: { minconf?: number; maxconf?: number; trustedMempool?: boolean }, fn: (c: Coin) => void): void {
+  forEachCoin(opts: CoinQuery, fn: (c: Coin) => void): void {
     const minconf = opts.minconf ?? 1
-    const maxconf = opts.maxconf ?? 9_999_999
+    const maxconf = opts.maxconf ?? MAX_CONF
     const L = this.ledger
     for (const k of this.keys) {
+      if (opts.addresses && !opts.addresses.has(k.address)) continue
       const m = L.addrUtxos.get(k.address)
       if (!m) continue
       for (const [key, c] of m) {
-        if (L.mempoolSpends.has(key)) continue
+        if (L.mempoolSpends.has(key) || !this.index.mature(c, L.height)) continue
         const conf = L.confirmations(c.height)
         if (conf >= minconf && conf <= maxconf) fn(c)
       }
     }
-    if (minconf === 0 || opts.trustedMempool) {
-      for (const k of this.keys) {
-        for (const [key, c] of L.mempoolByAddress.get(k.address) ?? []) {
-          if (L.mempoolSpends.has(key) || c.cc) continue
-          if (opts.trustedMempool && minconf > 0 && !this.isFromMe(c.txid)) continue
-          fn(c)
-        }
+    if (minconf === 0 || opts.trustedMempool) for (const c of this.pendingCoins(opts)) fn(c)
+  }
+
+  /** The unconfirmed coins coins() lists, in its order: outputs of mempool txs to this wallet's keys. */
+  private pendingCoins(opts: CoinQuery): Coin[] {
+    const L = this.ledger
+    const out: Coin[] = []
+    const onlyMine = opts.trustedMempool && (opts.minconf ?? 1) > 0
+    for (const k of this.keys) {
+      if (opts.addresses && !opts.addresses.has(k.address)) continue
+      for (const [key, c] of L.mempoolByAddress.get(k.address) ?? []) {
+        if (L.mempoolSpends.has(key) || c.cc) continue
+        if (onlyMine && !this.isFromMe(c.txid)) continue
+        out.push(c)
       }
     }
+    return out
+  }
+
+  /**
+   * The sum of coins(opts) without visiting the confirmed coins: running totals of the index, less
+   * what the mempool spends, plus what it pays. Costs the mempool's size, not the chain's.
+   */
+  balance(opts: CoinQuery = {}): number {
+    const minconf = opts.minconf ?? 1
+    const L = this.ledger
+    const tip = L.height
+    // A narrow confirmation window or an address filter is rare: count it the long way.
+    if ((opts.maxconf ?? MAX_CONF) < tip || opts.addresses) {
+      let s = 0
+      this.forEachCoin(opts, (c) => void (s += c.value))
+      return s
+    }
+    let s = this.index.matureTotal(tip, minconf)
+    for (const k of L.mempoolSpends.keys()) {
+      const c = L.utxos.get(k)
+      if (c && !c.cc && c.address && this.byAddress.has(c.address) && L.confirmations(c.height) >= minconf) s -= c.value
+    }
+    if (minconf === 0 || opts.trustedMempool) for (const c of this.pendingCoins(opts)) s += c.value
+    return s
   }
 
   // Transactions never change once accepted, so "is it from me" is memoised (per wallet: keys only grow).
@@ -165,28 +218,42 @@ export class Wallet {
   }
 
   /**
-   * Picks coins for `target` sats: the smallest single coin that covers it, else largest first.
-   * Returns null when the wallet cannot cover it.
+   * Picks coins for `target` sats: the smallest single coin that covers it, else largest first
+   * (komodod's SelectCoinsMinConf keeps the smallest covering coin as coinLowestLarger; it shuffles
+   * the candidates first, the devchain stays deterministic). Returns null when the wallet cannot
+   * cover it. Without `coins`, the wallet's own coins come from the index, in the order a scan of
+   * coins({ trustedMempool: true }) would give; `limit` stops a largest-first pick past that many coins.
    */
-  selectCoins(target: number, coins?: Coin[]): Coin[] | null {
-    // The usual case (a single coin covers it) needs no list of the whole wallet: with thousands of
-    // mined coins that list was most of a payment's garbage.
+  selectCoins(target: number, coins?: Coin[], limit = Infinity): Coin[] | null {
+    if (coins) return pickCoins(target, coins, limit)
+    const L = this.ledger
+    const tip = L.height
+    const usable = (c: Coin): boolean => !L.mempoolSpends.has(outpointKey(c.txid, c.vout)) && this.index.mature(c, tip)
+    const pending = this.pendingCoins({ trustedMempool: true })
     let best: Coin | undefined
-    const consider = (c: Coin): void => {
-      if (c.value >= target && (!best || c.value < best.value)) best = c
-    }
-    if (coins) coins.forEach(consider)
-    else this.forEachCoin({ trustedMempool: true }, consider)
+    this.index.ascendingFrom(target, (c) => usable(c) && ((best = c), true))
+    // Confirmed coins come first in the scan, so an unconfirmed one wins only when strictly smaller.
+    for (const c of pending) if (c.value >= target && (!best || c.value < best.value)) best = c
     if (best) return [best]
-    const sorted = [...(coins ?? this.coins({ trustedMempool: true }))].sort((a, b) => b.value - a.value)
+    if (this.balance({ trustedMempool: true }) < target) return null
+    // Largest first: merge the index's descending walk with the unconfirmed coins (a stable sort).
+    const later = [...pending].sort((a, b) => b.value - a.value)
     const picked: Coin[] = []
     let sum = 0
-    for (const c of sorted) {
+    let j = 0
+    const take = (c: Coin): boolean => {
       picked.push(c)
       sum += c.value
-      if (sum >= target) return picked
+      return sum >= target || picked.length > limit
     }
-    return null
+    let done = false
+    this.index.descending((c) => {
+      if (!usable(c)) return false
+      while (j < later.length && later[j].value > c.value) if (take(later[j++])) return (done = true)
+      return (done = take(c))
+    })
+    while (!done && j < later.length) done = take(later[j++])
+    return done ? picked : null
   }
 
   /**
@@ -196,7 +263,7 @@ export class Wallet {
    */
   async buildPayment(outputs: TxOut[], fee = DEFAULT_FEE, subtractFee = false): Promise<{ tx: Tx; raw: Uint8Array } | null | 'too-large'> {
     const total = outputs.reduce((a, o) => a + o.value, 0)
-    const picked = this.selectCoins(subtractFee ? total : total + fee)
+    const picked = this.selectCoins(subtractFee ? total : total + fee, undefined, MAX_INPUTS)
     if (!picked) return null
     if (picked.length > MAX_INPUTS) return 'too-large'
     if (subtractFee) outputs = outputs.map((o, i) => (i === 0 ? { ...o, value: o.value - fee } : o))
@@ -215,6 +282,27 @@ export class Wallet {
     const first = this.keys[0] ?? this.deriveKey(false)
     return p2pkh(hash160(first.pub))
   }
+}
+
+/** The smallest single coin that covers `target`, else largest first (cut after `limit` + 1 coins); null when all of them do not. */
+function pickCoins(target: number, coins: readonly Coin[], limit: number): Coin[] | null {
+  let best: Coin | undefined
+  let total = 0
+  for (const c of coins) {
+    total += c.value
+    if (c.value >= target && (!best || c.value < best.value)) best = c
+  }
+  if (best) return [best]
+  if (total < target) return null
+  const sorted = [...coins].sort((a, b) => b.value - a.value)
+  const picked: Coin[] = []
+  let sum = 0
+  for (const c of sorted) {
+    picked.push(c)
+    sum += c.value
+    if (sum >= target || picked.length > limit) return picked
+  }
+  return null
 }
 
 /** scriptPubKey for an R/P2SH address. */

@@ -9,7 +9,7 @@ import type { MethodDef, MethodContext } from '../context.ts'
 export const ZERO_HASH = '0'.repeat(64)
 
 export function walletBalance(ctx: MethodContext): number {
-  return ctx.wallet.coins({ trustedMempool: true }).reduce((a, c) => a + c.value, 0)
+  return ctx.wallet.balance({ trustedMempool: true })
 }
 
 export const controlMethods: Record<string, MethodDef> = {

@@ -132,7 +132,7 @@ export const walletMethods: Record<string, MethodDef> = {
     const minconf = p.length > 1 ? requireInt(p, 1) : 1
     if (p.length > 2) requireBool(p, 2)
     if (acct !== '*' && acct !== '') throw new RpcError(RpcCode.WALLET_ERROR, 'Accounts are unsupported')
-    return new Amount(ctx.wallet.coins({ minconf }).reduce((a, c) => a + c.value, 0))
+    return new Amount(ctx.wallet.balance({ minconf }))
   }),
   listunspent: def('listunspent ( minconf maxconf  ["address",...] )', (ctx, p) => {
     checkCount(p, 0, 3, 'listunspent ( minconf maxconf  ["address",...] )')
@@ -148,7 +148,7 @@ export const walletMethods: Record<string, MethodDef> = {
         filter.add(a)
       }
     }
-    const coins = ctx.wallet.coins({ minconf, maxconf }).filter((c) => !filter || (c.address && filter.has(c.address)))
+    const coins = ctx.wallet.coins({ minconf, maxconf, addresses: filter ?? undefined })
     coins.sort((a, b) => (b.height < 0 ? 1e12 : b.height) - (a.height < 0 ? 1e12 : a.height) || (a.txid < b.txid ? -1 : 1) || a.vout - b.vout)
     return coins.map((c) => unspentJSON(ctx, c))
   }),
@@ -181,12 +181,12 @@ export const walletMethods: Record<string, MethodDef> = {
   }),
   getwalletinfo: def('getwalletinfo', (ctx, p) => {
     checkCount(p, 0, 0, 'getwalletinfo')
-    const confirmed = ctx.wallet.coins({ minconf: 1 }).reduce((a, c) => a + c.value, 0)
+    const confirmed = ctx.wallet.balance({ minconf: 1 })
     const all = walletBalance(ctx)
     return {
       walletversion: 60000,
       balance: new Amount(all),
-      unconfirmed_balance: new Amount(Math.max(0, ctx.wallet.coins({ minconf: 0 }).reduce((a, c) => a + c.value, 0) - Math.max(all, confirmed))),
+      unconfirmed_balance: new Amount(Math.max(0, ctx.wallet.balance({ minconf: 0 }) - Math.max(all, confirmed))),
       immature_balance: new Amount(0),
       txcount: walletTxCount(ctx),
       keypoololdest: ctx.dc.params.genesisTime,
