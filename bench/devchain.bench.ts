@@ -11,7 +11,7 @@ import { join } from 'node:path'
 import { createRequire } from 'node:module'
 import { loadavg } from 'node:os'
 import { chainCommand } from '../scripts/chainCommand.ts'
-import { cpuSecondsOf, rssMb } from './support/measure.ts'
+import { cpuSecondsOf, median, rssMb } from './support/measure.ts'
 import { createDevchain } from '../devchain/index.ts'
 import { fileStorage } from '../devchain/platform/node/fileStore.ts'
 
@@ -25,7 +25,6 @@ interface CannonResult {
 const loadAutocannon = () => createRequire(import.meta.url)('autocannon') as (o: Record<string, unknown>) => Promise<CannonResult>
 
 const AUTH = 'Basic ' + Buffer.from('user:pass').toString('base64')
-const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]
 const fmt = (n: number, d = 0) => n.toLocaleString('en-US', { maximumFractionDigits: d, minimumFractionDigits: d })
 
 function line(name: string, value: number, unit: string, target: number, higherIsBetter: boolean, runs: number[], d = 0) {
@@ -193,14 +192,8 @@ async function httpThroughput(): Promise<void> {
   line('getblockcount over HTTP, per CPU-second of the chain process', median(perCpu), 'req/s', 10_000, true, perCpu)
 }
 
-/**
- * The chain as a user runs it (`npm run chain`'s command, its V8 flags included), driven over HTTP:
- * 10,000 blocks, then 10,000 sendtoaddress (in batches of 100) with a block every 1,000. No forced
- * GC: the RSS is what the process really holds.
- */
-async function memoryOfProcess(command: string[], label: string): Promise<void> {
-  const dir = mkdtempSync(join(tmpdir(), 'devchain-bench-'))
-  const { child, url } = await startChild([`-datadir=${dir}`], {}, command)
+/** A keep-alive JSON-RPC client on one socket: `post` sends a body (a batch too), `call` one method. */
+function rpcClient(url: string) {
   const agent = new http.Agent({ keepAlive: true, maxSockets: 1 })
   const post = (body: string): Promise<unknown> =>
     new Promise((resolve, reject) => {
@@ -218,6 +211,104 @@ async function memoryOfProcess(command: string[], label: string): Promise<void> 
     if (r.error) throw new Error(`${method}: ${r.error.message}`)
     return r.result
   }
+  return { agent, post, call }
+}
+
+interface ScaleRun {
+  /** Median wall ms of one sendtoaddress over HTTP (data dir, so each call fsyncs), young and old chain. */
+  youngMs: number
+  oldMs: number
+  /** CPU ms of the chain process per sendtoaddress (10 ms ticks over the calls; steady under others' load). */
+  youngCpu: number
+  oldCpu: number
+  fresh: number
+  afterBlocks: number
+  afterTxs: number
+}
+
+/** sendtoaddress `n` times, each timed alone, a block every 100 calls; CPU of the chain process per call. */
+async function timedSends(call: (m: string, p: unknown[]) => Promise<unknown>, pid: number, n: number): Promise<{ ms: number; cpu: number }> {
+  const addr = (await call('getnewaddress', [])) as string
+  const ms: number[] = []
+  const cpu0 = cpuSecondsOf(pid)
+  for (let k = 0; k < n; k++) {
+    const t0 = performance.now()
+    await call('sendtoaddress', [addr, 0.001])
+    ms.push(performance.now() - t0)
+    if (k % 100 === 99) await call('generate', [1])
+  }
+  return { ms: median(ms), cpu: ((cpuSecondsOf(pid) - cpu0) * 1000) / n }
+}
+
+/** One chain process: `height` blocks (generated in 10,000s), then `sends` timed sends. */
+async function scaleProcess(command: string[], env: Record<string, string>, height: number, sends: number) {
+  const dir = mkdtempSync(join(tmpdir(), 'devchain-bench-'))
+  const { child, url } = await startChild([`-datadir=${dir}`], env, command)
+  const { agent, call } = rpcClient(url)
+  try {
+    const fresh = rssMb(child.pid!)
+    for (let h = 0; h < height; h += 10_000) await call('generate', [Math.min(10_000, height - h)])
+    const afterBlocks = rssMb(child.pid!)
+    const sent = await timedSends(call, child.pid!, sends)
+    return { ...sent, fresh, afterBlocks, afterTxs: rssMb(child.pid!) }
+  } finally {
+    agent.destroy()
+    await stopChild(child)
+    rmSync(dir, { recursive: true, force: true })
+  }
+}
+
+async function scaleRun(command: string[], env: Record<string, string>, blocks: number): Promise<ScaleRun> {
+  const young = await scaleProcess(command, env, 100, 400)
+  const old = await scaleProcess(command, env, blocks, 2_000)
+  return { youngMs: young.ms, oldMs: old.ms, youngCpu: young.cpu, oldCpu: old.cpu, fresh: old.fresh, afterBlocks: old.afterBlocks, afterTxs: old.afterTxs }
+}
+
+/**
+ * Issue 19's scale figures, on the process `npm run chain` starts, over HTTP: `sendtoaddress` on a
+ * young chain (100 blocks) and at 100,000 blocks, each call timed alone, and the RSS after 100,000
+ * blocks and 2,000 transactions. DEVCHAIN_BASELINE=<a checkout of an older commit, with
+ * node_modules> runs the same figures on that code in the same run, alternating, side by side.
+ */
+async function scale(): Promise<void> {
+  const runs = Number(process.env.DEVCHAIN_SCALE_RUNS ?? 3)
+  const blocks = Number(process.env.DEVCHAIN_SCALE_BLOCKS ?? 100_000)
+  const baseRoot = process.env.DEVCHAIN_BASELINE
+  const baseBundle = baseRoot ? mkdtempSync(join(tmpdir(), 'devchain-base-bundle-')) : ''
+  const ours: ScaleRun[] = []
+  const base: ScaleRun[] = []
+  for (let i = 0; i < runs; i++) {
+    ours.push(await scaleRun(chainCommand(), {}, blocks))
+    if (baseRoot) base.push(await scaleRun(chainCommand().map((a) => (a.endsWith('launch.mjs') ? join(baseRoot, 'server/chain/launch.mjs') : a)), { DEVCHAIN_BUNDLE_DIR: baseBundle }, blocks))
+  }
+  if (baseBundle) rmSync(baseBundle, { recursive: true, force: true })
+  const k = fmt(blocks)
+  const of = (rs: ScaleRun[], f: (r: ScaleRun) => number) => median(rs.map(f))
+  const show = (name: string, f: (r: ScaleRun) => number, unit: string, target: number, d: number) => {
+    line(name, of(ours, f), unit, target, false, ours.map(f), d)
+    if (base.length) console.log(`    baseline ${baseRoot}: ${fmt(of(base, f), d)} ${unit} (runs ${base.map((r) => fmt(f(r), d)).join(', ')})`)
+  }
+  show('sendtoaddress on a young chain (100 blocks), wall per call over HTTP', (r) => r.youngMs, 'ms', 5, 2)
+  show(`sendtoaddress at ${k} blocks, wall per call over HTTP (median call of 2,000)`, (r) => r.oldMs, 'ms', 5, 2)
+  show('  CPU of the chain process per sendtoaddress, young chain', (r) => r.youngCpu, 'ms', 5, 2)
+  show(`  CPU of the chain process per sendtoaddress at ${k} blocks`, (r) => r.oldCpu, 'ms', 5, 2)
+  console.log(`  ${k} ÷ 100 blocks: wall ${fmt(of(ours, (r) => r.oldMs) / of(ours, (r) => r.youngMs), 2)}×, CPU ${fmt(of(ours, (r) => r.oldCpu) / of(ours, (r) => r.youngCpu), 2)}×; anchor (issue 19): 53 ms at ${k} blocks`)
+  show(`RSS after ${k} blocks + 2,000 txs (\`${chainCommand().join(' ')}\`)`, (r) => r.afterTxs, 'MB', 200, 1)
+  const perBlock = (rs: ScaleRun[]) => ((of(rs, (r) => r.afterBlocks) - of(rs, (r) => r.fresh)) * 1024 * 1024) / blocks
+  const perTx = (rs: ScaleRun[]) => ((of(rs, (r) => r.afterTxs) - of(rs, (r) => r.afterBlocks)) * 1024 * 1024) / 2000
+  console.log(`  RSS fresh ${fmt(of(ours, (r) => r.fresh), 1)} MB, after the blocks ${fmt(of(ours, (r) => r.afterBlocks), 1)} MB: ≈${fmt(perBlock(ours))} bytes per block, ≈${fmt(perTx(ours))} bytes per tx (RSS growth, no forced GC)` +
+    (base.length ? `; baseline ≈${fmt(perBlock(base))} per block, ≈${fmt(perTx(base))} per tx` : '') + '; anchor (issue 19): 342 MB')
+}
+
+/**
+ * The chain as a user runs it (`npm run chain`'s command, its V8 flags included), driven over HTTP:
+ * 10,000 blocks, then 10,000 sendtoaddress (in batches of 100) with a block every 1,000. No forced
+ * GC: the RSS is what the process really holds.
+ */
+async function memoryOfProcess(command: string[], label: string): Promise<void> {
+  const dir = mkdtempSync(join(tmpdir(), 'devchain-bench-'))
+  const { child, url } = await startChild([`-datadir=${dir}`], {}, command)
+  const { agent, post, call } = rpcClient(url)
   const baseline = rssMb(child.pid!)
   await call('generate', [10_000])
   const afterBlocks = rssMb(child.pid!)
@@ -284,6 +375,6 @@ if (process.argv.includes('--memory-child')) {
 } else {
   console.log(`machine: ${process.arch}, load average ${loadavg().map((l) => l.toFixed(1)).join(' / ')} (figures are noisy when other work runs)`)
   const only = process.env.DEVCHAIN_BENCH?.split(',')
-  const parts: [string, () => Promise<void>][] = [['cold', coldStart], ['generate', generate1000], ['send', sends], ['http', httpThroughput], ['memory', memory]]
+  const parts: [string, () => Promise<void>][] = [['cold', coldStart], ['generate', generate1000], ['send', sends], ['http', httpThroughput], ['memory', memory], ['scale', scale]]
   for (const [name, fn] of parts) if (!only || only.includes(name)) await fn()
 }

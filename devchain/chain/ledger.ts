@@ -10,6 +10,7 @@ import { classifyScript, parseScript, scriptNum, concat, p2pk, opReturn } from '
 import { signatureHash } from '../tx/sighash.ts'
 import { merkleRoot, parseBlock, readHeader, serializeBlock, type BlockHeader, type ParsedBlock } from '../tx/block.ts'
 import type { ChainParams } from './params.ts'
+import { ByteArena } from './byteArena.ts'
 import type { CcModule, ValidationContext } from '../modules.ts'
 import * as E from './errors.ts'
 import { equalBytes } from '@noble/curves/utils.js'
@@ -141,11 +142,14 @@ class BlockRec implements BlockRecord {
     readonly hash: string,
     readonly time: number,
     readonly txids: string[],
-    readonly raw: Uint8Array,
+    /** The arena buffer holding this block, and where in it. */
+    private readonly bytes: Uint8Array,
+    private readonly start: number,
+    readonly size: number,
   ) {}
 
-  get size(): number {
-    return this.raw.length
+  get raw(): Uint8Array {
+    return this.bytes.subarray(this.start, this.start + this.size)
   }
 
   get header(): BlockHeader {
@@ -174,6 +178,7 @@ export class Ledger {
   /** Sum of each address's confirmed unspent outputs (the sums of addrUtxos and ccUtxos, kept as they change). */
   readonly utxoTotals = new Map<string, number>()
   private readonly watchers = new Map<string, CoinWatcher[]>()
+  private readonly arena = new ByteArena()
   /** One copy of each address's script, shared by all its coins (coin scripts are never mutated). */
   private readonly scriptByAddress = new Map<string, Uint8Array[]>()
   private blockListeners: ((b: BlockRecord) => void)[] = []
@@ -275,6 +280,7 @@ export class Ledger {
     const height = this.blocks.length
     const hash = hashToHex(sha256d(raw.subarray(0, parsed.headerLen)))
     if (height > 0 && hashToHex(parsed.header.prevHash) !== this.tip.hash) throw new Error(`block ${hash} does not extend the tip`)
+    const span = this.arena.put(raw)
     // Exact length: a grown array keeps spare slots for every block.
     const txids = new Array<string>(parsed.txs.length)
     let at = parsed.headerLen + varintSize(parsed.txs.length)
@@ -288,10 +294,10 @@ export class Ledger {
       rec.index = index
       this.txs.set(txid, rec)
       if (height > 0) this.applyTx(rec, index === 0, tx) // genesis outputs are unspendable, as in komodod
-      rec.settle(raw, at, at + txRaw.length)
+      rec.settle(span.bytes, span.start + at, span.start + at + txRaw.length)
       at += txRaw.length
     })
-    const rec = new BlockRec(height, hash, parsed.header.time, txids, raw)
+    const rec = new BlockRec(height, hash, parsed.header.time, txids, span.bytes, span.start, raw.length)
     this.blocks.push(rec)
     this.blockByHash.set(hash, height)
     for (const fn of this.blockListeners) fn(rec)
