@@ -6,6 +6,8 @@
  *
  *   npm run bench site                         full site ×3 (KJ_BENCH_RUNS), scale corpus ×1 (KJ_BENCH_SCALE_RUNS)
  *   KJ_BENCH_SCALE_MODE=inline npm run bench site   the corpus with responses inline, as the old docs had them
+ *   KJ_BENCH_STOCK_RUNS=3 (default 2)          the scale corpus built with this site's config and with a stock
+ *                                              default-theme config, alternating, and the ratio (issue 19)
  *
  * Anchors measured here with stock VuePress: 221 pages in 33 s / 2.5 GB, 661 pages in 93 s / 5.1 GB.
  * Target for the scale corpus: ≤ 60 s and ≤ 3 GB peak RSS.
@@ -14,7 +16,7 @@ import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
 import { builtRoutes } from '../test/support/site.ts'
-import { copyProject, ensureLocales, writeCorpus, type CorpusOptions } from './support/corpus.ts'
+import { copyProject, ensureLocales, useStockConfig, writeCorpus, type CorpusOptions } from './support/corpus.ts'
 import { median, measure, type Measured } from './support/measure.ts'
 
 const TARGET_SECONDS = 60
@@ -23,6 +25,7 @@ const runs = Number(process.env.KJ_BENCH_RUNS ?? 3)
 const scaleRuns = Number(process.env.KJ_BENCH_SCALE_RUNS ?? 1)
 const scaleMode = (process.env.KJ_BENCH_SCALE_MODE ?? 'recorded') as CorpusOptions['mode']
 const scaleMethods = Number(process.env.KJ_BENCH_SCALE_METHODS ?? 220)
+const stockRuns = Number(process.env.KJ_BENCH_STOCK_RUNS ?? 2)
 
 const mb = (x: number) => `${Math.round(x)} MB`
 const dirBytes = (dir: string, test: (f: string) => boolean): number =>
@@ -95,3 +98,31 @@ console.log(`scale corpus: ${scaleMethods} method pages × 4 locales = ${stats.p
   (stood.length ? `; locales stood in by a copy: ${stood.join(', ')}` : ''))
 if (scaleRuns > 0) report(`scale build (${scaleMode})`, scale, true)
 console.log('  anchors, stock VuePress: 221 pages 33 s / 2.5 GB; 661 pages 93 s / 5.1 GB')
+
+// Issue 19: the same corpus (the site's pages plus the generated method pages, four locales) through
+// this site's config and through a stock VuePress default-theme config, built alternately so both
+// see the same machine load. Anchor: 1.61× stock's time, measured on different corpora.
+if (stockRuns > 0) {
+  const ours: Build[] = []
+  const stock: Build[] = []
+  const prepare = (project: string) => {
+    ensureLocales(project)
+    writeCorpus(project, { methods: scaleMethods, mode: scaleMode })
+  }
+  for (let i = 0; i < stockRuns; i++) {
+    ours.push(await buildCopy(prepare))
+    stock.push(await buildCopy((project) => {
+      prepare(project)
+      useStockConfig(project)
+    }))
+  }
+  report('same corpus, this site\'s config', ours, false)
+  report('same corpus, stock default-theme config', stock, false)
+  if (ours.every((b) => b.ok) && stock.every((b) => b.ok)) {
+    const wall = median(ours.map((b) => b.seconds)) / median(stock.map((b) => b.seconds))
+    const cpu = median(ours.map((b) => b.cpuSeconds)) / median(stock.map((b) => b.cpuSeconds))
+    const mem = median(ours.map((b) => b.peakTreeRssMb)) / median(stock.map((b) => b.peakTreeRssMb))
+    console.log(`build ours ÷ stock: ${wall.toFixed(2)}× wall, ${cpu.toFixed(2)}× CPU, ${mem.toFixed(2)}× peak RSS (medians of ${stockRuns}); target ≤ 1.00×; ` +
+      `${(1 / wall).toFixed(2)}× target (${wall <= 1 ? 'meets' : 'misses'}); anchor (issue 19, different corpora): 1.61× wall, 1.55× CPU`)
+  }
+}

@@ -22,6 +22,32 @@ export function copyProject(dest: string): void {
   fs.symlinkSync(path.join(ROOT, 'node_modules'), path.join(dest, 'node_modules'))
 }
 
+/**
+ * Replaces this site's VuePress config with a stock one: the default theme and the Vite bundler with
+ * their defaults, the same page sources, locales and output folder. Our client config and styles go
+ * too (VuePress and the theme load them by file name). Our components are then unknown elements.
+ */
+export function useStockConfig(project: string): void {
+  const locales: Record<string, { lang: string }> = { '/': { lang: 'en-US' } }
+  for (const l of CORPUS_LOCALES) locales[`/${l.dir}/`] = { lang: l.lang }
+  fs.rmSync(path.join(project, '.vuepress/client.ts'), { force: true })
+  fs.rmSync(path.join(project, '.vuepress/styles'), { recursive: true, force: true })
+  fs.writeFileSync(path.join(project, '.vuepress/config.ts'), [
+    `import { viteBundler } from '@vuepress/bundler-vite'`,
+    `import { defaultTheme } from '@vuepress/theme-default'`,
+    `import { defineUserConfig } from 'vuepress'`,
+    `const locales = ${JSON.stringify(locales)}`,
+    `export default defineUserConfig({`,
+    `  pagePatterns: ['docs/**/*.md', 'locales/**/*.md', '!.vuepress', '!node_modules'],`,
+    `  dest: process.env.KJ_DIST || '.vuepress/dist',`,
+    `  locales,`,
+    `  bundler: viteBundler(),`,
+    `  theme: defaultTheme({ locales: Object.fromEntries(Object.keys(locales).map((k) => [k, {}])) }),`,
+    `})`,
+    '',
+  ].join('\n'))
+}
+
 /** The four languages of the site. A locale the project has not got yet is stood in by a copy of one it has. */
 export const CORPUS_LOCALES = [
   { dir: 'zh', lang: 'zh-CN', name: '简体中文' },
