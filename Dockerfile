@@ -38,6 +38,7 @@ COPY --chown=root:root protocol ./protocol
 COPY --chown=root:root devchain ./devchain
 COPY --chown=root:root modules ./modules
 COPY --chown=root:root server ./server
+COPY --chown=root:root deploy/chain.env ./deploy/chain.env
 COPY --from=build --chown=root:root /app/.vuepress/dist ./.vuepress/dist
 # The devchain's data lives outside the (read-only) image; the node user owns it.
 RUN mkdir -p /data && chown node:node /data

@@ -9,6 +9,7 @@
  */
 import type { Devchain } from '../../devchain/index.ts'
 import { createDevchain } from '../../devchain/index.ts'
+import { chainArgs } from '../chainEnv.ts'
 import { fileStorage } from '../../devchain/platform/node/fileStore.ts'
 import type { GatewayEnvConfig } from './config.ts'
 import { configFromEnv } from './config.ts'
@@ -63,6 +64,7 @@ export async function createGatewayFromEnv(opts: FromEnvOptions = {}): Promise<G
       opts.devchain ??
       (await createDevchain({
         storage: fileStorage,
+        args: chainArgs(env),
         recover: opts.devchainRecover ?? env.DEVCHAIN_RECOVER === '1',
         log: (line) => logger.warn(line),
         ...(opts.devchainDataDir === undefined ? {} : { dataDir: opts.devchainDataDir }),

@@ -3,6 +3,7 @@ import { spawn, spawnSync } from 'node:child_process'
 import fs from 'node:fs'
 import path from 'node:path'
 import { beforeAll, describe, expect, it } from 'vitest'
+import { CHAIN_ENV_FILE, parseEnvFile } from '../../../server/chainEnv.ts'
 
 const ROOT = path.resolve(import.meta.dirname, '../../..')
 
@@ -30,8 +31,10 @@ function compose(profile: string, ...args: string[]): Promise<Run> {
 
 const runs: Record<string, Run> = {}
 beforeAll(async () => {
-  const [devchain, komodod, full] = await Promise.all([compose('devchain', 'config', '-q'), compose('komodod', 'config', '-q'), compose('komodod', 'config')])
-  Object.assign(runs, { devchain, komodod, full })
+  const [devchain, komodod, full, devchainFull] = await Promise.all([
+    compose('devchain', 'config', '-q'), compose('komodod', 'config', '-q'), compose('komodod', 'config'), compose('devchain', 'config'),
+  ])
+  Object.assign(runs, { devchain, komodod, full, devchainFull })
 }, 180_000)
 
 const profilesOf = (block: string): string[] => [...(/profiles:\n((?:\s+- \S+\n)+)/.exec(block)?.[1] ?? '').matchAll(/- (\S+)/g)].map((m) => m[1])
@@ -85,6 +88,17 @@ describe('compose.yaml', () => {
     expect(site).toMatch(/condition: service_healthy/)
     // No floating tags anywhere.
     expect(text).not.toMatch(/image: [^\n]*:latest/)
+  })
+
+  it('both nodes and both sites take the chain from deploy/chain.env; the komodod stack runs -regtest', () => {
+    const services = serviceBlocks(runs.full.stdout + runs.devchainFull.stdout)
+    const chain = parseEnvFile(fs.readFileSync(CHAIN_ENV_FILE, 'utf8'))
+    expect(chain.AC_NAME).toBeTruthy()
+    for (const name of ['komodod-miner', 'komodod-reader', 'site-komodod', 'site-devchain']) {
+      const s = services.get(name)!
+      for (const key of ['AC_NAME', 'AC_SUPPLY', 'AC_CC']) expect(s, `${name} ${key}`).toMatch(new RegExp(`\\b${key}: '?${chain[key]}'?\\n`))
+    }
+    for (const name of ['komodod-miner', 'komodod-reader']) expect(services.get(name)).toMatch(/REGTEST: '1'/)
   })
 
   it('the scripts the komodod services run exist and parse', () => {
