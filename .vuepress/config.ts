@@ -4,6 +4,8 @@ import { defaultTheme } from '@vuepress/theme-default'
 import { defineUserConfig } from 'vuepress'
 import { fileURLToPath } from 'node:url'
 import { path } from 'vuepress/utils'
+import { METHODS } from '../protocol/catalog.ts'
+import { version as packageVersion } from '../package.json'
 import { SITE_DESCRIPTION, SITE_TITLE } from './locales/discover.ts'
 import { discoveredSite } from './locales/site.ts'
 import {
@@ -12,6 +14,8 @@ import {
 import { chainMountPlugin } from './plugins/chainMount.ts'
 import { faviconPlugin } from './plugins/favicon.ts'
 import { rpcReferencePlugin } from './plugins/rpcReference.ts'
+import { openRpcPlugin } from './plugins/openRpc.ts'
+import { chainFlagsPlugin } from './plugins/chainFlags.ts'
 import { islandPreloadPlugin } from './plugins/islandPreload/index.ts'
 import { searchByLocalePlugin } from './plugins/searchByLocale/index.ts'
 import { sourceRoutesPlugin } from './plugins/sourceRoutes.ts'
@@ -77,6 +81,8 @@ export default defineUserConfig({
       // Order matters: generated pages (reference, fallbacks, status) exist before navigation is built and links
       // are checked.
       rpcReferencePlugin(),
+      openRpcPlugin({ methods: METHODS, version: packageVersion }),
+      chainFlagsPlugin(),
       i18nPagesPlugin({ locales: locales.list }),
       statusPagePlugin({ locales: locales.list }),
       navigationPlugin({ themeLocales: locales.theme, ui }),

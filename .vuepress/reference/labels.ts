@@ -10,6 +10,7 @@ export const ENGLISH_LABELS = {
   indexIntro:
     'Every komodod method this site knows, grouped by category and generated from the method catalog. ' +
     'Methods the local gateway profile allows can be run from the page; the others show a recorded response.',
+  openRpc: 'The same catalog as an OpenRPC document, for OpenRPC tools and client generators:',
   method: 'Method',
   category: 'Category',
   methodsOnPage: 'Methods on this page',

@@ -143,7 +143,7 @@ export function renderIndexPage(
   groups: ReadonlyArray<{ category: Category; methods: readonly MethodSpec[] }>, t: ReferenceStrings, ctx: SkeletonContext,
 ): GeneratedPage {
   const L = t.labels
-  const out: string[] = [`# ${mdText(L.indexTitle)}`, '', mdText(L.indexIntro), '']
+  const out: string[] = [`# ${mdText(L.indexTitle)}`, '', mdText(L.indexIntro), '', `${mdText(L.openRpc)} <a href="/openrpc.json" download>openrpc.json</a>`, '']
   for (const { category, methods } of groups) {
     const page = referencePagePath(ctx.prefix, category)
     out.push(`## [${mdText(t.categories[category].title)}](${page})`, '')
