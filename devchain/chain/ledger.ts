@@ -8,7 +8,7 @@ import { Reader, Writer, DecodeError } from '../tx/bytes.ts'
 import { parseTx, isCoinbase, txidOf, newTx, coinbaseInput, serializeTx, type Tx } from '../tx/transaction.ts'
 import { classifyScript, parseScript, scriptNum, concat, p2pk, opReturn } from '../tx/script.ts'
 import { signatureHash } from '../tx/sighash.ts'
-import { merkleRoot, parseBlock, readHeader, serializeBlock, type BlockHeader, type ParsedBlock } from '../tx/block.ts'
+import { merkleRoot, mineHeader, parseBlock, readHeader, serializeBlock, type BlockHeader, type ParsedBlock } from '../tx/block.ts'
 import type { ChainParams } from './params.ts'
 import { ByteArena } from './byteArena.ts'
 import type { CcModule, ValidationContext } from '../modules.ts'
@@ -244,10 +244,10 @@ export class Ledger {
     const root = merkleRoot(all.map((r) => sha256d(r)))
     const seedBytes = new Writer().bytes(prevHash).u32(height).finish()
     const nonce = sha256(seedBytes)
-    const header: BlockHeader = {
+    const header = mineHeader({
       version: 4, prevHash, merkleRoot: root, finalSaplingRoot: hexToHash(EMPTY_SAPLING_ROOT),
       time: this.blockTime(height), bits: REGTEST_BITS, nonce, solution: concat(sha256(nonce), nonce.subarray(0, 4)),
-    }
+    })
     return { raw: serializeBlock(header, all), header, cbRaw }
   }
 
@@ -260,7 +260,7 @@ export class Ledger {
     const entries = [...this.mempool.values()]
     let fees = 0
     for (const e of entries) fees += e.fee
-    const subsidy = height === 1 ? this.params.supply * COIN : this.params.reward
+    const subsidy = height === 1 ? this.params.premineSats : this.params.reward
     const time = this.blockTime(height)
     // BIP34-style height push plus a marker byte, like komodod's coinbase scriptSig.
     const cb = newTx([coinbaseInput(concat(scriptNum(height), Uint8Array.of(1, 1)))], [{ value: subsidy + fees, script: payTo }], time)

@@ -174,6 +174,31 @@ export class Wallet {
     return s
   }
 
+  /**
+   * A coinbase coin still maturing: CMerkleTx::GetBlocksToMaturity (src/wallet/wallet.cpp) is
+   * maturity − depth, and AvailableCoins skips the coin while that is above 0.
+   */
+  isImmature(c: Coin): boolean {
+    return !this.index.mature(c, this.ledger.height)
+  }
+
+  /**
+   * Satoshis of this wallet's maturing coinbase outputs (getwalletinfo's immature_balance,
+   * GetImmatureCredit): only the last maturity − 1 blocks can hold any, so only their coinbases are read.
+   */
+  immatureBalance(): number {
+    const L = this.ledger
+    let sum = 0
+    for (let h = Math.max(1, L.height - L.params.coinbaseMaturity + 2); h <= L.height; h++) {
+      const cb = L.blocks[h].txids[0]
+      L.txs.get(cb)?.tx.vout.forEach((_, n) => {
+        const c = L.utxos.get(`${cb}:${n}`)
+        if (c?.address && this.byAddress.has(c.address) && this.isImmature(c)) sum += c.value
+      })
+    }
+    return sum
+  }
+
   // Transactions never change once accepted, so "is it from me" is memoised (per wallet: keys only grow).
   private fromMe = new Map<string, boolean>()
 

@@ -115,11 +115,11 @@ function pool(id: string | null, chainValue: number, delta: number | null): Reco
 /** Coins minted up to and including `height` (the premine at 1, the block reward after). */
 export function chainValueAt(ledger: Ledger, height: number): number {
   if (height < 1) return 0
-  return ledger.params.supply * COIN + (height - 1) * ledger.params.reward
+  return ledger.params.premineSats + (height - 1) * ledger.params.reward
 }
 
 export function subsidyAt(ledger: Ledger, height: number): number {
-  return height < 1 ? 0 : height === 1 ? ledger.params.supply * COIN : ledger.params.reward
+  return height < 1 ? 0 : height === 1 ? ledger.params.premineSats : ledger.params.reward
 }
 
 export function chainworkHex(height: number): string {

@@ -1,7 +1,8 @@
 /**
  * Block serialization in komodod's layout: header (version 4, prev hash, merkle root,
  * final sapling root, time, bits, 32-byte nonce, equihash solution) then the transactions.
- * The devchain does no proof of work: nonce and solution are derived deterministically.
+ * The devchain's proof of work is a real nonce search against the header's `bits` (at regtest's
+ * 0x200f0f0f, about 17 tries); the equihash solution is not computed, it is filler of the right place.
  */
 import { Reader, Writer } from './bytes.ts'
 import { sha256d, hashToHex } from '../crypto/hash.ts'
@@ -34,6 +35,50 @@ export function headerHash(h: BlockHeader): Uint8Array {
   const w = new Writer()
   writeHeader(w, h)
   return sha256d(w.finish())
+}
+
+/** Offset of the 32-byte nonce in a serialized header (version, prev, merkle, sapling root, time, bits). */
+const NONCE_OFFSET = 4 + 32 + 32 + 32 + 4 + 4
+
+/** The 256-bit target of a compact `bits` value (arith_uint256::SetCompact, src/arith_uint256.cpp). */
+export function targetFromBits(bits: number): bigint {
+  const exponent = bits >>> 24
+  const mantissa = BigInt(bits & 0x007fffff)
+  return exponent <= 3 ? mantissa >> BigInt(8 * (3 - exponent)) : mantissa << BigInt(8 * (exponent - 3))
+}
+
+/** The target as 32 little-endian bytes, like a hash in internal order. */
+function targetBytes(bits: number): Uint8Array {
+  const out = new Uint8Array(32)
+  let t = targetFromBits(bits)
+  for (let i = 0; i < 32 && t > 0n; i++, t >>= 8n) out[i] = Number(t & 0xffn)
+  return out
+}
+
+/** Compares from the most significant byte (the last one in internal order). */
+function atMost(hash: Uint8Array, target: Uint8Array): boolean {
+  for (let i = 31; i >= 0; i--) if (hash[i] !== target[i]) return hash[i] < target[i]
+  return true
+}
+
+/** CheckProofOfWork's test: the hash, read as a little-endian number, is at most the target. */
+export function hashMeetsBits(hash: Uint8Array, bits: number): boolean {
+  return atMost(hash, targetBytes(bits))
+}
+
+/**
+ * Searches nonces (counting up from the header's own, in its first 8 bytes) until the header's
+ * hash meets its bits. Returns the header with the nonce found. Deterministic: same header in,
+ * same block out, so a replayed log rebuilds the same hashes.
+ */
+export function mineHeader(h: BlockHeader): BlockHeader {
+  const w = new Writer()
+  writeHeader(w, h)
+  const bytes = w.finish()
+  const target = targetBytes(h.bits)
+  const view = new DataView(bytes.buffer, bytes.byteOffset + NONCE_OFFSET, 8)
+  while (!atMost(sha256d(bytes), target)) view.setBigUint64(0, view.getBigUint64(0, true) + 1n, true)
+  return { ...h, nonce: bytes.slice(NONCE_OFFSET, NONCE_OFFSET + 32) }
 }
 
 /** Serializes a block from its header and already-serialized transactions (no re-encoding). */

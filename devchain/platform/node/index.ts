@@ -1,6 +1,7 @@
 /**
  * The engine's platform in Node (see ../types.ts): OpenSSL hashing and ECDH, Buffer hex.
  */
+import * as nodeCrypto from 'node:crypto'
 import { createECDH, createHash, randomBytes as nodeRandomBytes } from 'node:crypto'
 import type { Platform } from '../types.ts'
 
@@ -14,9 +15,13 @@ function publicKey(priv: Uint8Array): Uint8Array {
   return new Uint8Array(ecdh.getPublicKey(null, 'compressed'))
 }
 
+// One-shot crypto.hash (Node ≥ 20.12) costs a third less than createHash on the small inputs a
+// block's nonce search hashes (~17 headers a block); older Nodes take the createHash path.
+const oneShot = (nodeCrypto as { hash?: (alg: string, data: Uint8Array, enc: 'buffer') => Uint8Array }).hash
+
 export const platform: Platform = {
   name: 'node',
-  sha256: (data) => createHash('sha256').update(data).digest(),
+  sha256: oneShot ? (data) => oneShot('sha256', data, 'buffer') : (data) => createHash('sha256').update(data).digest(),
   publicKey,
   toHex: (b) => Buffer.from(b.buffer, b.byteOffset, b.byteLength).toString('hex'),
   fromHex: (h) => new Uint8Array(Buffer.from(h, 'hex')),

@@ -36,11 +36,14 @@ export const controlMethods: Record<string, MethodDef> = {
     info.magic = P.magic
     info.premine = P.supply
     if (P.rewardSet) {
-      info.reward = String(P.reward)
-      info.halving = '0'
-      info.decay = '0'
-      info.endsubsidy = '0'
-      info.notarypay = '0'
+      // src/rpc/misc.cpp: one comma-separated string per field, one entry per era.
+      const eras = (v: bigint[]) => v.slice(0, P.flags.eras).join(',')
+      if (P.flags.eras > 1) info.eras = P.flags.eras
+      info.reward = eras(P.flags.reward)
+      info.halving = eras(P.flags.halving)
+      info.decay = eras(P.flags.decay)
+      info.endsubsidy = eras(P.flags.end)
+      info.notarypay = eras(P.flags.notarypay)
     }
     if (P.staked) info.staked = P.staked
     return info

@@ -31,6 +31,12 @@ function unspentJSON(ctx: MethodContext, c: Coin): Record<string, unknown> {
   return e
 }
 
+/** ListTransactions' coinbase category (src/wallet/rpcwallet.cpp): orphan, immature, then generate. */
+export function coinbaseCategory(ctx: MethodContext, conf: number): string {
+  if (conf < 1) return 'orphan'
+  return conf < ctx.dc.params.coinbaseMaturity ? 'immature' : 'generate'
+}
+
 /** komodod's wallet view of one transaction (gettransaction). */
 function walletTxJSON(ctx: MethodContext, txid: string): Record<string, unknown> | null {
   const L = ctx.dc.ledger
@@ -78,7 +84,7 @@ function walletTxJSON(ctx: MethodContext, txid: string): Record<string, unknown>
       details.push(d)
     }
     if (key && !isChange) {
-      const d: Record<string, unknown> = { account: '', address, category: coinbase ? (conf >= 1 ? 'generate' : 'orphan') : 'receive', amount: new Amount(o.value), vout: n, size }
+      const d: Record<string, unknown> = { account: '', address, category: coinbase ? coinbaseCategory(ctx, conf) : 'receive', amount: new Amount(o.value), vout: n, size }
       details.push(d)
     }
   })
@@ -187,7 +193,7 @@ export const walletMethods: Record<string, MethodDef> = {
       walletversion: 60000,
       balance: new Amount(all),
       unconfirmed_balance: new Amount(Math.max(0, ctx.wallet.balance({ minconf: 0 }) - Math.max(all, confirmed))),
-      immature_balance: new Amount(0),
+      immature_balance: new Amount(ctx.wallet.immatureBalance()),
       txcount: walletTxCount(ctx),
       keypoololdest: ctx.dc.params.genesisTime,
       keypoolsize: 101,

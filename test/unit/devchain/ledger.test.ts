@@ -28,7 +28,9 @@ describe('a fresh devchain', () => {
     const info = (await call('getinfo')) as Record<string, unknown>
     const utxos = (await call('listunspent')) as Record<string, unknown>[]
     expect(utxos).toHaveLength(1)
-    expect(Number(utxos[0].amount)).toBe(1_000_000)
+    // komodod's premine: the supply plus magic & 0xffffff satoshis (was exactly the supply: issue 15).
+    expect(Number(utxos[0].amount)).toBe(chain.params.premineSats / 1e8)
+    expect(chain.params.premineSats).toBe(1_000_000 * 1e8 + ((chain.params.magic >>> 0) & 0xffffff))
     expect(utxos[0].scriptPubKey).toBe(`21${info.pubkey}ac`)
     expect(utxos[0].generated).toBe(true)
     expect(Number(await call('getbalance', [], 'reader'))).toBe(0)
@@ -63,9 +65,9 @@ describe('payments and the mempool', () => {
     const cb = (await call('getrawtransaction', [premine.tx[0], 1])) as { vout: { spentTxId?: string; spentIndex?: number; spentHeight?: number }[] }
     expect([cb.vout[0].spentTxId, cb.vout[0].spentIndex, cb.vout[0].spentHeight]).toEqual([txid, 0, 2])
     const spender = (await call('getrawtransaction', [txid, 1])) as { vin: { address: string; valueSat: number }[] }
-    expect(spender.vin[0].valueSat).toBe(100_000_000_000_000)
-    // 1,000,000 − 2.5 − fee + reward of block 2 (0.0001) + the fee back (the miner mined it).
-    expect(Number(await call('getbalance'))).toBeCloseTo(1_000_000 - 2.5 + 0.0001, 8)
+    expect(spender.vin[0].valueSat).toBe(chain.params.premineSats)
+    // premine − 2.5 − fee + reward of block 2 (0.0001) + the fee back (the miner mined it).
+    expect(Number(await call('getbalance'))).toBeCloseTo(chain.params.premineSats / 1e8 - 2.5 + 0.0001, 8)
   })
 
   it('refuses a double spend (-26 258), a spent input (-25), a mined tx (-27) and garbage (-22)', async () => {
