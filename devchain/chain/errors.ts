@@ -3,6 +3,7 @@ import { RpcError, RpcCode } from '../../protocol/jsonrpc.ts'
 
 export const REJECT_INVALID = 16
 export const REJECT_DUPLICATE = 18
+export const REJECT_NONSTANDARD = 64
 export const REJECT_CONFLICT = 258 // 0x102, komodod's internal "conflict" code
 
 export function rejected(code: number, reason: string): RpcError {
@@ -14,4 +15,5 @@ export const alreadyInChain = (): RpcError => new RpcError(RpcCode.VERIFY_ALREAD
 export const decodeFailed = (): RpcError => new RpcError(RpcCode.DESERIALIZATION_ERROR, 'TX decode failed')
 
 export const SCRIPT_FALSE = 'mandatory-script-verify-flag-failed (Script evaluated without error but finished with a false/empty top stack element)'
+export const SCRIPT_STACK = 'mandatory-script-verify-flag-failed (Operation not valid with the current stack size)'
 export const SCRIPT_EQUALVERIFY = 'mandatory-script-verify-flag-failed (Script failed an OP_EQUALVERIFY operation)'

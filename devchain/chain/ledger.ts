@@ -15,6 +15,7 @@ import type { CcModule, ValidationContext } from '../modules.ts'
 import * as E from './errors.ts'
 import { equalBytes } from '@noble/curves/utils.js'
 import { platform } from '#platform'
+import { isFinalTx, nonStandardReason } from './policy.ts'
 
 export const COIN = 100_000_000
 export const MAX_MONEY = 200_000_000 * COIN * 10 // generous; the devchain never mints near it
@@ -219,11 +220,23 @@ export class Ledger {
     return this.params.genesisTime + height * this.params.blocktime
   }
 
+  /** An unspent coin as the chain-plus-mempool view sees it (CCoinsViewMemPool: mempool spends do not hide it). */
+  viewCoin(txid: string, vout: number): Coin | undefined {
+    const k = outpointKey(txid, vout)
+    return this.utxos.get(k) ?? this.mempoolCoins.get(k)
+  }
+
   /** A coin spendable by a new mempool tx: confirmed or in the mempool, and not spent by the mempool. */
   findCoin(txid: string, vout: number): Coin | undefined {
     const k = outpointKey(txid, vout)
     if (this.mempoolSpends.has(k)) return undefined
     return this.utxos.get(k) ?? this.mempoolCoins.get(k)
+  }
+
+  /** Median time of the last 11 blocks: the clock time-based lock times are compared with (LOCKTIME_MEDIAN_TIME_PAST). */
+  medianTimePast(): number {
+    const times = this.blocks.slice(-11).map((b) => b.time).sort((a, b) => a - b)
+    return times[Math.floor(times.length / 2)]
   }
 
   confirmations(height: number): number {
@@ -257,7 +270,7 @@ export class Ledger {
    */
   mine(payTo: Uint8Array): BlockRecord {
     const height = this.height + 1
-    const entries = [...this.mempool.values()]
+    const entries = this.assemblable(height)
     let fees = 0
     for (const e of entries) fees += e.fee
     const subsidy = height === 1 ? this.params.premineSats : this.params.reward
@@ -300,6 +313,7 @@ export class Ledger {
     const rec = new BlockRec(height, hash, parsed.header.time, txids, span.bytes, span.start, raw.length)
     this.blocks.push(rec)
     this.blockByHash.set(hash, height)
+    this.removeExpired(height)
     for (const fn of this.blockListeners) fn(rec)
     return rec
   }
@@ -367,6 +381,50 @@ export class Ledger {
 
   // ── mempool ────────────────────────────────────────────────────────────────────────────────
 
+  /** CTxMemPool::removeExpired after a block at `height`: txs with an expiry below it, and what spends them. */
+  private removeExpired(height: number): void {
+    for (const rec of [...this.mempool.values()]) {
+      const exp = rec.tx.expiryHeight
+      if (exp !== 0 && height > exp) this.dropFromMempool(rec.txid)
+    }
+  }
+
+  /** Removes a mempool tx and, recursively, the mempool txs spending its outputs (CTxMemPool::remove). */
+  dropFromMempool(txid: string): void {
+    const rec = this.mempool.get(txid)
+    if (!rec) return
+    this.removeFromMempool(rec)
+    this.txs.delete(txid)
+    rec.tx.vout.forEach((_, n) => {
+      const spender = this.mempoolSpends.get(outpointKey(txid, n))
+      if (spender) this.dropFromMempool(spender)
+    })
+  }
+
+  /**
+   * Mempool txs that still pass the modules' rules against the block being assembled, in order;
+   * the others leave the mempool (komodod's miner re-runs the CC eval of every tx it includes).
+   */
+  private assemblable(height: number): TxRecord[] {
+    const out: TxRecord[] = []
+    for (const e of [...this.mempool.values()]) {
+      if (!this.mempool.has(e.txid)) continue // dropped with a parent
+      const spent = e.tx.vin.map((i) => {
+        const k = outpointKey(hashToHex(i.prevHash), i.prevIndex)
+        return this.utxos.get(k) ?? this.mempoolCoins.get(k)
+      })
+      const touchesCC = spent.some((c) => c?.cc) || e.tx.vout.some((o) => classifyScript(o.script).type === 'cryptocondition')
+      let reason: string | null | undefined = spent.every(Boolean) ? null : 'bad-txns-inputs-missingorspent'
+      if (!reason && touchesCC) {
+        const vctx: ValidationContext = { chain: { params: this.params, ledger: this }, height, spent: spent as Coin[], txid: e.txid }
+        for (const m of this.modules) if ((reason = m.validate?.(e.tx, vctx))) break
+      }
+      if (reason) this.dropFromMempool(e.txid)
+      else out.push(e)
+    }
+    return out
+  }
+
   private removeFromMempool(rec: TxRecord): void {
     this.mempool.delete(rec.txid)
     for (const input of rec.tx.vin) this.mempoolSpends.delete(outpointKey(hashToHex(input.prevHash), input.prevIndex))
@@ -412,6 +470,12 @@ export class Ledger {
     if (tx.valueBalance !== 0) throw E.rejected(E.REJECT_INVALID, 'bad-txns-valuebalance-nonzero')
     const height = this.height + 1
     if (tx.expiryHeight !== 0 && height > tx.expiryHeight) throw E.rejected(E.REJECT_INVALID, 'tx-overwinter-expired')
+    // AcceptToMemoryPool's order: standardness (not on -regtest, whose params do not require it), then finality.
+    if (!opts.trusted) {
+      const reason = this.params.regtest ? null : nonStandardReason(tx, this.params.dataCarrierBytes)
+      if (reason) throw E.rejected(E.REJECT_NONSTANDARD, reason)
+      if (!isFinalTx(tx, height, this.medianTimePast())) throw E.rejected(E.REJECT_NONSTANDARD, 'non-final')
+    }
     const seen = new Set<string>()
     for (const input of tx.vin) {
       const k = outpointKey(hashToHex(input.prevHash), input.prevIndex)
@@ -495,7 +559,7 @@ export class Ledger {
   }
 
   /** Script check of one input; null when it passes, else komodod's reject reason. */
-  private verifyInput(tx: Tx, i: number, coin: Coin, vctx: ValidationContext): string | null {
+  verifyInput(tx: Tx, i: number, coin: Coin, vctx: ValidationContext): string | null {
     const info = classifyScript(coin.script)
     if (info.type === 'cryptocondition') {
       for (const m of this.modules) {
@@ -508,13 +572,15 @@ export class Ledger {
     const ops = parseScript(tx.vin[i].script)
     if (!ops || ops.some((o) => o.data === undefined && o.op !== 0)) return 'mandatory-script-verify-flag-failed (Only non-push operators allowed in signatures)'
     const sigOp = ops[0]?.data
+    // An empty scriptSig leaves OP_CHECKSIG / OP_DUP without their operands.
+    if (ops.length === 0) return E.SCRIPT_STACK
     if (info.type === 'pubkey' && info.pubkey) {
       if (ops.length !== 1 || !sigOp) return E.SCRIPT_FALSE
       return this.checkSig(tx, i, coin, sigOp, info.pubkey) ? null : E.SCRIPT_FALSE
     }
     if (info.type === 'pubkeyhash' && info.hash) {
       const pub = ops[1]?.data
-      if (ops.length !== 2 || !sigOp || !pub) return 'mandatory-script-verify-flag-failed (Operation not valid with the current stack size)'
+      if (ops.length !== 2 || !sigOp || !pub) return E.SCRIPT_STACK
       const h = toHex(hash160Of(pub))
       if (h !== toHex(info.hash)) return E.SCRIPT_EQUALVERIFY
       return this.checkSig(tx, i, coin, sigOp, pub) ? null : E.SCRIPT_FALSE

@@ -32,6 +32,8 @@ export interface ChainParams {
   datadir: string | null
   /** Coinbase maturity in blocks (-ac_cbmaturity; asset chains without eras: 1, with eras: 100). */
   coinbaseMaturity: number
+  /** -datacarriersize: the largest standard OP_RETURN script (208 bytes on asset chains). */
+  dataCarrierBytes: number
   /** Genesis time (fixed, so hashes replay) and the per-block time step. */
   genesisTime: number
 }
@@ -239,6 +241,7 @@ export function chainParamsFrom(argv: readonly string[] = DEFAULT_ARGS, env: Rec
     rpcpassword: m.get('rpcpassword') ?? 'pass',
     datadir,
     coinbaseMaturity,
+    dataCarrierBytes: intArg(m, 'datacarriersize', 208), // MAX_OP_RETURN_RELAY_AC, src/script/standard.h
     genesisTime: GENESIS_TIME,
   }
 }

@@ -233,13 +233,12 @@ export class Wallet {
     }
   }
 
-  private signInput(tx: Tx, i: number, coin: Coin | undefined, hashType: number): void {
+  /** Signs input i if this wallet holds the key its coin pays; false when it does not. */
+  signInput(tx: Tx, i: number, coin: Coin | undefined, hashType: number): boolean {
     const k = coin && this.keyForScript(coin.script)
-    if (!coin || !k) return
-    const h = signatureHash(tx, i, coin.script, coin.value, hashType)
-    const sig = concat(signDer(h, k.priv), Uint8Array.of(hashType))
-    const info = classifyScript(coin.script)
-    tx.vin[i].script = info.type === 'pubkey' ? pushData(sig) : concat(pushData(sig), pushData(k.pub))
+    if (!coin || !k) return false
+    signWithKey(tx, i, coin, k, hashType)
+    return true
   }
 
   /**
@@ -286,12 +285,18 @@ export class Wallet {
    * P2PKH to the first key. Returns null on insufficient funds, 'too-large' past komodod's
    * 100,000-byte standard size (MAX_INPUTS inputs).
    */
-  async buildPayment(outputs: TxOut[], fee = DEFAULT_FEE, subtractFee = false): Promise<{ tx: Tx; raw: Uint8Array } | null | 'too-large'> {
+  async buildPayment(outputs: TxOut[], fee = DEFAULT_FEE, subtractFee: boolean | number[] = false): Promise<{ tx: Tx; raw: Uint8Array } | null | 'too-large'> {
     const total = outputs.reduce((a, o) => a + o.value, 0)
-    const picked = this.selectCoins(subtractFee ? total : total + fee, undefined, MAX_INPUTS)
+    // Outputs that pay the fee: the first (sendtoaddress) or those listed (sendmany), split evenly,
+    // the first of them taking the remainder (CWallet::CreateTransaction).
+    const payers = subtractFee === true ? [0] : subtractFee === false ? [] : subtractFee
+    const picked = this.selectCoins(payers.length ? total : total + fee, undefined, MAX_INPUTS)
     if (!picked) return null
     if (picked.length > MAX_INPUTS) return 'too-large'
-    if (subtractFee) outputs = outputs.map((o, i) => (i === 0 ? { ...o, value: o.value - fee } : o))
+    if (payers.length) {
+      const share = Math.floor(fee / payers.length)
+      outputs = outputs.map((o, i) => (payers.includes(i) ? { ...o, value: o.value - share - (i === payers[0] ? fee - share * payers.length : 0) } : o))
+    }
     const inSum = picked.reduce((a, c) => a + c.value, 0)
     const change = inSum - outputs.reduce((a, o) => a + o.value, 0) - fee
     const vout = [...outputs]
@@ -328,6 +333,14 @@ function pickCoins(target: number, coins: readonly Coin[], limit: number): Coin[
     if (sum >= target || picked.length > limit) return picked
   }
   return null
+}
+
+/** Puts a ZIP-243 signature of input i by `key` in its scriptSig (P2PK: sig; P2PKH: sig and pubkey). */
+export function signWithKey(tx: Tx, i: number, coin: { script: Uint8Array; value: number }, key: KeyPair, hashType: number): void {
+  const h = signatureHash(tx, i, coin.script, coin.value, hashType)
+  const sig = concat(signDer(h, key.priv), Uint8Array.of(hashType))
+  const info = classifyScript(coin.script)
+  tx.vin[i].script = info.type === 'pubkey' ? pushData(sig) : concat(pushData(sig), pushData(key.pub))
 }
 
 /** scriptPubKey for an R/P2SH address. */

@@ -5,11 +5,17 @@ import { controlMethods } from './methods/control.ts'
 import { walletMethods } from './methods/wallet.ts'
 import { miningMethods, devchainMethods } from './methods/mining.ts'
 import { addressMethods } from './methods/address.ts'
+import { rawtransactionMethods } from './methods/rawtransactions.ts'
+import { chainReadMethods } from './methods/chainReads.ts'
+import { walletHistoryMethods } from './methods/walletHistory.ts'
+import { messageMethods } from './methods/message.ts'
+import { networkMethods } from './methods/network.ts'
 import type { MethodDef, MethodContext } from './context.ts'
 import type { DevchainCore } from '../core.ts'
 
 const CORE: Record<string, MethodDef> = {
   ...controlMethods, ...blockchainMethods, ...rawtxMethods, ...walletMethods, ...miningMethods, ...addressMethods, ...devchainMethods,
+  ...rawtransactionMethods, ...chainReadMethods, ...walletHistoryMethods, ...messageMethods, ...networkMethods,
 }
 
 const tables = new WeakMap<DevchainCore, Map<string, MethodDef>>()

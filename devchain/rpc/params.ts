@@ -39,6 +39,15 @@ export function typeCheckString(p: unknown[], i: number): string {
   return v
 }
 
+/** RPCTypeCheck with fAllowNull: each given, non-null parameter must have its JSON type (-3 otherwise). */
+export function typeCheck(p: unknown[], types: readonly ('string' | 'number' | 'bool' | 'array' | 'object')[]): void {
+  types.forEach((t, i) => {
+    if (i >= p.length || p[i] === null) return
+    const got = jsonTypeName(p[i])
+    if (got !== t) throw new RpcError(RpcCode.TYPE_ERROR, `Expected type ${t}, got ${got}`)
+  })
+}
+
 export function jsonTypeName(v: unknown): string {
   if (v === null) return 'null'
   if (Array.isArray(v)) return 'array'

@@ -1,10 +1,13 @@
 /**
- * The address index (-addressindex): getaddressbalance, getaddressutxos, getaddresstxids.
+ * The address index (-addressindex): getaddressbalance, getaddressutxos, getaddresstxids,
+ * getaddressdeltas, getaddressmempool, and the spent index's getspentinfo (src/rpc/misc.cpp).
  * A second parameter (any value, komodod's "ccvout") switches to the CC-output index.
  */
 import { RpcError, RpcCode } from '../../../protocol/jsonrpc.ts'
 import { decodeAddress } from '../../crypto/keys.ts'
-import { toHex } from '../../crypto/hash.ts'
+import { toHex, hashToHex } from '../../crypto/hash.ts'
+import { outpointKey } from '../../chain/ledger.ts'
+import { parseHash } from './rawtransactions.ts'
 import type { MethodDef, MethodContext } from '../context.ts'
 
 const invalid = (m: string): RpcError => new RpcError(RpcCode.INVALID_ADDRESS_OR_KEY, m)
@@ -93,5 +96,72 @@ export const addressMethods: Record<string, MethodDef> = {
       out.push(f.txid)
     }
     return out
+  } },
+  getaddressdeltas: { category: 'addressindex', usage: 'getaddressdeltas', handler: (ctx, p) => {
+    if (p.length < 1 || p.length > 2 || !p[0] || typeof p[0] !== 'object' || Array.isArray(p[0])) throw new RpcError(RpcCode.MISC_ERROR, 'getaddressdeltas\n')
+    const o = p[0] as Record<string, unknown>
+    const chainInfo = o.chainInfo === true
+    let start = 0
+    let end = 0
+    if (typeof o.start === 'number' && typeof o.end === 'number') {
+      start = o.start
+      end = o.end
+      if (start <= 0 || end <= 0) throw invalid('Start and end is expected to be greater than zero')
+      if (end < start) throw invalid('End value is expected to be greater than start')
+    }
+    const addrs = addressesFrom(o)
+    const L = ctx.dc.ledger
+    const { entries } = indexes(ctx, p)
+    const deltas: Record<string, unknown>[] = []
+    for (const a of addrs) {
+      for (const e of entries.get(a) ?? []) {
+        if (start > 0 && (e.height < start || e.height > end)) continue
+        deltas.push({ satoshis: e.satoshis, txid: e.txid, index: e.index, blockindex: L.txs.get(e.txid)?.index ?? 0, height: e.height, address: a })
+      }
+    }
+    if (!(chainInfo && start > 0)) return deltas
+    if (start > L.height || end > L.height) throw invalid('Start or end is outside chain range')
+    return { deltas, start: { hash: L.blocks[start].hash, height: start }, end: { hash: L.blocks[end].hash, height: end } }
+  } },
+  getaddressmempool: { category: 'addressindex', usage: 'getaddressmempool', handler: (ctx, p) => {
+    usageCheck(p, 'getaddressmempool')
+    const want = new Set(addressesFrom(p[0]))
+    const cc = p.length > 1
+    const L = ctx.dc.ledger
+    const out: Record<string, unknown>[] = []
+    for (const r of L.mempool.values()) {
+      r.tx.vin.forEach((input, i) => {
+        const prevtxid = hashToHex(input.prevHash)
+        const coin = L.viewCoin(prevtxid, input.prevIndex)
+        if (coin && coin.address && coin.cc === cc && want.has(coin.address)) {
+          out.push({ address: coin.address, txid: r.txid, index: i, satoshis: -coin.value, timestamp: r.time, prevtxid, prevout: input.prevIndex })
+        }
+      })
+      r.tx.vout.forEach((_, n) => {
+        const coin = L.mempoolCoins.get(outpointKey(r.txid, n))
+        if (coin && coin.address && coin.cc === cc && want.has(coin.address)) {
+          out.push({ address: coin.address, txid: r.txid, index: n, satoshis: coin.value, timestamp: r.time })
+        }
+      })
+    }
+    return out.sort((a, b) => (a.timestamp as number) - (b.timestamp as number))
+  } },
+  getspentinfo: { category: 'addressindex', usage: 'getspentinfo {"txid": "txid", "index": n}', handler: (ctx, p) => {
+    if (p.length !== 1 || !p[0] || typeof p[0] !== 'object' || Array.isArray(p[0])) throw new RpcError(RpcCode.MISC_ERROR, 'getspentinfo {"txid": "txid", "index": n}\n')
+    const o = p[0] as Record<string, unknown>
+    if (typeof o.txid !== 'string' || typeof o.index !== 'number') throw invalid('Invalid txid or index')
+    const txid = parseHash(o.txid, 'txid')
+    if (!Number.isInteger(o.index)) throw new RpcError(RpcCode.MISC_ERROR, 'JSON value is not an integer as expected')
+    const L = ctx.dc.ledger
+    const key = outpointKey(txid, o.index)
+    // The mempool's spent index first (height -1), then the chain's, as GetSpentIndex does.
+    const spender = L.mempoolSpends.get(key)
+    if (spender) {
+      const index = L.mempool.get(spender)!.tx.vin.findIndex((i) => outpointKey(hashToHex(i.prevHash), i.prevIndex) === key)
+      return { txid: spender, index, height: -1 }
+    }
+    const info = L.spentIndex.get(key)
+    if (!info) throw invalid('Unable to get spent info')
+    return { txid: info.txid, index: info.index, height: info.height }
   } },
 }

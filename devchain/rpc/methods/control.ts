@@ -5,6 +5,7 @@ import { scriptForAddress } from '../../chain/wallet.ts'
 import { checkCount, requireString } from '../params.ts'
 import { Amount } from '../amount.ts'
 import type { MethodDef, MethodContext } from '../context.ts'
+import { peersOf, CLIENT_VERSION, PROTOCOL_VERSION } from './network.ts'
 
 export const ZERO_HASH = '0'.repeat(64)
 
@@ -20,13 +21,13 @@ export const controlMethods: Record<string, MethodDef> = {
     const L = dc.ledger
     const keytime = P.genesisTime
     const info: Record<string, unknown> = {
-      version: 3000300, protocolversion: 170010, KMDversion: '0.8.1', synced: true,
+      version: CLIENT_VERSION, protocolversion: PROTOCOL_VERSION, KMDversion: '0.8.1', synced: true,
       notarized: 0, prevMoMheight: 0, notarizedhash: ZERO_HASH, notarizedtxid: ZERO_HASH,
       notarizedtxid_height: 'mempool', KMDnotarized_height: 0, notarized_confirms: 0,
       walletversion: 60000, balance: new Amount(walletBalance(ctx)),
       blocks: L.height, longestchain: L.height, tiptime: L.tip.time, difficulty: 1,
       keypoololdest: keytime, keypoolsize: 101, paytxfee: new Amount(0), sapling: 1,
-      timeoffset: 0, connections: 0, proxy: '', testnet: false, relayfee: new Amount(100), errors: '',
+      timeoffset: 0, connections: peersOf(ctx).length, proxy: '', testnet: false, relayfee: new Amount(100), errors: '',
     }
     if (wallet.pubkey) info.pubkey = wallet.pubkey
     if (P.cc) info.CCid = P.cc

@@ -38,7 +38,7 @@ export function coinbaseCategory(ctx: MethodContext, conf: number): string {
 }
 
 /** komodod's wallet view of one transaction (gettransaction). */
-function walletTxJSON(ctx: MethodContext, txid: string): Record<string, unknown> | null {
+export function walletTxJSON(ctx: MethodContext, txid: string): Record<string, unknown> | null {
   const L = ctx.dc.ledger
   const W = ctx.wallet
   const rec = L.txs.get(txid)
@@ -84,7 +84,9 @@ function walletTxJSON(ctx: MethodContext, txid: string): Record<string, unknown>
       details.push(d)
     }
     if (key && !isChange) {
-      const d: Record<string, unknown> = { account: '', address, category: coinbase ? coinbaseCategory(ctx, conf) : 'receive', amount: new Amount(o.value), vout: n, size }
+      const d: Record<string, unknown> = { account: '', address, category: coinbase ? coinbaseCategory(ctx, conf) : 'receive' }
+      if (d.category === 'immature') d.blockstomaturity = ctx.dc.params.coinbaseMaturity - conf
+      Object.assign(d, { amount: new Amount(o.value), vout: n, size })
       details.push(d)
     }
   })
@@ -98,8 +100,8 @@ function walletTxJSON(ctx: MethodContext, txid: string): Record<string, unknown>
     e.blockhash = b.hash
     e.blockindex = rec.index
     e.blocktime = b.time
+    e.expiryheight = tx.expiryHeight // WalletTxToJSON prints it for confirmed transactions only
   }
-  e.expiryheight = tx.expiryHeight
   e.txid = txid
   e.walletconflicts = []
   e.time = rec.time
@@ -110,8 +112,8 @@ function walletTxJSON(ctx: MethodContext, txid: string): Record<string, unknown>
   return e
 }
 
-/** Txids touching the wallet (address index + mempool), for txcount. */
-function walletTxCount(ctx: MethodContext): number {
+/** Txids touching the wallet (address index, then the mempool). */
+export function walletTxids(ctx: MethodContext): Set<string> {
   const L = ctx.dc.ledger
   const ids = new Set<string>()
   for (const k of ctx.wallet.keys) for (const e of L.addrIndex.get(k.address) ?? []) ids.add(e.txid)
@@ -119,8 +121,10 @@ function walletTxCount(ctx: MethodContext): number {
     if (r.tx.vout.some((o) => ctx.wallet.keyForScript(o.script))) ids.add(r.txid)
     else if (ctx.wallet.isFromMe(r.txid)) ids.add(r.txid)
   }
-  return ids.size
+  return ids
 }
+
+const walletTxCount = (ctx: MethodContext): number => walletTxids(ctx).size
 
 export const walletMethods: Record<string, MethodDef> = {
   getnewaddress: def('getnewaddress ( "account" )', (ctx, p) => {

@@ -112,7 +112,10 @@ describe('era fixtures: every recorded key, with its type', () => {
     const ours = (await rt1.call('miner', 'getinfo', [])) as Record<string, unknown>
     const rec = fx('getinfo-rt1').result
     expectCovers(ours, rec)
-    for (const k of ['name', 'p2pport', 'rpcport', 'magic', 'premine', 'connections', 'errors', 'testnet']) expect(ours[k], k).toBe(rec[k])
+    for (const k of ['name', 'p2pport', 'rpcport', 'magic', 'premine', 'errors', 'testnet']) expect(ours[k], k).toBe(rec[k])
+    // The fixture is a lone node (0 connections); the devchain's two nodes are each other's peer.
+    expect(ours.connections).toBe(((await rt1.call('miner', 'getpeerinfo', [])) as unknown[]).length)
+    expect(ours.connections).toBe(1)
     expect(serializeReply(ours.relayfee)).toBe('0.00000100')
     await rt1.close()
   })
