@@ -51,6 +51,11 @@ export interface ParamSpec {
   summary: string
   /** A value that works on a fresh devchain, used to prefill forms and reference pages. */
   example?: unknown
+  /**
+   * Carries key material (signrawtransaction's privkeys): every gateway profile refuses a call that
+   * passes it, whatever the method's safety class.
+   */
+  secret?: boolean
 }
 
 export interface MethodSpec {
@@ -99,6 +104,24 @@ export const METHODS: readonly MethodSpec[] = [
       p('verbosity', 'int', '0 = hex, 1 = object with txids, 2 = object with decoded transactions.', { optional: true, example: 1 }),
     ],
     result: 'object (verbosity 1/2) or hex string (0)' },
+  { name: 'getblockheader', category: 'blockchain', safety: 'read', summary: 'A block header by hash, decoded or as hex.',
+    params: [
+      p('hash', 'string', 'Block hash.', { format: 'txid' }),
+      p('verbose', 'bool', 'false = hex of the serialized header.', { optional: true, example: true }),
+    ],
+    result: 'object: hash, confirmations, height, version, merkleroot, time, nonce, solution, bits, difficulty, chainwork, …' },
+  { name: 'gettxout', category: 'blockchain', safety: 'read', summary: 'An unspent output, or null once it is spent.',
+    params: [
+      p('txid', 'string', 'Transaction id.', { format: 'txid' }),
+      p('n', 'int', 'Output index.', { example: 0 }),
+      p('includemempool', 'bool', 'Count the mempool (default true).', { optional: true }),
+    ],
+    result: 'object: bestblock, confirmations, rawconfirmations, value, scriptPubKey, version, coinbase; or null' },
+  { name: 'getmempoolinfo', category: 'blockchain', safety: 'read', summary: 'Size of the mempool in transactions and bytes.',
+    params: [], result: 'object: size, bytes, usage' },
+  { name: 'coinsupply', category: 'blockchain', safety: 'read', summary: 'Coins in existence at a height (the height is a string).',
+    params: [p('height', 'string', 'Height, as a string; the tip when omitted.', { optional: true, format: 'integer', example: '1' })],
+    result: 'object: result, coin, height, supply, zfunds, sprout, total' },
   { name: 'getrawmempool', category: 'blockchain', safety: 'read', summary: 'Txids waiting in the mempool.',
     params: [p('verbose', 'bool', 'Objects instead of txids.', { optional: true })], result: 'array of txids' },
 
@@ -119,6 +142,24 @@ export const METHODS: readonly MethodSpec[] = [
     ],
     result: 'txid string' },
 
+  { name: 'createrawtransaction', category: 'rawtransactions', safety: 'read', summary: 'Build an unsigned transaction from inputs and outputs (nothing is signed or sent).',
+    params: [
+      p('inputs', 'array', '[{"txid":"…","vout":n,"sequence":n}]: the outputs to spend.', { example: [] }),
+      p('outputs', 'object', '{"R-address": amount, "data": "hex"}: payments, and one OP_RETURN.', { example: {} }),
+      p('locktime', 'int', 'Lock time: a height below 500,000,000, else a Unix time.', { optional: true }),
+      p('expiryheight', 'int', 'Last height it may be mined at (default: next height + 200).', { optional: true }),
+    ],
+    result: 'hex string (unsigned)' },
+  { name: 'signrawtransaction', category: 'rawtransactions', safety: 'wallet', summary: 'Sign the inputs this wallet can sign; list the others in errors.',
+    params: [
+      p('hexstring', 'string', 'Transaction to sign.', { format: 'hex' }),
+      p('prevtxs', 'array', '[{"txid","vout","scriptPubKey","amount"}]: outputs the node does not know.', { optional: true }),
+      p('privkeys', 'array', 'WIF keys to sign with instead of the wallet (never through the gateway).', { optional: true, secret: true }),
+      p('sighashtype', 'string', 'ALL, NONE or SINGLE, optionally |ANYONECANPAY.', { optional: true, example: 'ALL' }),
+      p('branchid', 'string', 'Consensus branch id in hex.', { optional: true }),
+    ],
+    result: 'object: hex, complete, errors [{txid, vout, scriptSig, sequence, error}]' },
+
   // ── address index ──────────────────────────────────────────────────────────────────────────
   { name: 'getaddressbalance', category: 'addressindex', safety: 'read', summary: 'Balance and total received of addresses, in satoshis.',
     params: [
@@ -138,6 +179,21 @@ export const METHODS: readonly MethodSpec[] = [
       p('ccvout', 'any', 'Any value: read the CC index instead.', { optional: true }),
     ],
     result: 'array of txids' },
+  { name: 'getaddressdeltas', category: 'addressindex', safety: 'read', summary: 'Every credit and debit of addresses, in satoshis.',
+    params: [
+      p('addresses', 'object', '{"addresses":["R…"], "start": h, "end": h, "chainInfo": bool}'),
+      p('ccvout', 'any', 'Any value: read the CC index instead.', { optional: true }),
+    ],
+    result: 'array of {satoshis, txid, index, blockindex, height, address}; with chainInfo and a range {deltas, start, end}' },
+  { name: 'getaddressmempool', category: 'addressindex', safety: 'read', summary: 'Unconfirmed credits and debits of addresses.',
+    params: [
+      p('addresses', 'object', '{"addresses":["R…"]}'),
+      p('ccvout', 'any', 'Any value: read the CC index instead.', { optional: true }),
+    ],
+    result: 'array of {address, txid, index, satoshis, timestamp, [prevtxid, prevout]}' },
+  { name: 'getspentinfo', category: 'addressindex', safety: 'read', summary: 'Which transaction input spent an output.',
+    params: [p('outpoint', 'object', '{"txid": "…", "index": n}')],
+    result: 'object: txid, index, height (-1 in the mempool)' },
 
   // ── mining ─────────────────────────────────────────────────────────────────────────────────
   { name: 'getmininginfo', category: 'mining', safety: 'read', summary: 'Mining state: blocks, difficulty, generate, pooled transactions.',
@@ -182,6 +238,40 @@ export const METHODS: readonly MethodSpec[] = [
       p('includeWatchonly', 'bool', 'Include watch-only addresses.', { optional: true }),
     ],
     result: 'object: amount, confirmations, blockhash, txid, time, details, hex, …' },
+  { name: 'sendmany', category: 'wallet', safety: 'spend', summary: 'Pay several addresses or pubkeys in one transaction.',
+    params: [
+      p('fromaccount', 'string', 'Legacy account: "".', { example: '' }),
+      p('amounts', 'object', '{"R-address or pubkey": amount, …}'),
+      p('minconf', 'int', 'Spend only coins with this many confirmations.', { optional: true, example: 1 }),
+      p('comment', 'string', 'Wallet comment.', { optional: true }),
+      p('subtractfeefrom', 'array', 'Addresses whose amounts pay the fee.', { optional: true }),
+    ],
+    result: 'txid string' },
+  { name: 'listtransactions', category: 'wallet', safety: 'wallet', summary: 'The wallet\'s latest transactions, oldest first.',
+    params: [
+      p('account', 'string', '"*" for all.', { optional: true, example: '*' }),
+      p('count', 'int', 'How many entries.', { optional: true, example: 10 }),
+      p('from', 'int', 'Skip this many of the newest.', { optional: true, example: 0 }),
+      p('includeWatchonly', 'bool', 'Include watch-only addresses.', { optional: true }),
+    ],
+    result: 'array of {account, address, category, amount, vout, fee, confirmations, txid, time, size, …}' },
+  { name: 'signmessage', category: 'wallet', safety: 'wallet', summary: 'Sign a message with the key of a wallet address.',
+    params: [
+      p('address', 'string', 'R-address of a wallet key.', { format: 'address' }),
+      p('message', 'string', 'Text to sign.', { example: 'hello' }),
+    ],
+    result: 'base64 signature string' },
+  { name: 'verifymessage', category: 'util', safety: 'read', summary: 'Check a signed message against an address.',
+    params: [
+      p('address', 'string', 'R-address that signed.', { format: 'address' }),
+      p('signature', 'string', 'Base64 signature from signmessage.'),
+      p('message', 'string', 'The signed text.', { example: 'hello' }),
+    ],
+    result: 'bool' },
+  { name: 'getnetworkinfo', category: 'network', safety: 'read', summary: 'Version, services, connections and relay fee of the node.',
+    params: [], result: 'object: version, subversion, protocolversion, localservices, timeoffset, connections, networks, relayfee, localaddresses, warnings' },
+  { name: 'getpeerinfo', category: 'network', safety: 'read', summary: 'The nodes this node is connected to.',
+    params: [], result: 'array of {id, addr, addrlocal, services, …, version, subver, inbound, synced_headers, synced_blocks, …}' },
   { name: 'getwalletinfo', category: 'wallet', safety: 'wallet', summary: 'Wallet balances and key pool.',
     params: [], result: 'object: walletversion, balance, unconfirmed_balance, immature_balance, txcount, …' },
   { name: 'setpubkey', category: 'wallet', safety: 'admin', summary: 'Set the node pubkey used for CC and mining (once).',

@@ -49,6 +49,9 @@ export const methodRefused = (profile: string): GatewayError =>
 export const methodNeverAllowed = (): GatewayError =>
   gatewayError(RpcCode.METHOD_NOT_FOUND, 'Method never allowed by the gateway (keys, wallet files or node control)', 403)
 
+export const paramNeverAllowed = (param: string): GatewayError =>
+  gatewayError(RpcCode.METHOD_NOT_FOUND, `Parameter "${param}" is never allowed by the gateway (private keys)`, 403)
+
 export const rateLimited = (retryAfterS: number): GatewayError =>
   gatewayError(GatewayCode.RATE_LIMITED, `Rate limit exceeded; retry in ${retryAfterS} s`, 429)
 

@@ -147,7 +147,7 @@ export function createGateway(opts: GatewayOptions): Gateway {
       counters.errors++
       outcome = { status: item.error.status, body: errorBody(item.error, item.id) }
     } else {
-      const refusal = policy.check(item.call.method)
+      const refusal = policy.check(item.call.method, item.call.params)
       if (refusal) {
         refused = true
         code = refusal.code

@@ -6,7 +6,7 @@
 import type { MethodSpec, SafetyClass } from '../../protocol/catalog.ts'
 import { METHODS, getMethod } from '../../protocol/catalog.ts'
 import type { GatewayError } from './errors.ts'
-import { methodNeverAllowed, methodNotFound, methodRefused } from './errors.ts'
+import { methodNeverAllowed, methodNotFound, methodRefused, paramNeverAllowed } from './errors.ts'
 
 export type ProfileName = 'local' | 'public'
 export const PROFILE_NAMES: readonly ProfileName[] = ['local', 'public']
@@ -35,8 +35,8 @@ export interface Policy {
   readonly profile: ProfileName
   /** Methods this policy lets through, in catalog order. */
   readonly allowed: readonly string[]
-  /** Undefined when allowed, else the error to answer. */
-  check(method: string): GatewayError | undefined
+  /** Undefined when allowed, else the error to answer. With params, secret parameters are refused too. */
+  check(method: string, params?: readonly unknown[]): GatewayError | undefined
 }
 
 export interface PolicyOptions {
@@ -59,8 +59,12 @@ export function createPolicy({ profile, devchain }: PolicyOptions): Policy {
   return {
     profile,
     allowed: [...allowed],
-    check(method) {
-      if (allowed.has(method)) return undefined
+    check(method, params) {
+      if (allowed.has(method)) {
+        // A secret parameter (private keys) given, even as an empty list, is refused by every profile.
+        const secret = getMethod(method)?.params.findIndex((s, i) => s.secret && params && i < params.length && params[i] !== null)
+        return secret !== undefined && secret >= 0 ? paramNeverAllowed(getMethod(method)!.params[secret].name) : undefined
+      }
       if (isNeverMethod(method)) return methodNeverAllowed()
       // Known to komodod but closed here vs. not a method at all, as komodod would say.
       const spec = getMethod(method)

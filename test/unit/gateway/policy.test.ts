@@ -55,6 +55,19 @@ describe('policy', () => {
     expect(local.check('setpubkey')).toMatchObject({ status: 403 })
   })
 
+  it('refuses signrawtransaction with a privkeys argument in every profile, even an empty list', () => {
+    const refusal = { code: -32601, message: 'Parameter "privkeys" is never allowed by the gateway (private keys)', status: 403 }
+    const local = createPolicy({ profile: 'local', devchain: true })
+    const hex = '0400008085202f89'
+    expect(local.check('signrawtransaction', [hex])).toBeUndefined()
+    expect(local.check('signrawtransaction', [hex, [], null, 'ALL'])).toBeUndefined() // null: no keys given
+    for (const keys of [['UqMgrVgtQ4FKgvTGjVWQzHJfLmvRCLpaSpHs5apzPd8jjYPHt4YX'], []]) {
+      expect(local.check('signrawtransaction', [hex, [], keys])).toEqual(refusal)
+    }
+    // public does not allow the method at all (it signs with the node's wallet).
+    expect(createPolicy({ profile: 'public', devchain: false }).check('signrawtransaction', [hex, [], []])).toMatchObject({ status: 403 })
+  })
+
   it('answers unknown names as komodod does, including prototype names', () => {
     const local = createPolicy({ profile: 'local', devchain: true })
     for (const m of ['nosuchmethod', '__proto__', 'constructor', 'toString', '', 'GETINFO']) {
