@@ -41,6 +41,29 @@ export function resolvePath(outputs: Record<string, unknown>, ref: string): unkn
   return cur
 }
 
+/**
+ * A parameter built from several earlier outputs: a JSON value whose strings and object keys of the
+ * form `$name.path` are replaced by that output (`{"$to.address": 1}`, `[{"txid": "$coin.txid"}]`).
+ * Returns the refs still missing, or the filled value.
+ */
+export function resolveTemplate(outputs: Record<string, unknown>, template: unknown): { value?: unknown; missing: string[] } {
+  const missing: string[] = []
+  const fill = (v: unknown): unknown => {
+    if (typeof v === 'string' && v.startsWith('$')) {
+      const got = resolvePath(outputs, v.slice(1))
+      if (got === undefined) missing.push(v.slice(1))
+      return got
+    }
+    if (Array.isArray(v)) return v.map(fill)
+    if (v && typeof v === 'object') {
+      return Object.fromEntries(Object.entries(v).map(([k, x]) => [k.startsWith('$') ? String(fill(k)) : k, fill(x)]))
+    }
+    return v
+  }
+  const value = fill(template)
+  return missing.length ? { missing } : { value, missing }
+}
+
 export function createJourneyContext(id: string): JourneyContext {
   const ctx: JourneyContext = reactive({
     id,

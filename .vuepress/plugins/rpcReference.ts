@@ -20,7 +20,8 @@ import { CATEGORY_ORDER } from '../reference/labels.ts'
 import { profilesAllowing } from '../reference/profiles.ts'
 import { recordedMethods } from '../reference/recorded.ts'
 import type { GeneratedPage, SkeletonContext } from '../reference/skeleton.ts'
-import { renderCategoryPage, renderIndexPage } from '../reference/skeleton.ts'
+import { renderCategoryPage, renderDifferencesPage, renderIndexPage } from '../reference/skeleton.ts'
+import { DIFFERENCES } from '../../protocol/differences.ts'
 import { readReferenceFile, resolveStrings } from '../reference/strings.ts'
 
 export interface RpcReferencePluginOptions {
@@ -54,7 +55,7 @@ export function referencePages(
 /** The file a generated page stands for, relative to the source dir; it is never written. */
 export function virtualSource(dir: string | null, page: GeneratedPage): string {
   const root = dir ? `locales/${dir}` : 'docs'
-  const name = page.frontmatter.category ?? 'README'
+  const name = page.slug ?? page.frontmatter.category ?? 'README'
   return `${root}/reference/${name}.md`
 }
 
@@ -65,7 +66,10 @@ async function addPages(app: App, methods: readonly MethodSpec[]): Promise<void>
   for (const prefix of Object.keys(app.siteData.locales)) {
     const dir = prefix === '/' ? null : prefix.slice(1, -1)
     const strings = resolveStrings(dir ? readReferenceFile(localesDir, dir) : {})
-    for (const page of referencePages(methods, prefix, strings, recorded)) {
+    const pages = referencePages(methods, prefix, strings, recorded)
+    const ctx = { prefix, recorded, profiles: profilesAllowing }
+    pages.push(renderDifferencesPage(DIFFERENCES, pages.length, strings, ctx))
+    for (const page of pages) {
       const created = await createPage(app, { path: page.path, frontmatter: page.frontmatter, content: page.content })
       created.filePathRelative = virtualSource(dir, page)
       generated.push(created)

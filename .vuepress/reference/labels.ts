@@ -35,6 +35,14 @@ export const ENGLISH_LABELS = {
   recordedNote: 'recorded from komodod; values differ on your chain',
   noRecording: 'No recorded response yet.',
   neverExposed: 'Never exposed through the gateway, in any profile.',
+  differencesTitle: 'The devchain and komodod',
+  differencesIntro:
+    'The devchain answers in komodod\'s dialect: the same shapes, key order, parameter typing and errors. ' +
+    'What still differs is listed here, generated from the one list the project keeps. Everything else a page ' +
+    'shows on the devchain, komodod does too.',
+  differencesKomodod: 'komodod',
+  differencesDevchain: 'The devchain',
+  differencesMethods: 'Methods',
 } as const
 
 export type LabelKey = keyof typeof ENGLISH_LABELS
@@ -59,7 +67,7 @@ export const ENGLISH_CATEGORIES: Record<Category, CategoryText> = {
   rawtransactions: { title: 'Raw transactions', intro: 'Read, decode and relay transactions.' },
   addressindex: { title: 'Address index', intro: 'Balances, outputs and history of any address (needs -addressindex).' },
   util: { title: 'Utilities', intro: 'Helpers that touch no chain state.' },
-  network: { title: 'Network', intro: 'Peer connections. Every method here changes them, so none is exposed.' },
+  network: { title: 'Network', intro: 'Peer connections: read them here; the methods that change them are never exposed.' },
   faucet: { title: 'Faucet CC', intro: 'The Faucet Custom Consensus module (eval code 0xe4): lock coins, claim 0.1 coin per fresh address.' },
   tokens: { title: 'Tokens CC', intro: 'The Tokens Custom Consensus module (eval code 0xf2): create, inspect and transfer tokens; 1 token = 1 satoshi.' },
   devchain: { title: 'Devchain control', intro: "Methods of this project's embedded devchain; komodod does not have them." },

@@ -4,6 +4,8 @@
  */
 import type { Category, MethodSpec, ParamSpec } from '../../protocol/catalog.ts'
 import type { ReferenceStrings } from './strings.ts'
+import type { Difference } from '../../protocol/differences.ts'
+import { getMethod } from '../../protocol/catalog.ts'
 
 export interface SkeletonContext {
   /** Route prefix of the locale: `/` or `/zh/`. */
@@ -15,6 +17,8 @@ export interface SkeletonContext {
 }
 
 export interface GeneratedPage {
+  /** File name the page stands for under `reference/` when it is not a category page or the index. */
+  slug?: string
   path: string
   frontmatter: {
     title: string
@@ -157,6 +161,31 @@ export function renderIndexPage(
   return {
     path: referenceIndexPath(ctx.prefix),
     frontmatter: { title: L.indexTitle, order: REFERENCE_ORDER, rpc: [], reference: true, editLink: false },
+    content: out.join('\n'),
+  }
+}
+
+/** Route of the page on what still differs between the devchain and komodod. */
+export const differencesPath = (prefix: string): string => `${prefix}reference/devchain-and-komodod.html`
+
+/**
+ * "The devchain and komodod": one section per entry of protocol/differences.ts, komodod's behaviour
+ * beside the devchain's, with links to the methods it touches.
+ */
+export function renderDifferencesPage(list: readonly Difference[], order: number, t: ReferenceStrings, ctx: SkeletonContext): GeneratedPage {
+  const L = t.labels
+  const out: string[] = [`# ${mdText(L.differencesTitle)}`, '', mdText(L.differencesIntro), '']
+  for (const d of list) {
+    const text = t.difference(d)
+    out.push(`## ${mdText(text.title)} {#${d.id}}`, '', `**${mdText(L.differencesKomodod)}:** ${mdText(text.komodod)}`, '',
+      `**${mdText(L.differencesDevchain)}:** ${mdText(text.devchain)}`, '')
+    const methods = (d.methods ?? []).map(getMethod).filter((m): m is MethodSpec => !!m)
+    if (methods.length) out.push(`**${mdText(L.differencesMethods)}:** ${methods.map((m) => `[${code(m.name)}](${methodLink(ctx.prefix, m)})`).join(' · ')}`, '')
+  }
+  return {
+    slug: 'devchain-and-komodod',
+    path: differencesPath(ctx.prefix),
+    frontmatter: { title: L.differencesTitle, order, rpc: [], reference: true, editLink: false },
     content: out.join('\n'),
   }
 }

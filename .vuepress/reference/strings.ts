@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto'
 import fs from 'node:fs'
 import path from 'node:path'
 import type { Category, MethodSpec } from '../../protocol/catalog.ts'
+import type { Difference } from '../../protocol/differences.ts'
 import type { CategoryText, LabelKey, Labels } from './labels.ts'
 import { ENGLISH_CATEGORIES, ENGLISH_LABELS } from './labels.ts'
 
@@ -19,6 +20,8 @@ export interface ReferenceFile {
   labels?: Partial<Labels>
   categories?: Partial<Record<Category, Partial<CategoryText>>>
   methods?: Record<string, MethodText>
+  /** protocol/differences.ts entries by id: title, komodod, devchain. */
+  differences?: Record<string, Partial<Pick<Difference, 'title' | 'komodod' | 'devchain'>>>
 }
 
 export interface ResolvedMethodText {
@@ -31,6 +34,7 @@ export interface ReferenceStrings {
   labels: Labels
   categories: Record<Category, CategoryText>
   method(spec: MethodSpec): ResolvedMethodText
+  difference(d: Difference): Pick<Difference, 'title' | 'komodod' | 'devchain'>
 }
 
 /** The English text of a method, straight from the catalog. */
@@ -72,6 +76,10 @@ export function resolveStrings(file: ReferenceFile = {}): ReferenceStrings {
         params: Object.fromEntries(Object.entries(english.params).map(([k, v]) => [k, pick(t?.params?.[k], v)])),
         result: pick(t?.result, english.result),
       }
+    },
+    difference(d) {
+      const t = file.differences?.[d.id]
+      return { title: pick(t?.title, d.title), komodod: pick(t?.komodod, d.komodod), devchain: pick(t?.devchain, d.devchain) }
     },
   }
 }

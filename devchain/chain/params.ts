@@ -6,7 +6,7 @@
  */
 import { crc32 } from '../crypto/crc32.ts'
 import { concatBytes } from '@noble/hashes/utils.js'
-import { sha256 } from '../crypto/hash.ts'
+import { sha256, fromHex } from '../crypto/hash.ts'
 
 export interface ChainParams {
   name: string
@@ -86,7 +86,7 @@ function acInt(m: Map<string, string>, key: string, dflt = 0n): bigint {
 export function extraBytes(m: Map<string, string>, flags: AcFlags): Uint8Array | null {
   const cc = acInt(m, 'ac_cc')
   const pubkeyHex = m.get('ac_pubkey') ?? ''
-  const pubkey = /^[0-9a-fA-F]{66}$/.test(pubkeyHex) ? Uint8Array.from(Buffer.from(pubkeyHex, 'hex')) : new Uint8Array(33)
+  const pubkey = /^[0-9a-fA-F]{66}$/.test(pubkeyHex) ? fromHex(pubkeyHex) : new Uint8Array(33)
   const script = m.get('ac_script') ?? ''
   const hasOverride = pubkey[0] !== 0 || script.length > 1
   // Commission and founders need an override pubkey or script; komodod zeroes them otherwise.
@@ -143,7 +143,7 @@ export function extraBytes(m: Map<string, string>, flags: AcFlags): Uint8Array |
     if (founders > 1n) parts.push(le32(founders))
     if (foundersReward !== 0n) parts.push(le64(foundersReward))
   }
-  if (script.length > 1) parts.push(Uint8Array.from(Buffer.from(script.slice(0, script.length & ~1), 'hex')))
+  if (script.length > 1) parts.push(fromHex(script.slice(0, script.length & ~1)))
   if (selfimport.length) parts.push(new TextEncoder().encode(selfimport))
   if (m.has('ac_beam')) parts.push(Uint8Array.of(0x62))
   if (m.has('ac_coda')) parts.push(Uint8Array.of(0x63))
@@ -155,7 +155,7 @@ export function extraBytes(m: Map<string, string>, flags: AcFlags): Uint8Array |
   }
   if (cclib.length > 1) parts.push(new TextEncoder().encode(cclib))
   if (blocktime !== 60n) parts.push(le32(blocktime))
-  if (mineropret.length) parts.push(Uint8Array.from(Buffer.from(mineropret.slice(0, mineropret.length & ~1), 'hex')))
+  if (mineropret.length) parts.push(fromHex(mineropret.slice(0, mineropret.length & ~1)))
   if (nk[0] !== 0n && nk[1] !== 0n) parts.push(le64(nk[0]), le64(nk[1]))
   if (snapshot !== 0n) parts.push(le32(snapshot))
   if (earlytxid !== 0n) parts.push(le32(earlytxid))

@@ -101,6 +101,23 @@ describe.each(prefixes)('journeys in %s', (prefix) => {
     })
   })
 
+  it('raw transaction: create, sign on the miner (not on the reader), broadcast, follow the outputs', async () => {
+    await withChain(async (url, page) => {
+      const states = await walk(page, `${url}${prefix}journeys/raw-transaction.html`)
+      expect(states.every((s) => s === 'done'), states.join()).toBe(true)
+      expect(await replyOf(page, 'listunspent')).toMatch(/"amount": 1(\.0+)?,/)
+      expect(await replyOf(page, 'decoderawtransaction')).toMatch(/"expiryheight": \d+/)
+      expect(await replyOf(page, 'signrawtransaction', 0)).toContain('"complete": true')
+      const refused = await replyOf(page, 'signrawtransaction', 1)
+      expect(refused).toContain('"complete": false')
+      expect(refused).toContain('Operation not valid with the current stack size')
+      expect(await replyOf(page, 'gettxout', 0)).toContain('"confirmations": 0')
+      expect(await replyOf(page, 'gettxout', 0)).toContain('"value": 0.9999')
+      expect((await replyOf(page, 'gettxout', 1))?.trim()).toBe('null')
+      await page.screenshot({ path: shot('raw-transaction'), fullPage: true })
+    })
+  })
+
   it('faucet: fund, claim 0.1 with a 00…00 txid, and see a second claim refused', async () => {
     await withChain(async (url, page) => {
       const states = await walk(page, `${url}${prefix}journeys/faucet.html`)

@@ -4,6 +4,7 @@
  * base64 as komodod prints it.
  */
 import { secp256k1 } from '@noble/curves/secp256k1.js'
+import { base64 } from '@scure/base'
 import { RpcError, RpcCode } from '../../../protocol/jsonrpc.ts'
 import { sha256d } from '../../crypto/hash.ts'
 import { decodeAddress, addressFromPubkey } from '../../crypto/keys.ts'
@@ -42,7 +43,7 @@ export const messageMethods: Record<string, MethodDef> = {
     const compact = new Uint8Array(65)
     compact[0] = 27 + rec[0] + 4
     compact.set(rec.subarray(1), 1)
-    return Buffer.from(compact).toString('base64')
+    return base64.encode(compact)
   } },
 
   verifymessage: { category: 'util', usage: USAGE_VERIFY, handler: (_ctx, p) => {
@@ -53,7 +54,7 @@ export const messageMethods: Record<string, MethodDef> = {
     if (!/^[A-Za-z0-9+/]*={0,2}$/.test(signature) || signature.length % 4 === 1) {
       throw new RpcError(RpcCode.INVALID_ADDRESS_OR_KEY, 'Malformed base64 encoding')
     }
-    const sig = Buffer.from(signature, 'base64')
+    const sig = base64.decode(signature.padEnd(Math.ceil(signature.length / 4) * 4, '='))
     if (sig.length !== 65 || sig[0] < 27 || sig[0] > 34) return false
     const recovered = Uint8Array.of((sig[0] - 27) & 3, ...sig.subarray(1))
     try {

@@ -5,6 +5,7 @@
 import { RpcError, RpcCode } from '../../../protocol/jsonrpc.ts'
 import { decodeAddress, isPubkeyHex } from '../../crypto/keys.ts'
 import { p2pk } from '../../tx/script.ts'
+import { fromHex } from '../../crypto/hash.ts'
 import { scriptForAddress, DEFAULT_FEE } from '../../chain/wallet.ts'
 import { checkCount, requireString, requireInt, requireBool, amountFromValue } from '../params.ts'
 import { walletTxJSON, walletTxids } from './wallet.ts'
@@ -82,7 +83,7 @@ export const walletHistoryMethods: Record<string, MethodDef> = {
     let total = 0
     for (const [name, value] of Object.entries(p[1] as Record<string, unknown>)) {
       // An address, or a pubkey (paid P2PK), as komodod's sendmany accepts.
-      const script = decodeAddress(name) ? scriptForAddress(name) : isPubkeyHex(name) ? p2pk(Buffer.from(name, 'hex')) : null
+      const script = decodeAddress(name) ? scriptForAddress(name) : isPubkeyHex(name) ? p2pk(fromHex(name)) : null
       if (!script) throw new RpcError(RpcCode.INVALID_ADDRESS_OR_KEY, `Invalid Komodo address or pubkey: ${name}`)
       const sats = amountFromValue(value)
       if (sats <= 0) throw new RpcError(RpcCode.TYPE_ERROR, 'Invalid amount for send')
