@@ -177,7 +177,7 @@ export function renderDifferencesPage(list: readonly Difference[], order: number
   const out: string[] = [`# ${mdText(L.differencesTitle)}`, '', mdText(L.differencesIntro), '']
   for (const d of list) {
     const text = t.difference(d)
-    out.push(`## ${mdText(text.title)} {#${d.id}}`, '', `**${mdText(L.differencesKomodod)}:** ${mdText(text.komodod)}`, '',
+    out.push(`## ${mdText(text.title)}`, '', `**${mdText(L.differencesKomodod)}:** ${mdText(text.komodod)}`, '',
       `**${mdText(L.differencesDevchain)}:** ${mdText(text.devchain)}`, '')
     const methods = (d.methods ?? []).map(getMethod).filter((m): m is MethodSpec => !!m)
     if (methods.length) out.push(`**${mdText(L.differencesMethods)}:** ${methods.map((m) => `[${code(m.name)}](${methodLink(ctx.prefix, m)})`).join(' · ')}`, '')

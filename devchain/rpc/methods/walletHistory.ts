@@ -17,12 +17,15 @@ const USAGE_SENDMANY = 'sendmany "fromaccount" {"address":amount,...} ( minconf 
 /** WalletTxToJSON's keys, which follow each ListTransactions entry's own keys. */
 const WTX_KEYS = ['rawconfirmations', 'generated', 'confirmations', 'blockhash', 'blockindex', 'blocktime', 'expiryheight', 'txid', 'walletconflicts', 'time', 'timereceived', 'vjoinsplit']
 
-/** The wallet's transactions oldest first: by block and position, the mempool last in arrival order. */
+/**
+ * The wallet's transactions in the order the wallet saw them (nOrderPos): by block, a block's coinbase
+ * after the transactions it confirms (they reached the wallet first, through the mempool), then the mempool.
+ */
 function ordered(ctx: MethodContext): string[] {
   const L = ctx.dc.ledger
   const pos = (id: string) => {
     const r = L.txs.get(id)!
-    return r.height < 0 ? [Number.MAX_SAFE_INTEGER, r.time] : [r.height, r.index]
+    return r.height < 0 ? [Number.MAX_SAFE_INTEGER, r.time] : [r.height, r.index === 0 ? Number.MAX_SAFE_INTEGER : r.index]
   }
   return [...walletTxids(ctx)].filter((id) => L.txs.get(id)).sort((a, b) => {
     const [ha, ia] = pos(a)
