@@ -1,4 +1,5 @@
 /** komodod's HTTP face: envelopes, statuses, auth, batches and the recorded error fixtures. */
+import { chainParamsFrom, DEFAULT_ARGS } from '../../../devchain/chain/params.ts'
 import { describe, it, expect, beforeAll, afterAll } from 'vitest'
 import type { Server } from 'node:http'
 import type { AddressInfo } from 'node:net'
@@ -53,7 +54,9 @@ describe('the komodod envelope', () => {
     expect(Object.keys(j)).toEqual(['result', 'error', 'id'])
     expect(j.id).toBe('curltest')
     expect(j.result.name).toBe('DOCS')
-    expect(r.text).toMatch(/"balance":1000000\.00000000,/)
+    // The premine as komodod pays it: the supply plus magic & 0xffffff satoshis (was the bare supply: issue 15).
+    const p = chainParamsFrom(DEFAULT_ARGS)
+    expect(r.text).toContain(`"balance":1000000.${String((p.magic >>> 0) & 0xffffff).padStart(8, '0')},`)
     expect(r.text).toMatch(/"paytxfee":0\.00000000,/)
   })
 
