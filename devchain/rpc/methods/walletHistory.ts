@@ -94,7 +94,7 @@ export const walletHistoryMethods: Record<string, MethodDef> = {
       if (subtract.includes(name)) subtractFrom.push(outputs.length)
       outputs.push({ value: sats, script })
     }
-    const balance = ctx.wallet.coins({ minconf, trustedMempool: minconf > 0 }).reduce((a, c) => a + c.value, 0)
+    const balance = ctx.wallet.balance({ minconf, trustedMempool: minconf > 0 })
     if (total > balance) throw new RpcError(RpcCode.WALLET_INSUFFICIENT_FUNDS, 'Account has insufficient funds')
     const built = await ctx.wallet.buildPayment(outputs, DEFAULT_FEE, subtractFrom)
     if (built === 'too-large') throw new RpcError(RpcCode.WALLET_INSUFFICIENT_FUNDS, 'Transaction too large')
