@@ -107,7 +107,7 @@ if (stockRuns > 0) {
   const stock: Build[] = []
   const prepare = (project: string) => {
     ensureLocales(project)
-    writeCorpus(project, { methods: scaleMethods, mode: scaleMode })
+    stats = writeCorpus(project, { methods: scaleMethods, mode: scaleMode })
   }
   for (let i = 0; i < stockRuns; i++) {
     ours.push(await buildCopy(prepare))
@@ -116,6 +116,8 @@ if (stockRuns > 0) {
       useStockConfig(project)
     }))
   }
+  console.log(`same corpus for both: the site's pages plus ${stats.pages} generated method pages (${scaleMethods} × 4 locales, ${scaleMode}); ` +
+    'our config adds its generated pages (reference, status, fallbacks) on top, as the site does')
   report('same corpus, this site\'s config', ours, false)
   report('same corpus, stock default-theme config', stock, false)
   if (ours.every((b) => b.ok) && stock.every((b) => b.ok)) {
