@@ -5,7 +5,7 @@ import type { LocaleInfo } from '../../locales/discover.ts'
 import { readSourceHash, sourceHash, stripFrontmatter } from '../../locales/inventory.ts'
 import { repoFileUrl } from '../../locales/repo.ts'
 import { routeForSource } from '../sourceRoutes.ts'
-import { localizeLink, localizeMarkdownLinks } from './localizeLinks.ts'
+import { FALLBACK_LINKS_KEY, localizeLink, localizeLinksRule } from './localizeLinks.ts'
 import { restOf, type PageI18n } from './pageI18n.ts'
 
 export interface I18nPagesPluginOptions {
@@ -44,6 +44,7 @@ function localizeFrontmatter(fm: Record<string, unknown>, prefix: string, source
  */
 export const i18nPagesPlugin = ({ locales }: I18nPagesPluginOptions): Plugin => ({
   name: 'komodo-journeys:i18n-pages',
+  extendsMarkdown: (md, app) => localizeLinksRule(md, () => Object.keys(app.siteData.locales)),
   extendsPage: (page, app) => {
     if (data(page).i18n) return
     const state = translationState(app, page)
@@ -110,14 +111,16 @@ export function staleTranslations(app: App): Page[] {
 /** The fallback page of `english` in `locale`: the English content, marked, with the locale's links. */
 async function createFallback(app: App, english: Page, locale: LocaleInfo, prefixes: string[]): Promise<Page> {
   const source = english.filePathRelative!.split(path.sep).join('/')
-  const body = localizeMarkdownLinks(stripFrontmatter(english.content), locale.prefix, source, prefixes)
+  const body = stripFrontmatter(english.content)
   // The home layout has no slot for the notice: it goes into the content there.
   const notice = english.frontmatter.home ? '<I18nNotice in-content />\n\n' : ''
   const fallback = await createPage(app, {
     path: locale.prefix + english.path.slice(1),
-    frontmatter: localizeFrontmatter(english.frontmatter, locale.prefix, source, prefixes),
+    // Read by localizeLinksRule while the page renders, then dropped so the client never sees it.
+    frontmatter: { ...localizeFrontmatter(english.frontmatter, locale.prefix, source, prefixes), [FALLBACK_LINKS_KEY]: { prefix: locale.prefix, source } },
     content: `${notice}<div lang="en" dir="ltr" class="i18n-fallback-content">\n\n${body}\n\n</div>\n`,
   })
+  delete fallback.frontmatter[FALLBACK_LINKS_KEY]
   data(fallback).i18n = {
     state: 'fallback',
     source,

@@ -1,3 +1,4 @@
+import type MarkdownIt from 'markdown-it'
 import path from 'node:path'
 import { routeForSource } from '../sourceRoutes.ts'
 
@@ -21,8 +22,36 @@ export function localizeLink(link: string, prefix: string, englishSource: string
   return route ? prefix + route.slice(1) + suffix : link
 }
 
-/** Applies localizeLink to every Markdown link `[text](target)` of `markdown`. */
-export function localizeMarkdownLinks(markdown: string, prefix: string, englishSource: string, localePrefixes: string[]): string {
-  return markdown.replace(/(\]\()(<?)([^)\s>]+)(>?)/g, (_, open: string, lt: string, target: string, gt: string) =>
-    `${open}${lt}${localizeLink(target, prefix, englishSource, localePrefixes)}${gt}`)
+/** Where a fallback page's links must point: its locale, and the English source its relative links start from. */
+export interface FallbackLinks {
+  prefix: string
+  source: string
+}
+
+/** The frontmatter key a fallback page is created with, read by the Markdown rule while the page renders. */
+export const FALLBACK_LINKS_KEY = 'i18nFallbackLinks'
+
+const HTML_ANCHOR_HREF = /(<a\b[^>]*?\shref\s*=\s*)(["'])([^"']*)\2/gi
+
+/**
+ * A markdown-it core rule that moves the links of a fallback page into its locale as the page renders: Markdown links,
+ * reference-style links (markdown-it resolves them into the same link tokens) and the `href` of HTML anchors. Code,
+ * inline or fenced, holds no link tokens, so a URL shown in an example stays exactly as written.
+ */
+export function localizeLinksRule(md: MarkdownIt, localePrefixes: () => string[]): void {
+  md.core.ruler.push('kj_localize_links', (state) => {
+    const env = state.env as { frontmatter?: Record<string, unknown> }
+    const target = env.frontmatter?.[FALLBACK_LINKS_KEY] as FallbackLinks | undefined
+    if (!target) return
+    const prefixes = localePrefixes()
+    const fix = (link: string) => localizeLink(link, target.prefix, target.source, prefixes)
+    const fixHtml = (html: string) => html.replace(HTML_ANCHOR_HREF, (_, open: string, q: string, href: string) => `${open}${q}${fix(href)}${q}`)
+    for (const token of state.tokens) {
+      if (token.type === 'html_block') token.content = fixHtml(token.content)
+      for (const child of token.children ?? []) {
+        if (child.type === 'link_open') child.attrSet('href', fix(child.attrGet('href') ?? ''))
+        else if (child.type === 'html_inline') child.content = fixHtml(child.content)
+      }
+    }
+  })
 }

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { findBrokenLinks, formatBrokenLinks } from '../../../.vuepress/plugins/i18n/linkCheck.ts'
-import { localizeLink, localizeMarkdownLinks } from '../../../.vuepress/plugins/i18n/localizeLinks.ts'
+import MarkdownIt from 'markdown-it'
+import { FALLBACK_LINKS_KEY, localizeLink, localizeLinksRule } from '../../../.vuepress/plugins/i18n/localizeLinks.ts'
 
 const prefixes = ['/', '/zh/']
 
@@ -13,8 +14,43 @@ describe('links of fallback pages stay in the locale', () => {
     expect(localizeLink('/zh/journeys/x.html', '/zh/', src, prefixes)).toBe('/zh/journeys/x.html')
     expect(localizeLink('https://komodoplatform.com/', '/zh/', src, prefixes)).toBe('https://komodoplatform.com/')
     expect(localizeLink('#anchor', '/zh/', src, prefixes)).toBe('#anchor')
-    expect(localizeMarkdownLinks('See [x](/a.html) and [y](https://e.org) ![i](/img.png)', '/zh/', src, prefixes))
-      .toBe('See [x](/zh/a.html) and [y](https://e.org) ![i](/img.png)')
+  })
+})
+
+describe('the Markdown rule that localizes a fallback page as it renders', () => {
+  const md = new MarkdownIt({ html: true })
+  localizeLinksRule(md, () => prefixes)
+  const render = (markdown: string, fallback = true) =>
+    md.render(markdown, { frontmatter: fallback ? { [FALLBACK_LINKS_KEY]: { prefix: '/zh/', source: 'docs/journeys/faucet.md' } } : {} })
+
+  it('moves Markdown, reference-style and HTML links into the locale; leaves external links and images alone', () => {
+    const html = render([
+      'See [x](/a.html), [rel](./tokens.md) and [y](https://e.org) ![i](/img.png).',
+      '',
+      'A [reference link][ref] and <a href="/guides/docker.html">an anchor</a>.',
+      '',
+      '<div><a class="c" href="../README.md">home</a></div>',
+      '',
+      '[ref]: /journeys/oracles.html#publish',
+    ].join('\n'))
+    expect(html).toContain('href="/zh/a.html"')
+    expect(html).toContain('href="/zh/journeys/tokens.html"')
+    expect(html).toContain('href="https://e.org"')
+    expect(html).toContain('src="/img.png"')
+    expect(html).toContain('href="/zh/journeys/oracles.html#publish"')
+    expect(html).toContain('<a href="/zh/guides/docker.html">an anchor</a>')
+    expect(html).toContain('<a class="c" href="/zh/">home</a>')
+  })
+
+  it('never touches code: fences and inline code keep their URLs as written', () => {
+    const html = render(['Use `[x](/a.html)` inline.', '', '```md', '[x](/a.html) <a href="/b.html">b</a>', '```'].join('\n'))
+    expect(html).not.toContain('/zh/')
+    expect(html).toContain('[x](/a.html)')
+    expect(html).toContain('&lt;a href=&quot;/b.html&quot;&gt;')
+  })
+
+  it('leaves pages that are not fallbacks alone', () => {
+    expect(render('[x](/a.html)', false)).toContain('href="/a.html"')
   })
 })
 
