@@ -47,7 +47,6 @@ export default defineUserConfig({
   alias: {
     // The theme's own components, for the wrappers in theme/.
     '@theme-default-components': path.resolve(fileURLToPath(import.meta.resolve('@vuepress/theme-default/package.json')), '../dist/client/components'),
-    '@theme-default-layouts': path.resolve(fileURLToPath(import.meta.resolve('@vuepress/theme-default/package.json')), '../dist/client/layouts'),
     // A lighter sidebar item: the theme's made up two thirds of the build's render time on a large reference.
     '@theme/VPSidebarItem.vue': path.resolve(import.meta.dirname, 'theme/VPSidebarItem.vue'),
     // Chrome that hydrates on the reader's first input rather than with the page (theme/hydrateOnFirstInput.ts).

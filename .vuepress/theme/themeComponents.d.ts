@@ -6,10 +6,3 @@ declare module '@theme-default-components/*.vue' {
   const component: Component
   export default component
 }
-
-declare module '@theme-default-layouts/*.vue' {
-  import type { Component } from 'vue'
-
-  const component: Component
-  export default component
-}

@@ -1,16 +1,7 @@
-// The theme's own client config, for its Layout (importing Layout.vue directly would make vue-tsc check the theme).
-import themeClientConfig from '@vuepress/theme-default/dist/client/config.js'
-import { defineComponent, h, watchEffect, type Component } from 'vue'
 import { defineClientConfig, useSiteLocaleData } from 'vuepress/client'
+import { watchEffect } from 'vue'
 import I18nNotice from './I18nNotice.vue'
-
-const Layout = themeClientConfig.layouts!.Layout as Component
-
-/** The theme's layout with the translation notice at the top of the page content. */
-const I18nLayout = defineComponent({
-  name: 'I18nLayout',
-  setup: () => () => h(Layout, null, { 'page-content-top': () => h(I18nNotice) }),
-})
+import { I18nLayout } from './I18nLayout.ts'
 
 export default defineClientConfig({
   enhance({ app }) {
