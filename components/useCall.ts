@@ -9,6 +9,7 @@ import type { MethodResult } from '../protocol/types.ts'
 import { loadRecorded } from './recorded/index.ts'
 import { useRpcClient } from './useRpcClient.ts'
 import { inPageAvailable } from './inPageChain.ts'
+import { callsReleased } from './checkpointGate.ts'
 
 export type CallState = 'idle' | 'running' | 'done' | 'failed' | 'recorded'
 
@@ -36,6 +37,7 @@ export function useCall<T = unknown>(options: { recorded?: boolean } = {}): UseC
     error.value = null
     durationMs.value = null
     try {
+      await callsReleased()
       const out = await useRpcClient().call(method, params, { ...callOptions, signal: mine.signal })
       if (mine !== controller) return undefined
       result.value = out.result as MethodResult<string> as T

@@ -21,6 +21,14 @@ export interface JourneyContext {
   setStep(n: number, state: StepState): void
   /** `fund.hex` → outputs.fund.hex; undefined when missing. */
   resolve(ref: string): unknown
+  /** Bumped for a step whose content starts over (a rewind to before it): its components remount. */
+  epochs: Record<string, number>
+  /** Steps with a checkpoint "before step N" to go back to. */
+  checkpoints: Record<string, boolean>
+  /** Called synchronously as a step starts running, before its call is sent (the journey checkpoints there). */
+  onStepStart: ((n: number) => void) | null
+  /** Goes back to before step N: the chain, the outputs and the step states (set by the journey). */
+  rewindTo: ((n: number) => Promise<void>) | null
 }
 
 export const JOURNEY_KEY: InjectionKey<JourneyContext> = Symbol('kj-journey')
@@ -76,9 +84,14 @@ export function createJourneyContext(id: string): JourneyContext {
       ctx.outputs[name] = value
     },
     setStep(n: number, state: StepState) {
+      if (state === 'running' && ctx.steps[String(n)] !== 'running') ctx.onStepStart?.(n)
       ctx.steps[String(n)] = state
     },
     resolve: (ref: string) => resolvePath(ctx.outputs, ref),
+    epochs: {},
+    checkpoints: {},
+    onStepStart: null,
+    rewindTo: null,
   }) as JourneyContext
   return ctx
 }
@@ -106,6 +119,12 @@ function seenAfterMount(ctx: JourneyContext): JourneyContext {
     setOutput: (name, value) => ctx.setOutput(name, value),
     setStep: (n, state) => ctx.setStep(n, state),
     resolve: (r) => (mounted.value ? ctx.resolve(r) : undefined),
+    get epochs() { return ctx.epochs },
+    get checkpoints() { return mounted.value ? ctx.checkpoints : NOTHING },
+    get onStepStart() { return ctx.onStepStart },
+    set onStepStart(fn) { ctx.onStepStart = fn },
+    get rewindTo() { return ctx.rewindTo },
+    set rewindTo(fn) { ctx.rewindTo = fn },
   }
 }
 

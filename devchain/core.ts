@@ -6,7 +6,7 @@ import { RpcError, RpcCode } from '../protocol/jsonrpc.ts'
 import { chainParamsFrom, type ChainParams } from './chain/params.ts'
 import { Ledger, type BlockRecord } from './chain/ledger.ts'
 import { Wallet } from './chain/wallet.ts'
-import { RecordLog, RecordType, type LogRecord } from './chain/recordLog.ts'
+import { RecordLog, RecordType, scanRecords, type LogRecord } from './chain/recordLog.ts'
 import { LogDamagedError, cutLog, damageMessage, openRecordLog, recordTypeName } from './chain/logIntegrity.ts'
 import type { ChainStore, StoreFactory } from './chain/store.ts'
 import { parseMiningMode, type MiningState } from './chain/mining.ts'
@@ -76,12 +76,15 @@ class ReplayFailure extends Error {
 
 export class DevchainCore {
   readonly params: ChainParams
-  readonly ledger: Ledger
+  /** Replaced whole when the chain is rewound to a checkpoint. */
+  ledger: Ledger
   readonly wallets = new Map<string, Wallet>()
   readonly modules: readonly CcModule[]
   readonly seed: string
   readonly startedAt = Date.now()
   mining: MiningState = { mode: 'manual', seconds: 0, generate: false, genproclimit: -1 }
+  /** The mining mode a chain starts in, before its log says otherwise (a rewind replays from it). */
+  private readonly startMining: MiningState
   /** The record log; null for a memory-only chain. */
   private log: RecordLog | null = null
   private readonly warn: (line: string) => void
@@ -104,6 +107,7 @@ export class DevchainCore {
     for (const n of NODE_NAMES) this.wallets.set(n, new Wallet(n, this.ledger, this.seed))
     const mode = parseMiningMode(env.DEVCHAIN_MINING)
     if (mode) this.mining = mode
+    this.startMining = this.mining
 
     if (this.params.datadir !== null && !opts.storage) {
       throw new Error(`data directory ${this.params.datadir} given without a storage backend: pass \`storage\` (fileStorage from devchain/platform/node/fileStore.ts in Node), or dataDir: null`)
@@ -151,11 +155,15 @@ export class DevchainCore {
       await store?.close()
       throw e
     }
+    this.listen()
+    this.applyMining()
+  }
+
+  private listen(): void {
     this.ledger.onBlock((b) => this.onBlock(b))
     this.ledger.onTx((t) => {
       if (!this.replaying) this.log?.append(RecordType.Tx, t.raw)
     })
-    this.applyMining()
   }
 
   private meta(): string {
@@ -333,6 +341,48 @@ export class DevchainCore {
     void platform.yieldToEventLoop().then(() => {
       for (const fn of this.stopFns) fn()
     })
+  }
+
+  // ── checkpoints ────────────────────────────────────────────────────────────────────────────
+
+  private checkpointLog(): RecordLog {
+    if (!this.log) throw new RpcError(RpcCode.MISC_ERROR, 'checkpoints need a chain kept in a data directory; this one is memory-only')
+    return this.log
+  }
+
+  /**
+   * Where the chain stands now, as a log offset (records not yet flushed included): everything a later
+   * call changes is appended after it, so cutting the log there and replaying gives this state back.
+   */
+  checkpoint(): { offset: number; height: number; hash: string } {
+    return { offset: this.checkpointLog().size, height: this.ledger.height, hash: this.ledger.tip.hash }
+  }
+
+  /** Puts the chain back where it stood at `offset` (a checkpoint): the log is cut there and replayed. */
+  rewind(offset: number): Promise<{ offset: number; height: number; hash: string }> {
+    const run = async () => {
+      const log = this.checkpointLog()
+      await log.flush()
+      const { records } = scanRecords(await log.store.readLog(0))
+      // A checkpoint is a record boundary at or after the first block (the chain's birth).
+      const firstBlock = records.findIndex((r) => r.type === RecordType.Block)
+      const at = records.findIndex((r) => r.end === offset)
+      if (firstBlock < 0 || at < firstBlock) throw new RpcError(RpcCode.INVALID_PARAMETER, 'not a checkpoint of this chain')
+      await log.truncate(offset)
+      // A snapshot covers a later state: without it, the next start replays the log alone.
+      await log.store.deleteSnapshot()
+      this.ledger = new Ledger(this.params, this.modules)
+      this.wallets.clear()
+      for (const n of NODE_NAMES) this.wallets.set(n, new Wallet(n, this.ledger, this.seed))
+      this.mining = this.startMining
+      this.replay(records.slice(0, at + 1))
+      this.listen()
+      this.applyMining()
+      return this.checkpoint()
+    }
+    const p = this.queue.then(run)
+    this.queue = p.catch(() => undefined)
+    return p
   }
 
   async close(): Promise<void> {

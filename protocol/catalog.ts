@@ -353,6 +353,13 @@ export const METHODS: readonly MethodSpec[] = [
     summary: 'Give a node a fresh key with no history (repeat the faucet journey).',
     params: [p('node', 'string', 'Node name; only "reader" by default.', { optional: true, example: 'reader' })],
     result: 'object: node, address, pubkey' },
+  { name: 'devchain_checkpoint', category: 'devchain', safety: 'devchain', devchainOnly: true,
+    summary: 'Name where the chain stands now, to come back to it with devchain_rewind.',
+    params: [], result: 'object: checkpoint, height, bestblockhash' },
+  { name: 'devchain_rewind', category: 'devchain', safety: 'devchain', devchainOnly: true,
+    summary: 'Put the chain back where it stood at a checkpoint; everything after it is forgotten.',
+    params: [p('checkpoint', 'string', 'What devchain_checkpoint returned.', { example: '1234' })],
+    result: 'object: checkpoint, height, bestblockhash' },
 ]
 
 const byName = new Map(METHODS.map((m) => [m.name, m]))

@@ -75,6 +75,13 @@ export interface GetInfo {
   connections?: number
 }
 
+/** devchain_checkpoint / devchain_rewind: a checkpoint is a log offset, as a string. */
+export interface DevchainCheckpoint {
+  checkpoint: string
+  height: number
+  bestblockhash: string
+}
+
 export interface DevchainInfo {
   kind: string
   chain?: Record<string, unknown>
@@ -127,6 +134,8 @@ export interface ResultOf {
   devchain_info: DevchainInfo
   devchain_setmining: { mode: string; seconds?: number }
   devchain_resetidentity: { node: string; address: string; pubkey: string }
+  devchain_checkpoint: DevchainCheckpoint
+  devchain_rewind: DevchainCheckpoint
 }
 
 export type MethodResult<M extends string> = M extends keyof ResultOf ? ResultOf[M] : unknown

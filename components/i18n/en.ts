@@ -236,6 +236,9 @@ export const en = {
     resumed: 'Your progress on this page was restored.',
     states: { pending: 'pending', running: 'running', done: 'done', failed: 'failed' },
     link: 'Link to this step',
+    rewind: 'Back to before this step',
+    rewound: 'The chain and your outputs are back to where they were before step {n}.',
+    noCheckpoints: 'Going back to before a step needs the devchain: komodod cannot rewind its chain, so those buttons are not shown here.',
   },
 } as const
 

@@ -10,12 +10,14 @@ import { chainReadMethods } from './methods/chainReads.ts'
 import { walletHistoryMethods } from './methods/walletHistory.ts'
 import { messageMethods } from './methods/message.ts'
 import { networkMethods } from './methods/network.ts'
+import { checkpointMethods } from './methods/checkpoints.ts'
 import type { MethodDef, MethodContext } from './context.ts'
 import type { DevchainCore } from '../core.ts'
 
 const CORE: Record<string, MethodDef> = {
   ...controlMethods, ...blockchainMethods, ...rawtxMethods, ...walletMethods, ...miningMethods, ...addressMethods, ...devchainMethods,
   ...rawtransactionMethods, ...chainReadMethods, ...walletHistoryMethods, ...messageMethods, ...networkMethods,
+  ...checkpointMethods,
 }
 
 const tables = new WeakMap<DevchainCore, Map<string, MethodDef>>()

@@ -20,7 +20,7 @@ afterEach(() => vi.unstubAllGlobals())
 
 describe('Journey and Step', () => {
   it('numbers steps for deep links, tracks their state and passes outputs by name', async () => {
-    const { seen } = fakeChain({ getblockcount: () => 7, getblockhash: (p) => `hash-${p[0]}`, getblock: () => ({ __error: { code: -5, message: 'Block not found' } }) })
+    const { seen } = fakeChain({ getblockcount: () => 7, getblockhash: (p) => `hash-${p[0]}`, getblock: () => ({ __error: { code: -5, message: 'Block not found' } }), devchain_checkpoint: () => ({ checkpoint: '1', height: 7, bestblockhash: 'h' }) })
     const w = mount(Page, { attachTo: document.body })
     await flushPromises()
     expect(w.findAll('.kj-step').map((s) => s.attributes('id'))).toEqual(['step-1', 'step-2', 'step-3'])
@@ -33,7 +33,9 @@ describe('Journey and Step', () => {
     await flushPromises()
     await forms[2].trigger('submit')
     await flushPromises()
-    expect(seen.map((c) => [c.method, c.params])).toEqual([['getblockcount', []], ['getblockhash', [7]], ['getblock', ['99']]])
+    // On a devchain each step's call follows the checkpoint "before step N".
+    const cp = ['devchain_checkpoint', []]
+    expect(seen.map((c) => [c.method, c.params])).toEqual([cp, ['getblockcount', []], cp, ['getblockhash', [7]], cp, ['getblock', ['99']]])
     expect(w.findAll('.kj-step').map((s) => s.attributes('data-state'))).toEqual(['done', 'done', 'failed'])
     expect(w.find('.kj-progress').text()).toBe('2 of 3 steps done')
     w.unmount()
@@ -46,7 +48,7 @@ describe('Journey and Step', () => {
     await first.findAll('form')[0].trigger('submit')
     await flushPromises()
     const saved = JSON.parse(localStorage.getItem('kj-journey:demo:en-US')!)
-    expect(saved).toEqual({ outputs: { count: 7 }, steps: { '1': 'done' } })
+    expect(saved).toEqual({ outputs: { count: 7 }, steps: { '1': 'done' }, checkpoints: {} })
     first.unmount()
 
     const { seen } = fakeChain({ getblockhash: () => 'h' })
@@ -73,5 +75,52 @@ describe('Journey and Step', () => {
     await flushPromises()
     expect(seen).toEqual([{ url: '/rpc', method: 'devchain_resetidentity', params: ['reader'] }])
     expect(w.text()).toContain('Fresh reader identity: RFresh')
+  })
+
+  it('goes back to before a step: rewinds the chain, restores outputs and step states, replays', async () => {
+    let height = 7
+    let offset = 100
+    const cps = new Map<string, number>()
+    const { seen } = fakeChain({
+      getblockcount: () => height,
+      getblockhash: (p) => { height++; offset += 10; return `hash-${p[0]}-${height}` },
+      getblock: () => ({ __error: { code: -5, message: 'Block not found' } }),
+      devchain_checkpoint: () => { cps.set(String(offset), height); return { checkpoint: String(offset), height, bestblockhash: 'h' } },
+      devchain_rewind: (p) => { offset = Number(p[0]); height = cps.get(String(p[0]))!; return { checkpoint: p[0], height, bestblockhash: 'h' } },
+    })
+    const w = mount(Page, { attachTo: document.body })
+    await flushPromises()
+    await w.findAll('form')[0].trigger('submit')
+    await flushPromises()
+    await w.findAll('form')[1].trigger('submit')
+    await flushPromises()
+    expect(w.findAll('.kj-step').map((s) => s.attributes('data-state'))).toEqual(['done', 'done', 'pending'])
+    expect(w.findAll('.kj-step')[1].text()).toContain('hash-7-8')
+    const back = w.findAll('.kj-step')[1].find('.kj-step-rewind')
+    expect(back.text()).toBe('Back to before this step')
+    await back.trigger('click')
+    await flushPromises()
+    expect(seen.at(-1)).toMatchObject({ method: 'devchain_rewind', params: ['100'] })
+    expect(w.findAll('.kj-step').map((s) => s.attributes('data-state'))).toEqual(['done', 'pending', 'pending'])
+    expect(w.findAll('.kj-step')[1].text()).not.toContain('hash-7-8')
+    expect(w.text()).toContain('back to where they were before step 2')
+    const saved = JSON.parse(localStorage.getItem('kj-journey:demo:en-US')!)
+    expect(saved.outputs).toEqual({ count: 7 })
+    // Replayed from the rewound chain: the same result as before.
+    await w.findAll('form')[1].trigger('submit')
+    await flushPromises()
+    expect(w.findAll('.kj-step')[1].text()).toContain('hash-7-8')
+    w.unmount()
+  })
+
+  it('offers no rewind on komodod, and says why', async () => {
+    fakeChain({ getblockcount: () => 7 }, { meta: { backend: { kind: 'komodod' }, chain: { name: 'DOCS' }, nodes: ['miner'], profile: 'public' } })
+    const w = mount(Page, { attachTo: document.body })
+    await flushPromises()
+    await w.findAll('form')[0].trigger('submit')
+    await flushPromises()
+    expect(w.find('.kj-step-rewind').exists()).toBe(false)
+    expect(w.text()).toContain('komodod cannot rewind its chain')
+    w.unmount()
   })
 })
