@@ -94,7 +94,7 @@ for (let i = 0; i < scaleRuns; i++) {
     stats = writeCorpus(project, { methods: scaleMethods, mode: scaleMode })
   }))
 }
-console.log(`scale corpus: ${scaleMethods} method pages × 4 locales = ${stats.pages} generated pages, ${(stats.responseBytes / 1024 / 1024).toFixed(1)} MB of JSON responses (${scaleMode === 'recorded' ? 'served as /recorded/*.json, fetched on demand' : 'inline in the pages'})` +
+if (scaleRuns > 0) console.log(`scale corpus: ${scaleMethods} method pages × 4 locales = ${stats.pages} generated pages, ${(stats.responseBytes / 1024 / 1024).toFixed(1)} MB of JSON responses (${scaleMode === 'recorded' ? 'served as /recorded/*.json, fetched on demand' : 'inline in the pages'})` +
   (stood.length ? `; locales stood in by a copy: ${stood.join(', ')}` : ''))
 if (scaleRuns > 0) report(`scale build (${scaleMode})`, scale, true)
 console.log('  anchors, stock VuePress: 221 pages 33 s / 2.5 GB; 661 pages 93 s / 5.1 GB')
