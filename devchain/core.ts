@@ -17,9 +17,12 @@ import { parseTx, type Tx } from './tx/transaction.ts'
 import { platform } from '#platform'
 
 export const NODE_NAMES = ['miner', 'reader'] as const
+/** The seed tests and recordings ask for by name (DEVCHAIN_SEED); public, so never a default. */
 export const DEFAULT_SEED = 'komodo-journeys'
-/** Blocks mined between two yields to the event loop during a long `generate`. */
+/** Blocks mined between two flushes of the log during a long `generate`. */
 const GENERATE_CHUNK = 250
+/** Longest stretch of mining between two yields to the event loop. */
+const GENERATE_SLICE_MS = 16
 
 export interface CoreOptions {
   args?: string[]
@@ -74,13 +77,34 @@ class ReplayFailure extends Error {
   }
 }
 
+function randomSeed(): string {
+  return Array.from(platform.randomBytes(32), (b) => b.toString(16).padStart(2, '0')).join('')
+}
+
+/** The seed in a log's meta record; a record without `seedSource` predates random seeds: fixed. */
+function storedSeed(first: LogRecord): { seed: string; fixed: boolean } | null {
+  if (first.type !== RecordType.Meta) return null
+  try {
+    const meta = JSON.parse(dec.decode(first.body)) as { seed?: unknown; seedSource?: unknown }
+    return typeof meta.seed === 'string' ? { seed: meta.seed, fixed: meta.seedSource !== 'random' } : null
+  } catch {
+    return null
+  }
+}
+
 export class DevchainCore {
   readonly params: ChainParams
   /** Replaced whole when the chain is rewound to a checkpoint. */
   ledger: Ledger
   readonly wallets = new Map<string, Wallet>()
   readonly modules: readonly CcModule[]
-  readonly seed: string
+  seed: string
+  /**
+   * True when the seed was chosen by someone (DEVCHAIN_SEED, an option, or a data directory made
+   * before seeds were random): anyone who knows it derives every wallet key, so such a chain must
+   * never face the public (server/gateway refuses it).
+   */
+  seedFixed: boolean
   readonly startedAt = Date.now()
   mining: MiningState = { mode: 'manual', seconds: 0, generate: false, genproclimit: -1 }
   /** The mining mode a chain starts in, before its log says otherwise (a rewind replays from it). */
@@ -100,7 +124,11 @@ export class DevchainCore {
     const env = opts.env ?? platform.env()
     this.params = chainParamsFrom(opts.args ?? [], env)
     if (opts.dataDir !== undefined) this.params.datadir = opts.dataDir
-    this.seed = opts.seed ?? env.DEVCHAIN_SEED ?? DEFAULT_SEED
+    // A new chain takes the seed asked for, else a random one, so no two chains share wallet keys
+    // unless someone wants them to; a chain on disk keeps the seed it was born with (load()).
+    const asked = opts.seed ?? env.DEVCHAIN_SEED
+    this.seed = asked ?? randomSeed()
+    this.seedFixed = asked !== undefined
     this.warn = opts.log ?? ((line) => console.warn(line))
     this.modules = opts.modules ?? ccModules
     this.ledger = new Ledger(this.params, this.modules)
@@ -147,6 +175,8 @@ export class DevchainCore {
         const opened = await openRecordLog(store, { from: 0, baseHeight: 0, recover: !!opts.recover, warn: this.warn })
         this.log = opened.log
         records = opened.records
+        const stored = records.length ? storedSeed(records[0]) : null
+        if (stored) this.adoptSeed(stored.seed, stored.fixed)
       }
       if (records.length) this.replay(records)
       else await this.bootstrap()
@@ -168,7 +198,7 @@ export class DevchainCore {
 
   private meta(): string {
     const p = this.params
-    return JSON.stringify({ name: p.name, supply: p.supply, reward: p.reward, cc: p.cc, blocktime: p.blocktime, seed: this.seed })
+    return JSON.stringify({ name: p.name, supply: p.supply, reward: p.reward, cc: p.cc, blocktime: p.blocktime, seed: this.seed, seedSource: this.seedFixed ? 'fixed' : 'random' })
   }
 
   /** A fresh chain: node keys, pubkeys set, premine mined to the miner in block 1. */
@@ -231,6 +261,13 @@ export class DevchainCore {
     }
   }
 
+  /** The seed of a chain read from disk; its wallets are still empty, so they are made anew with it. */
+  private adoptSeed(seed: string, fixed: boolean): void {
+    this.seed = seed
+    this.seedFixed = fixed
+    for (const n of NODE_NAMES) this.wallets.set(n, new Wallet(n, this.ledger, seed))
+  }
+
   private walletOrCreate(node: string): Wallet {
     let w = this.wallets.get(node)
     if (!w) this.wallets.set(node, (w = new Wallet(node, this.ledger, this.seed)))
@@ -279,15 +316,24 @@ export class DevchainCore {
     return txid
   }
 
-  /** Mines n blocks paying `node`, yielding to the event loop between chunks. */
-  generate(node: string, n: number): Promise<string[]> {
+  /**
+   * Mines n blocks paying `node`, yielding to the event loop every few milliseconds (other calls
+   * are answered meanwhile) and stopping there once `signal` aborts (its caller left).
+   */
+  generate(node: string, n: number, signal?: AbortSignal): Promise<string[]> {
     const script = this.wallet(node).miningScript()
     const run = async (): Promise<string[]> => {
       const hashes: string[] = []
+      let sliceStart = performance.now()
       for (let i = 0; i < n; i++) {
-        if (i > 0 && i % GENERATE_CHUNK === 0) {
-          await this.log?.flush()
+        if (i > 0 && i % GENERATE_CHUNK === 0) await this.log?.flush()
+        if (i > 0 && performance.now() - sliceStart > GENERATE_SLICE_MS) {
           await platform.yieldToEventLoop()
+          sliceStart = performance.now()
+        }
+        if (signal?.aborted) {
+          await this.log?.flush()
+          throw new RpcError(RpcCode.MISC_ERROR, `generate cancelled after ${i} blocks`)
         }
         hashes.push(this.ledger.mine(script).hash)
       }
@@ -319,10 +365,10 @@ export class DevchainCore {
 
   // ── calls ──────────────────────────────────────────────────────────────────────────────────
 
-  async call(node: string, method: string, params: unknown[]): Promise<unknown> {
+  async call(node: string, method: string, params: unknown[], opts?: { signal?: AbortSignal }): Promise<unknown> {
     if (this.closed) throw new RpcError(RpcCode.MISC_ERROR, 'devchain is closed')
     try {
-      return await dispatch(this, node, method, params)
+      return await dispatch(this, node, method, params, opts?.signal)
     } finally {
       // Everything a call changed is on disk before its answer leaves.
       if (this.log?.dirty) await this.log.flush()

@@ -32,7 +32,7 @@ export interface DevchainOptions {
    * Node: `fileStorage` from `devchain/platform/node/fileStore.ts`.
    */
   storage?: StoreFactory
-  /** Key/seed for deterministic replay. Default: DEVCHAIN_SEED, then a fixed seed. */
+  /** Wallet seed for deterministic replay. Default: the data directory's own, DEVCHAIN_SEED, then random. */
   seed?: string
   /** Start over: delete the data directory's log first. */
   reset?: boolean
@@ -48,7 +48,10 @@ export interface DevchainOptions {
 export interface Devchain {
   readonly params: ChainParams
   readonly nodes: readonly string[]
-  call(node: string, method: string, params: unknown[]): Promise<unknown>
+  /** The wallet seed was chosen, not random: its keys are derivable by whoever knows it. */
+  readonly seedFixed: boolean
+  /** `signal` cancels a long `generate` between blocks (the blocks already mined stay). */
+  call(node: string, method: string, params: unknown[], opts?: { signal?: AbortSignal }): Promise<unknown>
   on(event: 'block', fn: (b: { height: number; hash: string }) => void): void
   close(): Promise<void>
 }
@@ -57,10 +60,11 @@ export async function createDevchain(opts: DevchainOptions = {}): Promise<Devcha
   const core = await DevchainCore.open(opts)
   return {
     params: core.params,
+    seedFixed: core.seedFixed,
     get nodes() {
       return core.nodes
     },
-    call: (node, method, params) => core.call(node, method, params),
+    call: (node, method, params, opts) => core.call(node, method, params, opts),
     on: (event, fn) => core.on(event, fn),
     close: () => core.close(),
   }

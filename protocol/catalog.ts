@@ -71,6 +71,11 @@ export interface MethodSpec {
   softErrors?: boolean
   /** Exists only on the devchain (komodod answers -32601). */
   devchainOnly?: boolean
+  /**
+   * Work or reply that grows with the chain or the wallet, beyond what the category and safety
+   * class already say (the address index, mining and CC builds are heavy by class).
+   */
+  heavy?: boolean
 }
 
 const p = (name: string, type: ParamType, summary: string, extra: Partial<ParamSpec> = {}): ParamSpec =>
@@ -98,7 +103,7 @@ export const METHODS: readonly MethodSpec[] = [
     params: [], result: 'hex string' },
   { name: 'getblockhash', category: 'blockchain', safety: 'read', summary: 'Hash of the block at a height.',
     params: [p('height', 'int', 'Block height.', { example: 1 })], result: 'hex string' },
-  { name: 'getblock', category: 'blockchain', safety: 'read', summary: 'A block by hash or by height (the height is a string).',
+  { name: 'getblock', category: 'blockchain', safety: 'read', heavy: true, summary: 'A block by hash or by height (the height is a string).',
     params: [
       p('hash|height', 'string', 'Block hash, or height as a string.', { format: 'height-or-hash', example: '1' }),
       p('verbosity', 'int', '0 = hex, 1 = object with txids, 2 = object with decoded transactions.', { optional: true, example: 1 }),
@@ -122,7 +127,7 @@ export const METHODS: readonly MethodSpec[] = [
   { name: 'coinsupply', category: 'blockchain', safety: 'read', summary: 'Coins in existence at a height (the height is a string).',
     params: [p('height', 'string', 'Height, as a string; the tip when omitted.', { optional: true, format: 'integer', example: '1' })],
     result: 'object: result, coin, height, supply, zfunds, sprout, total' },
-  { name: 'getrawmempool', category: 'blockchain', safety: 'read', summary: 'Txids waiting in the mempool.',
+  { name: 'getrawmempool', category: 'blockchain', safety: 'read', heavy: true, summary: 'Txids waiting in the mempool.',
     params: [p('verbose', 'bool', 'Objects instead of txids.', { optional: true })], result: 'array of txids' },
 
   // ── raw transactions ───────────────────────────────────────────────────────────────────────
@@ -216,7 +221,7 @@ export const METHODS: readonly MethodSpec[] = [
       p('includeWatchonly', 'bool', 'Count watch-only addresses.', { optional: true }),
     ],
     result: 'amount' },
-  { name: 'listunspent', category: 'wallet', safety: 'wallet', summary: 'Unspent outputs the wallet can spend.',
+  { name: 'listunspent', category: 'wallet', safety: 'wallet', heavy: true, summary: 'Unspent outputs the wallet can spend.',
     params: [
       p('minconf', 'int', 'Minimum confirmations.', { optional: true, example: 1 }),
       p('maxconf', 'int', 'Maximum confirmations.', { optional: true, example: 9999999 }),
@@ -319,7 +324,7 @@ export const METHODS: readonly MethodSpec[] = [
   { name: 'tokeninfo', category: 'tokens', safety: 'cc-info', softErrors: true, summary: 'Owner, name, supply and description of a token.',
     params: [p('tokenid', 'string', 'Txid of the creation.', { format: 'txid' })],
     result: 'object: result, tokenid, owner, name, supply (int units), description, [data]' },
-  { name: 'tokenlist', category: 'tokens', safety: 'cc-info', summary: 'Every tokenid on the chain.',
+  { name: 'tokenlist', category: 'tokens', safety: 'cc-info', heavy: true, summary: 'Every tokenid on the chain.',
     params: [], result: 'array of tokenids' },
   { name: 'tokenbalance', category: 'tokens', safety: 'cc-info', softErrors: true, summary: 'Token units held by a pubkey (yours by default).',
     params: [

@@ -69,6 +69,8 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
     if (gateway) gateway.handle(req, res, () => serveStatic(req, res))
     else serveStatic(req, res)
   })
+  // maxConnections and the per-client connection cap (GATEWAY_MAX_CONNECTIONS, GATEWAY_CONNECTIONS_PER_CLIENT).
+  gateway?.attach(server)
   // Slow-loris guards: a request must arrive whole within these limits.
   server.headersTimeout = 20_000
   server.requestTimeout = 60_000

@@ -5,6 +5,8 @@ export interface MethodContext {
   dc: DevchainCore
   node: string
   wallet: Wallet
+  /** Aborted when the caller is gone (a long `generate` stops between blocks). */
+  signal?: AbortSignal
 }
 
 export type Handler = (ctx: MethodContext, p: unknown[]) => unknown | Promise<unknown>

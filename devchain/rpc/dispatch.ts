@@ -58,9 +58,9 @@ function help(t: Map<string, MethodDef>, p: unknown[]): string {
   return cats.map((c) => `== ${c[0].toUpperCase()}${c.slice(1)} ==\n` + byCat.get(c)!.sort().join('\n')).join('\n\n')
 }
 
-export async function dispatch(dc: DevchainCore, node: string, method: string, params: unknown[]): Promise<unknown> {
+export async function dispatch(dc: DevchainCore, node: string, method: string, params: unknown[], signal?: AbortSignal): Promise<unknown> {
   const d = methodTable(dc).get(method)
   if (!d) throw new RpcError(RpcCode.METHOD_NOT_FOUND, 'Method not found')
-  const ctx: MethodContext = { dc, node, wallet: dc.wallet(node) }
+  const ctx: MethodContext = { dc, node, wallet: dc.wallet(node), signal }
   return d.handler(ctx, Array.isArray(params) ? params : [])
 }

@@ -5,8 +5,8 @@
 import type { NodeEndpoint } from './httpUpstream.ts'
 import type { ProfileName } from './policy.ts'
 import { isProfileName } from './policy.ts'
-import type { TrustedProxies } from './clientIp.ts'
-import { parseTrustedProxies } from './clientIp.ts'
+import type { AddressList, TrustedProxies } from './clientIp.ts'
+import { parseAddressList, parseTrustedProxies } from './clientIp.ts'
 
 export interface GatewayLimits {
   /** Request body bytes (413 beyond). */
@@ -20,9 +20,23 @@ export interface GatewayLimits {
   rateBurst: number
   /** Per upstream call, including the wait for a concurrency slot. */
   upstreamTimeoutMs: number
-  /** Calls in flight per upstream node, and calls allowed to wait for a slot. */
+  /** Cheap calls in flight per upstream node, and calls allowed to wait for a slot. */
   concurrency: number
   queue: number
+  /** Heavy calls (address index, block dumps, mining, CC builds: see cost.ts) in flight per node. */
+  heavyConcurrency: number
+  /** Calls one client may have waiting per node and lane. */
+  queuePerClient: number
+  /** Reply bytes per call, and per batch (all its replies), before the reply is cut with an error. */
+  maxReply: number
+  maxBatchReply: number
+  /** Reply bytes held by the gateway at once, all clients together. */
+  maxInflightBytes: number
+  /** Blocks one `generate` may ask for, in every profile. */
+  maxGenerate: number
+  /** Open connections, all clients together, and per client (IPv4 address or IPv6 /64). */
+  maxConnections: number
+  connectionsPerClient: number
 }
 
 export interface GatewayEnvConfig {
@@ -33,8 +47,10 @@ export interface GatewayEnvConfig {
   trustedProxies: TrustedProxies
   /** Exact origins allowed cross-origin; empty = same origin only. */
   corsOrigins: string[]
-  /** Host names accepted by the local profile (null = loopback names and IP literals). */
+  /** Host names accepted by the local profile (null = loopback names and loopback IP literals). */
   allowedHosts: string[] | null
+  /** Peers the local profile answers besides loopback (GATEWAY_ALLOWED_PEERS). */
+  allowedPeers: AddressList
   logLevel: string
 }
 
@@ -47,6 +63,14 @@ export const DEFAULT_LIMITS: GatewayLimits = {
   upstreamTimeoutMs: 30_000,
   concurrency: 8,
   queue: 64,
+  heavyConcurrency: 2,
+  queuePerClient: 16,
+  maxReply: 4 * 1024 * 1024,
+  maxBatchReply: 8 * 1024 * 1024,
+  maxInflightBytes: 64 * 1024 * 1024,
+  maxGenerate: 1_000,
+  maxConnections: 512,
+  connectionsPerClient: 16,
 }
 
 type Env = Record<string, string | undefined>
@@ -109,12 +133,22 @@ export function configFromEnv(env: Env = process.env): GatewayEnvConfig {
     upstreamTimeoutMs: intVar(env, 'GATEWAY_UPSTREAM_TIMEOUT_MS', DEFAULT_LIMITS.upstreamTimeoutMs, 100),
     concurrency: intVar(env, 'GATEWAY_CONCURRENCY', DEFAULT_LIMITS.concurrency, 1),
     queue: intVar(env, 'GATEWAY_QUEUE', DEFAULT_LIMITS.queue, 0),
+    heavyConcurrency: intVar(env, 'GATEWAY_HEAVY_CONCURRENCY', DEFAULT_LIMITS.heavyConcurrency, 1),
+    queuePerClient: intVar(env, 'GATEWAY_QUEUE_PER_CLIENT', DEFAULT_LIMITS.queuePerClient, 0),
+    maxReply: intVar(env, 'GATEWAY_MAX_REPLY', DEFAULT_LIMITS.maxReply, 1024),
+    maxBatchReply: intVar(env, 'GATEWAY_MAX_BATCH_REPLY', DEFAULT_LIMITS.maxBatchReply, 1024),
+    maxInflightBytes: intVar(env, 'GATEWAY_MAX_INFLIGHT_BYTES', DEFAULT_LIMITS.maxInflightBytes, 65_536),
+    maxGenerate: intVar(env, 'GATEWAY_MAX_GENERATE', DEFAULT_LIMITS.maxGenerate, 1),
+    maxConnections: intVar(env, 'GATEWAY_MAX_CONNECTIONS', DEFAULT_LIMITS.maxConnections, 1),
+    connectionsPerClient: intVar(env, 'GATEWAY_CONNECTIONS_PER_CLIENT', DEFAULT_LIMITS.connectionsPerClient, 1),
   }
+  if (limits.maxReply > limits.maxInflightBytes) throw new Error('GATEWAY_MAX_REPLY must not exceed GATEWAY_MAX_INFLIGHT_BYTES')
   const corsOrigins = (env.GATEWAY_CORS_ORIGINS ?? '').split(',').map((s) => s.trim().replace(/\/$/, '')).filter(Boolean)
   const hosts = (env.GATEWAY_ALLOWED_HOSTS ?? '').split(',').map((s) => s.trim().toLowerCase()).filter(Boolean)
   return {
     profile,
     allowedHosts: hosts.length ? hosts : null,
+    allowedPeers: parseAddressList(env.GATEWAY_ALLOWED_PEERS ?? '', 'GATEWAY_ALLOWED_PEERS'),
     nodes: parseNodes(env),
     limits,
     trustedProxies: parseTrustedProxies(env.GATEWAY_TRUSTED_PROXIES ?? ''),

@@ -31,10 +31,18 @@ export function setCorsHeaders(res: ServerResponse, origin: string): void {
   res.setHeader('vary', 'Origin')
 }
 
-export function answerPreflight(res: ServerResponse, origin: string): void {
+/**
+ * The preflight for an allowlisted origin. Chromium's Private Network Access asks a page on a
+ * public origin for permission before it reaches a private or local address (the reader's own
+ * Docker stack): `Access-Control-Request-Private-Network: true` is granted here, and only here,
+ * because only allowlisted origins get a preflight answer at all.
+ */
+export function answerPreflight(req: IncomingMessage, res: ServerResponse, origin: string): void {
   setCorsHeaders(res, origin)
+  res.setHeader('vary', 'Origin, Access-Control-Request-Headers, Access-Control-Request-Private-Network')
   res.setHeader('access-control-allow-methods', 'POST, GET, OPTIONS')
   res.setHeader('access-control-allow-headers', 'content-type')
+  if (req.headers['access-control-request-private-network'] === 'true') res.setHeader('access-control-allow-private-network', 'true')
   res.setHeader('access-control-max-age', '600')
   res.statusCode = 204
   res.end()
@@ -43,7 +51,8 @@ export function answerPreflight(res: ServerResponse, origin: string): void {
 /**
  * DNS-rebinding guard. A page on evil.example whose name is rebound to 127.0.0.1 is "same origin"
  * with the gateway, so the Origin check cannot stop it; the Host header still says evil.example.
- * With no explicit list, only loopback names and IP literals are accepted.
+ * With no explicit list, only loopback names and loopback IP literals are accepted: any other
+ * literal would admit a request sent to the machine's network address.
  */
 export function hostAllowed(hostHeader: string | undefined, allowed: readonly string[] | null): boolean {
   if (!hostHeader) return false
@@ -55,5 +64,5 @@ export function hostAllowed(hostHeader: string | undefined, allowed: readonly st
   }
   if (allowed) return allowed.includes('*') || allowed.includes(hostname)
   if (hostname === 'localhost' || hostname.endsWith('.localhost')) return true
-  return /^\[[0-9a-f:.]+\]$/.test(hostname) || /^\d{1,3}(\.\d{1,3}){3}$/.test(hostname)
+  return hostname === '[::1]' || /^127(\.\d{1,3}){3}$/.test(hostname)
 }

@@ -1,47 +1,59 @@
 /**
- * The in-process devchain as an upstream. Replies are printed with the devchain's serializer, so
- * amounts keep komodod's 8-decimal wire text exactly as its HTTP face would send them.
+ * The in-process devchain as an upstream. Replies are printed as the devchain's serializer prints
+ * them (amounts keep komodod's 8-decimal wire text), under the gateway's byte cap, a piece at a time.
  */
 import type { Devchain } from '../../devchain/index.ts'
-import { serializeReply } from '../../devchain/index.ts'
 import { publicChainParams } from '../../devchain/chain/publicParams.ts'
+import type { RpcErrorObject } from '../../protocol/jsonrpc.ts'
 import { RpcError, httpStatusFor } from '../../protocol/jsonrpc.ts'
+import { ReplyCut } from './budget.ts'
+import { printCapped } from './cappedJson.ts'
 import { gatewayError, upstreamTimeout } from './errors.ts'
 import type { Call } from './parse.ts'
-import type { NodeReply, Upstream } from './upstream.ts'
+import type { CallOptions, NodeReply, Upstream } from './upstream.ts'
 import { UpstreamFailure } from './upstream.ts'
 
 export function createDevchainUpstream(chain: Devchain, opts: { ownsChain?: boolean } = {}): Upstream {
   const publicParams = publicChainParams(chain.params)
 
-  const callWithin = async (node: string, call: Call, timeoutMs: number): Promise<unknown> => {
+  const callWithin = async (node: string, call: Call, timeoutMs: number, signal?: AbortSignal): Promise<unknown> => {
     let timer: NodeJS.Timeout | undefined
     const timeout = new Promise<never>((_, reject) => {
       timer = setTimeout(() => reject(new UpstreamFailure(upstreamTimeout(node, timeoutMs))), timeoutMs)
     })
     try {
-      return await Promise.race([chain.call(node, call.method, call.params), timeout])
+      return await Promise.race([chain.call(node, call.method, call.params, { signal }), timeout])
     } finally {
       clearTimeout(timer)
     }
   }
 
+  /** The reply's text under the cap, its bytes taken from the budget. */
+  const reply = async (status: number, envelope: { result: unknown; error: RpcErrorObject | null; id: unknown }, opts: CallOptions): Promise<NodeReply> => {
+    const body = await printCapped(envelope, opts.maxBytes)
+    if (body === null) throw new ReplyCut('too-large')
+    const reserved = Buffer.byteLength(body)
+    if (!opts.budget.take(reserved)) throw new ReplyCut('budget')
+    return { status, body, error: envelope.error, reserved }
+  }
+
   return {
     kind: 'devchain',
     nodes: chain.nodes,
-    async call(node, call, timeoutMs): Promise<NodeReply> {
+    async call(node, call, opts): Promise<NodeReply> {
+      let result: unknown
       try {
-        const result = await callWithin(node, call, timeoutMs)
-        return { status: 200, body: serializeReply({ result, error: null, id: call.id }), error: null }
+        result = await callWithin(node, call, opts.timeoutMs, opts.signal)
       } catch (e) {
         if (e instanceof RpcError) {
           const error = { code: e.code, message: e.message }
-          return { status: httpStatusFor(error), body: serializeReply({ result: null, error, id: call.id }), error }
+          return reply(httpStatusFor(error), { result: null, error, id: call.id }, opts)
         }
         if (e instanceof UpstreamFailure) throw e
         // A devchain bug: komodod would answer 500; its message may hold paths, so it is not sent.
         throw new UpstreamFailure(gatewayError(-32603, 'Internal error in the devchain', 500))
       }
+      return reply(200, { result, error: null, id: call.id }, opts)
     },
     async health(timeoutMs) {
       try {

@@ -24,6 +24,12 @@ export const GatewayCode = {
   ORIGIN_NOT_ALLOWED: -32004,
   /** Host header not allowed: DNS-rebinding guard of the local profile (HTTP 403). */
   HOST_NOT_ALLOWED: -32005,
+  /** The local profile answers loopback peers and GATEWAY_ALLOWED_PEERS only (HTTP 403). */
+  PEER_NOT_ALLOWED: -32006,
+  /** A reply grew past the per-call or per-batch cap and was cut (HTTP 500, as komodod's other errors). */
+  REPLY_TOO_LARGE: -32007,
+  /** The gateway's budget of reply bytes in flight is spent (HTTP 503). */
+  GATEWAY_BUSY: -32008,
 } as const
 
 /** An error with the HTTP status the gateway answers it with (single, non-batch replies). */
@@ -69,6 +75,19 @@ export const originNotAllowed = (): GatewayError =>
 
 export const hostNotAllowed = (): GatewayError =>
   gatewayError(GatewayCode.HOST_NOT_ALLOWED, 'Host not allowed; set GATEWAY_ALLOWED_HOSTS', 403)
+
+export const peerNotAllowed = (): GatewayError =>
+  gatewayError(GatewayCode.PEER_NOT_ALLOWED, 'This gateway (profile "local") answers this machine only; set GATEWAY_ALLOWED_PEERS to admit other addresses', 403)
+
+/** `variable` is the setting that raises the cap (deploy/README.md says how). */
+export const replyTooLarge = (cap: number, what: 'call' | 'batch', variable: string): GatewayError =>
+  gatewayError(GatewayCode.REPLY_TOO_LARGE, `Reply too large: over the gateway's cap of ${cap} bytes per ${what} (${variable})`, 500)
+
+export const gatewayBusy = (): GatewayError =>
+  gatewayError(GatewayCode.GATEWAY_BUSY, 'Gateway busy: too many reply bytes in flight; retry shortly', 503)
+
+export const generateTooMany = (max: number): GatewayError =>
+  gatewayError(RpcCode.INVALID_PARAMETER, `generate: at most ${max} blocks per call through this gateway (GATEWAY_MAX_GENERATE)`, 500)
 
 /** komodod's status for an error that came from the node itself. */
 export const statusOfNodeError = (error: RpcErrorObject | null): number => httpStatusFor(error)

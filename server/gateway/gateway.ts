@@ -6,14 +6,20 @@
 import type { IncomingMessage, ServerResponse } from 'node:http'
 import type { GatewayLimits } from './config.ts'
 import { DEFAULT_LIMITS } from './config.ts'
-import type { TrustedProxies } from './clientIp.ts'
-import { clientIp, parseTrustedProxies } from './clientIp.ts'
+import type { Server } from 'node:http'
+import type { AddressList, TrustedProxies } from './clientIp.ts'
+import { clientIp, clientKey, isLoopback, parseAddressList, parseTrustedProxies } from './clientIp.ts'
+import type { ByteBudget } from './budget.ts'
+import { ReplyCut, createByteBudget } from './budget.ts'
+import type { ConnectionGuard } from './connections.ts'
+import { guardConnections } from './connections.ts'
+import { isHeavyMethod } from './cost.ts'
 import { answerPreflight, checkOrigin, hostAllowed, setCorsHeaders } from './cors.ts'
 import { readBody } from './body.ts'
 import type { GatewayError } from './errors.ts'
 import {
-  GatewayCode, errorBody, gatewayError, hostNotAllowed, invalidRequest, originNotAllowed, rateLimited, upstreamBusy, upstreamTimeout,
-  upstreamUnavailable,
+  GatewayCode, errorBody, gatewayBusy, gatewayError, generateTooMany, hostNotAllowed, invalidRequest, originNotAllowed, peerNotAllowed,
+  rateLimited, replyTooLarge, upstreamBusy, upstreamTimeout, upstreamUnavailable,
 } from './errors.ts'
 import { createGate } from './concurrency.ts'
 import type { Gate } from './concurrency.ts'
@@ -40,6 +46,11 @@ export interface GatewayOptions {
    * literals. The public profile exposes nothing private, so it answers any Host.
    */
   allowedHosts?: readonly string[] | null
+  /**
+   * Peers the local profile answers besides loopback (the Docker host's bridge address, a LAN
+   * range). The client address is the one clientIp() finds (X-Forwarded-For only via trusted proxies).
+   */
+  allowedPeers?: AddressList
   /** Default: pino on stdout at "info". */
   logger?: Logger
 }
@@ -55,6 +66,10 @@ export interface GatewayCounters {
   errors: number
   /** Subset of errors: the node could not be reached or did not answer in time. */
   upstreamFailures: number
+  /** Replies cut at a byte cap or for lack of budget. */
+  cutReplies: number
+  /** Calls whose client left before the answer (a running `generate` is stopped). */
+  cancelled: number
 }
 
 export type Next = (err?: unknown) => void
@@ -66,6 +81,10 @@ export interface Gateway {
   readonly counters: Readonly<GatewayCounters>
   /** The /rpc/meta document. */
   meta(): Promise<Record<string, unknown>>
+  /** Applies the connection caps (maxConnections, per client) to the server it is mounted in. */
+  attach(server: Server): ConnectionGuard
+  /** Reply bytes held right now (the global budget's use). */
+  readonly bytesInFlight: number
   close(): Promise<void>
 }
 
@@ -75,11 +94,23 @@ const JSON_HEADERS = {
   'x-content-type-options': 'nosniff',
 } as const
 
-function send(res: ServerResponse, status: number, body: string, extra?: Record<string, string>): void {
-  if (res.headersSent) return
+function send(res: ServerResponse, status: number, body: string, extra?: Record<string, string>, done?: () => void): void {
+  if (res.headersSent || res.destroyed) {
+    done?.()
+    return
+  }
   const text = body + '\n'
   res.writeHead(status, { ...JSON_HEADERS, 'content-length': Buffer.byteLength(text), ...extra })
-  res.end(text)
+  res.end(text, done)
+}
+
+/** Resolves once `text` is handed to the socket (or the socket is gone), waiting out backpressure. */
+function write(res: ServerResponse, text: string): Promise<void> {
+  return new Promise((resolve) => {
+    if (res.destroyed) return resolve()
+    const ok = res.write(text, () => resolve())
+    if (!ok) res.once('close', resolve)
+  })
 }
 
 /** Tells a timeout from a full queue when a concurrency slot is not granted. */
@@ -92,11 +123,20 @@ export function createGateway(opts: GatewayOptions): Gateway {
   const trusted = opts.trustedProxies ?? parseTrustedProxies('')
   const corsOrigins = opts.corsOrigins ?? []
   const log = opts.logger ?? createLogger('info')
+  const allowedPeers = opts.allowedPeers ?? parseAddressList('', 'GATEWAY_ALLOWED_PEERS')
   const policy = createPolicy({ profile: opts.profile ?? 'local', devchain: upstream.kind === 'devchain' })
   const limiter = createRateLimiter({ ratePerSec: limits.ratePerSec, burst: limits.rateBurst })
-  const gates = new Map<string, Gate>(upstream.nodes.map((n) => [n, createGate(limits.concurrency, limits.queue)]))
+  const budget: ByteBudget = createByteBudget(limits.maxInflightBytes)
+  // Two lanes per node: heavy calls wait apart, so a flood of them never queues a cheap call. The
+  // in-process devchain runs on this thread: its heavy lane lets the sockets be read between calls.
+  const inProcess = upstream.kind === 'devchain'
+  const lane = (maxActive: number): Gate =>
+    createGate({ maxActive, maxWaiting: limits.queue, maxWaitingPerClient: limits.queuePerClient, yieldBetween: inProcess })
+  const gates = new Map<string, { cheap: Gate; heavy: Gate }>(
+    upstream.nodes.map((n) => [n, { cheap: lane(limits.concurrency), heavy: lane(limits.heavyConcurrency) }]),
+  )
   const defaultNode = upstream.nodes.includes('miner') ? 'miner' : upstream.nodes[0]
-  const counters: GatewayCounters = { requests: 0, calls: 0, refusals: 0, errors: 0, upstreamFailures: 0 }
+  const counters: GatewayCounters = { requests: 0, calls: 0, refusals: 0, errors: 0, upstreamFailures: 0, cutReplies: 0, cancelled: 0 }
   // The same few Host values arrive on every call: remember each verdict (parsing a URL per call
   // cost more than the rest of the checks). Bounded, so odd Hosts cannot grow it.
   const hostVerdicts = new Map<string, boolean>()
@@ -111,17 +151,30 @@ export function createGateway(opts: GatewayOptions): Gateway {
     return ok
   }
 
-  /** Forwards one checked call; node errors are replies, transport trouble becomes a gateway error. */
-  const forward = async (node: string, call: Call): Promise<NodeReply | GatewayError> => {
-    const gate = gates.get(node)!
+  /**
+   * Forwards one checked call; node errors are replies, transport trouble and cut replies become
+   * gateway errors. `cap` is what the reply may still take (the per-call cap, or less in a batch).
+   */
+  const forward = async (node: string, call: Call, client: string, cap: number, signal: AbortSignal): Promise<NodeReply | GatewayError> => {
+    const nodeGates = gates.get(node)!
+    const gate = isHeavyMethod(call.method) ? nodeGates.heavy : nodeGates.cheap
     const started = performance.now()
-    const release = await gate.enter(limits.upstreamTimeoutMs)
+    const release = await gate.enter(client, limits.upstreamTimeoutMs)
     const waited = performance.now() - started
     if (!release) return gateRefusal(node, waited, limits.upstreamTimeoutMs)
+    if (signal.aborted) {
+      release()
+      return upstreamUnavailable(node)
+    }
     try {
       counters.calls++
-      return await upstream.call(node, call, Math.max(1, limits.upstreamTimeoutMs - waited))
+      return await upstream.call(node, call, { timeoutMs: Math.max(1, Math.round(limits.upstreamTimeoutMs - waited)), maxBytes: cap, budget, signal })
     } catch (e) {
+      if (e instanceof ReplyCut) {
+        counters.cutReplies++
+        if (e.reason === 'budget') return gatewayBusy()
+        return cap < limits.maxReply ? replyTooLarge(limits.maxBatchReply, 'batch', 'GATEWAY_MAX_BATCH_REPLY') : replyTooLarge(limits.maxReply, 'call', 'GATEWAY_MAX_REPLY')
+      }
       // The upstream was given what was left after the queue; the client hears the configured limit.
       if (e instanceof UpstreamFailure) return e.error.code === GatewayCode.UPSTREAM_TIMEOUT ? upstreamTimeout(node, limits.upstreamTimeoutMs) : e.error
       // An upstream bug must not leak its message (it might quote a URL); log it, answer 503.
@@ -132,12 +185,20 @@ export function createGateway(opts: GatewayOptions): Gateway {
     }
   }
 
+  /** `generate` asks for a count of blocks: bounded here in every profile, whatever the node allows. */
+  const overGenerate = (call: Call): boolean =>
+    call.method === 'generate' && typeof call.params[0] === 'number' && call.params[0] > limits.maxGenerate
+
   interface Outcome {
     status: number
     body: string
+    /** Budget bytes to give back once the body is written. */
+    reserved: number
+    /** The error code, if the call failed. */
+    code?: number
   }
 
-  const runItem = async (node: string, item: ParsedItem, client: string): Promise<Outcome> => {
+  const runItem = async (node: string, item: ParsedItem, client: string, cap: number, signal: AbortSignal): Promise<Outcome> => {
     const started = performance.now()
     let outcome: Outcome
     let code: number | undefined
@@ -145,27 +206,27 @@ export function createGateway(opts: GatewayOptions): Gateway {
     if (item.error) {
       code = item.error.code
       counters.errors++
-      outcome = { status: item.error.status, body: errorBody(item.error, item.id) }
+      outcome = { status: item.error.status, body: errorBody(item.error, item.id), reserved: 0 }
     } else {
-      const refusal = policy.check(item.call.method, item.call.params)
+      const refusal = policy.check(item.call.method, item.call.params) ?? (overGenerate(item.call) ? generateTooMany(limits.maxGenerate) : undefined)
       if (refusal) {
         refused = true
         code = refusal.code
         counters.refusals++
-        outcome = { status: refusal.status, body: errorBody(refusal, item.id) }
+        outcome = { status: refusal.status, body: errorBody(refusal, item.id), reserved: 0 }
       } else {
-        const r = await forward(node, item.call)
+        const r = await forward(node, item.call, client, cap, signal)
         if ('body' in r) {
           if (r.error) {
             counters.errors++
             code = r.error.code
           }
-          outcome = { status: r.status, body: r.body }
+          outcome = { status: r.status, body: r.body, reserved: r.reserved }
         } else {
           counters.errors++
-          counters.upstreamFailures++
+          if (r.code !== GatewayCode.REPLY_TOO_LARGE && r.code !== GatewayCode.GATEWAY_BUSY) counters.upstreamFailures++
           code = r.code
-          outcome = { status: r.status, body: errorBody(r, item.id) }
+          outcome = { status: r.status, body: errorBody(r, item.id), reserved: 0 }
         }
       }
     }
@@ -179,7 +240,7 @@ export function createGateway(opts: GatewayOptions): Gateway {
       // Refused calls may carry keys (importprivkey): their params are never logged.
       params: item.call && !refused ? redactValue(item.call.params) : undefined,
     }, 'rpc')
-    return outcome
+    return { ...outcome, code }
   }
 
   const refuse = (res: ServerResponse, node: string | undefined, client: string, error: GatewayError, headers?: Record<string, string>): void => {
@@ -210,17 +271,57 @@ export function createGateway(opts: GatewayOptions): Gateway {
       log.info({ node, status: parsed.error.status, code: parsed.error.code, client }, 'rpc')
       return send(res, parsed.error.status, errorBody(parsed.error))
     }
+    // The client leaving (socket closed before the answer is out) cancels what it asked for.
+    const abort = new AbortController()
+    res.once('close', () => {
+      if (!res.writableFinished) {
+        counters.cancelled++
+        abort.abort()
+      }
+    })
     if (parsed.kind === 'single') {
-      const out = await runItem(node, parsed.item, client)
-      return send(res, out.status, out.body)
+      const out = await runItem(node, parsed.item, client, limits.maxReply, abort.signal)
+      return send(res, out.status, out.body, undefined, () => budget.give(out.reserved))
     }
     // The first token was taken before the body was read; a batch pays for the rest of its calls.
     const more = parsed.items.length > 1 ? limiter.take(client, parsed.items.length - 1) : 0
     if (more) return refuse(res, node, client, rateLimited(more), { 'retry-after': String(more) })
-    const parts: string[] = []
-    // In order, one after the other, as komodod runs a batch.
-    for (const item of parsed.items) parts.push((await runItem(node, item, client)).body)
-    send(res, 200, `[${parts.join(',')}]`)
+    return runBatch(res, node, parsed.items, client, abort.signal)
+  }
+
+  /**
+   * A batch runs in order, one call after the other, as komodod runs it, and each reply is written
+   * as soon as it exists, so the gateway never holds the whole array. Replies share the per-batch
+   * cap: once it is spent, the call that passed it and every later one answer the cap error
+   * (they are not run), and the array still closes as well-formed JSON.
+   */
+  const runBatch = async (res: ServerResponse, node: string, items: ParsedItem[], client: string, signal: AbortSignal): Promise<void> => {
+    res.writeHead(200, { ...JSON_HEADERS })
+    let left = limits.maxBatchReply
+    let spent = false
+    for (let i = 0; i < items.length && !res.destroyed; i++) {
+      const item = items[i]
+      let out: Outcome
+      if (spent) out = { status: 500, body: errorBody(replyTooLarge(limits.maxBatchReply, 'batch', 'GATEWAY_MAX_BATCH_REPLY'), item.id), reserved: 0 }
+      else {
+        const cap = Math.min(limits.maxReply, left)
+        out = await runItem(node, item, client, cap, signal)
+        // Cut at what was left of the batch's bytes: the batch is spent.
+        if (out.code === GatewayCode.REPLY_TOO_LARGE && cap < limits.maxReply) spent = true
+        const size = Buffer.byteLength(out.body)
+        if (size > left) {
+          budget.give(out.reserved)
+          spent = true
+          out = { status: 500, body: errorBody(replyTooLarge(limits.maxBatchReply, 'batch', 'GATEWAY_MAX_BATCH_REPLY'), item.id), reserved: 0 }
+        } else {
+          left -= size
+          if (left < 64) spent = true
+        }
+      }
+      await write(res, (i === 0 ? '[' : ',') + out.body)
+      budget.give(out.reserved)
+    }
+    if (!res.destroyed) res.end(items.length ? ']\n' : '[]\n')
   }
 
   const meta = async (): Promise<Record<string, unknown>> => ({
@@ -257,6 +358,10 @@ export function createGateway(opts: GatewayOptions): Gateway {
     }
     const peer = req.socket.remoteAddress ?? ''
     const client = clientIp(req, trusted)
+    // `local` lets a caller spend the wallet and mine: this machine only, unless the operator says otherwise.
+    if (policy.profile === 'local' && !isLoopback(client) && !allowedPeers.has(client)) {
+      return refuse(res, undefined, client, peerNotAllowed())
+    }
     const fwdHost = trusted.has(peer) ? (req.headers['x-forwarded-host'] as string | undefined)?.split(',')[0].trim() : undefined
     if (policy.profile === 'local' && !hostIsAllowed(fwdHost ?? req.headers.host)) {
       return refuse(res, undefined, client, hostNotAllowed())
@@ -264,7 +369,7 @@ export function createGateway(opts: GatewayOptions): Gateway {
     const origin = checkOrigin(req, corsOrigins, fwdHost)
     if (!origin.allowed) return refuse(res, undefined, client, originNotAllowed())
     if (origin.cors) {
-      if (req.method === 'OPTIONS') return answerPreflight(res, origin.cors)
+      if (req.method === 'OPTIONS') return answerPreflight(req, res, origin.cors)
       setCorsHeaders(res, origin.cors)
     }
     if (path === '/rpc/meta') {
@@ -272,7 +377,7 @@ export function createGateway(opts: GatewayOptions): Gateway {
       return send(res, 200, JSON.stringify(await meta()))
     }
     const nodePath = path === '/rpc' ? undefined : decodeSafe(path.slice(5))
-    return handleRpc(req, res, nodePath, client)
+    return handleRpc(req, res, nodePath, clientKey(client))
   }
 
   return {
@@ -280,6 +385,12 @@ export function createGateway(opts: GatewayOptions): Gateway {
     upstream,
     counters,
     meta,
+    get bytesInFlight() {
+      return budget.used
+    },
+    attach(server) {
+      return guardConnections(server, limits, trusted)
+    },
     handle(req, res, next) {
       route(req, res, next).catch((e: unknown) => {
         log.error({ err: e instanceof Error ? e.name : typeof e }, 'gateway failure')

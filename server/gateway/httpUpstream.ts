@@ -1,14 +1,19 @@
 /**
- * komodod over HTTP with Basic auth. Credentials live only in the Authorization header built here;
+ * komodod over HTTP with Basic auth, through undici's keep-alive Pool (maintained by Node's own
+ * team; it replaced a hand-written HTTP/1.1 client). Replies are read as a stream under the
+ * gateway's byte cap and budget. Credentials live only in the Authorization header built here;
  * every message this file produces names the node, never its URL.
  */
 import type { RpcErrorObject } from '../../protocol/jsonrpc.ts'
 import { upstreamBusy, upstreamTimeout, upstreamUnavailable } from './errors.ts'
 import type { Call } from './parse.ts'
 import { serializeCall } from './parse.ts'
-import type { Health, NodeReply, Upstream } from './upstream.ts'
+import type { CallOptions, Health, NodeReply, Upstream } from './upstream.ts'
 import { UpstreamFailure, withoutSecrets } from './upstream.ts'
-import { RawHttpError, createRawPool } from './rawHttp.ts'
+import type { ByteBudget } from './budget.ts'
+import { ReplyCut, createByteBudget } from './budget.ts'
+import { Pool } from 'undici'
+import type { Dispatcher } from 'undici'
 
 export interface NodeEndpoint {
   name: string
@@ -20,40 +25,80 @@ export interface NodeEndpoint {
   auth: string
 }
 
-/** Replies larger than this are refused (getblock verbosity 2 of a full block stays well under). */
-const MAX_REPLY_BYTES = 64 * 1024 * 1024
-
 interface Raw {
   status: number
   text: string
+  reserved: number
+}
+
+/**
+ * A reply's bytes as they arrive, each chunk taken from the budget and counted against the cap;
+ * past either, the request is aborted (undici closes that socket) and nothing more is read.
+ */
+async function readCapped(body: Dispatcher.ResponseData['body'], opts: CallOptions): Promise<{ bytes: Buffer; reserved: number }> {
+  const chunks: Buffer[] = []
+  let size = 0
+  try {
+    for await (const chunk of body as AsyncIterable<Buffer>) {
+      size += chunk.length
+      if (size > opts.maxBytes) throw new ReplyCut('too-large')
+      if (!opts.budget.take(chunk.length)) {
+        size -= chunk.length
+        throw new ReplyCut('budget')
+      }
+      chunks.push(chunk)
+    }
+  } catch (e) {
+    opts.budget.give(size)
+    body.destroy()
+    throw e
+  }
+  return { bytes: chunks.length === 1 ? chunks[0] : Buffer.concat(chunks, size), reserved: size }
 }
 
 export function createHttpUpstream(endpoints: readonly NodeEndpoint[], opts: { maxSockets: number }): Upstream {
   const byName = new Map(endpoints.map((e) => [e.name, e]))
-  const pools = new Map(endpoints.map((e) => [e.name, createRawPool(e.host, e.port, opts.maxSockets, MAX_REPLY_BYTES)]))
-  // Fixed per node; the credentials exist only inside this string.
+  const origin = (e: NodeEndpoint): string => `http://${e.host.includes(':') ? `[${e.host}]` : e.host}:${e.port}`
+  // One keep-alive pool per node; undici retries nothing on its own (a POST is not idempotent).
+  const pools = new Map(endpoints.map((e) => [e.name, new Pool(origin(e), { connections: opts.maxSockets, pipelining: 1, keepAliveTimeout: 30_000 })]))
+  // Fixed per node; the credentials exist only inside these headers.
   const headers = new Map(
     endpoints.map((e) => [
       e.name,
-      (e.auth ? `Authorization: Basic ${Buffer.from(e.auth, 'utf8').toString('base64')}\r\n` : '') + 'Content-Type: application/json\r\n',
+      { 'content-type': 'application/json', ...(e.auth ? { authorization: `Basic ${Buffer.from(e.auth, 'utf8').toString('base64')}` } : {}) },
     ]),
   )
 
-  const post = async (node: string, body: string, timeoutMs: number): Promise<Raw> => {
+  const post = async (node: string, body: string, call: CallOptions): Promise<Raw> => {
     const ep = byName.get(node)
     const pool = pools.get(node)
     if (!ep || !pool) throw new UpstreamFailure(upstreamUnavailable(node))
+    const timeout = AbortSignal.timeout(call.timeoutMs)
+    const signal = call.signal ? AbortSignal.any([timeout, call.signal]) : timeout
     try {
-      const r = await pool.post(ep.path || '/', headers.get(node)!, body, timeoutMs)
-      return { status: r.status, text: r.body.toString('utf8') }
+      const r = await pool.request({ path: ep.path || '/', method: 'POST', headers: headers.get(node)!, body, signal })
+      const { bytes, reserved } = await readCapped(r.body, call)
+      return { status: r.statusCode, text: bytes.toString('utf8'), reserved }
     } catch (e) {
-      const kind = e instanceof RawHttpError ? e.kind : 'connection'
-      if (kind === 'timeout') throw new UpstreamFailure(upstreamTimeout(node, timeoutMs))
-      throw new UpstreamFailure(upstreamUnavailable(node, kind === 'connection' ? 503 : 502))
+      if (e instanceof ReplyCut) throw e
+      if (timeout.aborted) throw new UpstreamFailure(upstreamTimeout(node, call.timeoutMs))
+      // Refused, reset or closed mid-reply: the node is unusable for this call; never its URL.
+      const code = (e as { code?: string } | null)?.code
+      throw new UpstreamFailure(upstreamUnavailable(node, code === 'UND_ERR_SOCKET' || code === 'ECONNREFUSED' ? 503 : 502))
     }
   }
 
-  const toReply = (node: string, raw: Raw): NodeReply => {
+  /** Turns a raw reply into a NodeReply; gives the budget back itself when it refuses the reply. */
+  const toReply = (node: string, raw: Raw, budget: ByteBudget): NodeReply => {
+    try {
+      return checkReply(node, raw)
+    } catch (e) {
+      budget.give(raw.reserved)
+      throw e
+    }
+  }
+
+  const checkReply = (node: string, raw: Raw): NodeReply => {
     // 401/403: wrong credentials or -rpcallowip; the client only learns the node is unusable.
     if (raw.status === 401 || raw.status === 403) throw new UpstreamFailure(upstreamUnavailable(node, 502))
     if (raw.status === 500 && raw.text.startsWith('Work queue depth exceeded')) throw new UpstreamFailure(upstreamBusy(node))
@@ -68,22 +113,26 @@ export function createHttpUpstream(endpoints: readonly NodeEndpoint[], opts: { m
       }
       if (!error || typeof error.code !== 'number') throw new UpstreamFailure(upstreamUnavailable(node, 502))
     } else if (!body.startsWith('{')) throw new UpstreamFailure(upstreamUnavailable(node, 502))
-    return { status: raw.status, body, error }
+    return { status: raw.status, body, error, reserved: raw.reserved }
   }
 
   let cachedParams: { at: number; value: Record<string, unknown> } | null = null
   const firstNode = endpoints[0]?.name ?? 'miner'
 
+  /** The gateway's own small calls (health, chain parameters), outside any client's budget. */
+  const ownBudget = createByteBudget(1024 * 1024)
   const rpc = async (node: string, method: string, timeoutMs: number): Promise<{ result: unknown; error: RpcErrorObject | null }> => {
-    const reply = toReply(node, await post(node, serializeCall({ method, params: [], id: 'gateway' }), timeoutMs))
+    const opts: CallOptions = { timeoutMs, maxBytes: ownBudget.limit, budget: ownBudget }
+    const reply = toReply(node, await post(node, serializeCall({ method, params: [], id: 'gateway' }), opts), ownBudget)
+    ownBudget.give(reply.reserved)
     return JSON.parse(reply.body) as { result: unknown; error: RpcErrorObject | null }
   }
 
   return {
     kind: 'komodod',
     nodes: endpoints.map((e) => e.name),
-    async call(node: string, call: Call, timeoutMs: number) {
-      return toReply(node, await post(node, serializeCall(call), timeoutMs))
+    async call(node: string, call: Call, opts: CallOptions) {
+      return toReply(node, await post(node, serializeCall(call), opts), opts.budget)
     },
     async health(timeoutMs) {
       let height: number | undefined
@@ -113,7 +162,7 @@ export function createHttpUpstream(endpoints: readonly NodeEndpoint[], opts: { m
       }
     },
     async close() {
-      for (const pool of pools.values()) pool.close()
+      await Promise.all([...pools.values()].map((pool) => pool.destroy()))
     },
   }
 }

@@ -23,6 +23,7 @@ import type { Upstream } from './upstream.ts'
 
 export { createGateway } from './gateway.ts'
 export type { Gateway, GatewayOptions, GatewayCounters, Next } from './gateway.ts'
+export { parseAddressList } from './clientIp.ts'
 export { configFromEnv, parseNodes, DEFAULT_LIMITS } from './config.ts'
 export type { GatewayEnvConfig, GatewayLimits } from './config.ts'
 export { createPolicy, isNeverMethod, PROFILE_NAMES } from './policy.ts'
@@ -49,6 +50,13 @@ export interface FromEnvOptions {
   logger?: Logger
 }
 
+/** Why a public gateway will not sit in front of a devchain whose seed someone chose. */
+export const FIXED_SEED_REFUSAL =
+  'GATEWAY_PROFILE=public refused: this devchain\'s wallet seed is fixed (DEVCHAIN_SEED, or a data directory created with a ' +
+  'known seed), so anyone who knows it can derive the miner\'s keys, sign its coins away offline and broadcast them through ' +
+  'sendrawtransaction. Unset DEVCHAIN_SEED and start on a new data directory (another DEVCHAIN_DATA, or --reset): its seed ' +
+  'is then random and kept in that directory.'
+
 export function upstreamFromConfig(config: GatewayEnvConfig): Upstream | null {
   if (config.nodes.length === 0) return null
   return createHttpUpstream(config.nodes, { maxSockets: config.limits.concurrency })
@@ -69,6 +77,10 @@ export async function createGatewayFromEnv(opts: FromEnvOptions = {}): Promise<G
         log: (line) => logger.warn(line),
         ...(opts.devchainDataDir === undefined ? {} : { dataDir: opts.devchainDataDir }),
       }))
+    if (config.profile === 'public' && chain.seedFixed) {
+      if (!opts.devchain) await chain.close()
+      throw new Error(FIXED_SEED_REFUSAL)
+    }
     upstream = createDevchainUpstream(chain, { ownsChain: !opts.devchain })
   }
   return createGateway({
@@ -78,6 +90,7 @@ export async function createGatewayFromEnv(opts: FromEnvOptions = {}): Promise<G
     trustedProxies: config.trustedProxies,
     corsOrigins: config.corsOrigins,
     allowedHosts: config.allowedHosts,
+    allowedPeers: config.allowedPeers,
     logger,
   })
 }

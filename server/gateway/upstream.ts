@@ -1,5 +1,6 @@
 /** What the gateway needs from a chain backend: the in-process devchain or komodod over HTTP. */
 import type { RpcErrorObject } from '../../protocol/jsonrpc.ts'
+import type { ByteBudget } from './budget.ts'
 import type { GatewayError } from './errors.ts'
 import type { Call } from './parse.ts'
 
@@ -8,6 +9,19 @@ export interface NodeReply {
   status: number
   body: string
   error: RpcErrorObject | null
+  /** Bytes this reply holds of the budget; the gateway gives them back once the body is written. */
+  reserved: number
+}
+
+export interface CallOptions {
+  /** Including any wait for a connection. */
+  timeoutMs: number
+  /** The reply is cut (ReplyCut 'too-large') past this many bytes. */
+  maxBytes: number
+  /** Reply bytes are taken from it as they arrive (ReplyCut 'budget' when it is spent). */
+  budget: ByteBudget
+  /** The client went away: stop the work where the backend allows it (a long `generate`). */
+  signal?: AbortSignal
 }
 
 export interface Health {
@@ -20,8 +34,8 @@ export interface Health {
 export interface Upstream {
   readonly kind: 'devchain' | 'komodod'
   readonly nodes: readonly string[]
-  /** Answers node errors as replies; transport trouble throws UpstreamFailure. */
-  call(node: string, call: Call, timeoutMs: number): Promise<NodeReply>
+  /** Answers node errors as replies; transport trouble throws UpstreamFailure, a cut reply ReplyCut. */
+  call(node: string, call: Call, opts: CallOptions): Promise<NodeReply>
   health(timeoutMs: number): Promise<Health>
   /** Chain parameters, credential-free, or null while unknown. */
   chainParams(): Promise<Record<string, unknown> | null>

@@ -23,7 +23,7 @@ export const miningMethods: Record<string, MethodDef> = {
     const n = requireInt(p, 0)
     // Deviation: komodod only mines with generate on -regtest; the devchain always does (that is its job).
     if (n < 0 || n > MAX_GENERATE) throw new RpcError(RpcCode.INVALID_PARAMETER, `Invalid number of blocks (0 to ${MAX_GENERATE})`)
-    return ctx.dc.generate(ctx.node, n)
+    return ctx.dc.generate(ctx.node, n, ctx.signal)
   } },
   getgenerate: { category: 'generating', usage: 'getgenerate', handler: (ctx, p) => {
     checkCount(p, 0, 0, 'getgenerate')

@@ -11,7 +11,7 @@ import type { Upstream } from '../../../server/gateway/index.ts'
 const upstream: Upstream = {
   kind: 'komodod',
   nodes: ['miner'],
-  call: async (_node, call) => ({ status: 200, body: JSON.stringify({ result: 7, error: null, id: call.id }), error: null }),
+  call: async (_node, call) => ({ status: 200, body: JSON.stringify({ result: 7, error: null, id: call.id }), error: null, reserved: 0 }),
   health: async () => ({ ok: true, detail: 'stub' }),
   chainParams: async () => null,
   close: async () => {},

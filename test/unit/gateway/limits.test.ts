@@ -1,7 +1,10 @@
 import { describe, expect, it } from 'vitest'
 import type { IncomingMessage } from 'node:http'
 import { createRateLimiter } from '../../../server/gateway/rateLimit.ts'
-import { clientIp, parseTrustedProxies } from '../../../server/gateway/clientIp.ts'
+import { clientIp, clientKey, isLoopback, parseAddressList, parseTrustedProxies } from '../../../server/gateway/clientIp.ts'
+import { createByteBudget } from '../../../server/gateway/budget.ts'
+import { isHeavyMethod, isHeavySpec } from '../../../server/gateway/cost.ts'
+import { METHODS } from '../../../protocol/catalog.ts'
 import { createGate } from '../../../server/gateway/concurrency.ts'
 import { hostAllowed } from '../../../server/gateway/cors.ts'
 
@@ -62,11 +65,11 @@ describe('client address', () => {
 
 describe('concurrency gate', () => {
   it('queues up to the limit, refuses beyond it, and hands slots on', async () => {
-    const gate = createGate(1, 1)
-    const first = await gate.enter(1000)
+    const gate = createGate({ maxActive: 1, maxWaiting: 1 })
+    const first = await gate.enter('a', 1000)
     expect(first).toBeTypeOf('function')
-    const second = gate.enter(1000)
-    expect(await gate.enter(1000)).toBeNull() // queue full
+    const second = gate.enter('a', 1000)
+    expect(await gate.enter('b', 1000)).toBeNull() // queue full
     first!()
     const r2 = await second
     expect(r2).toBeTypeOf('function')
@@ -77,20 +80,104 @@ describe('concurrency gate', () => {
   })
 
   it('gives up after the timeout', async () => {
-    const gate = createGate(1, 5)
-    await gate.enter(1000)
-    expect(await gate.enter(20)).toBeNull()
+    const gate = createGate({ maxActive: 1, maxWaiting: 5 })
+    await gate.enter('a', 1000)
+    expect(await gate.enter('a', 20)).toBeNull()
     expect(gate.waiting).toBe(0)
+  })
+
+  it('serves waiting clients in turn, not in arrival order, and caps each one', async () => {
+    const gate = createGate({ maxActive: 1, maxWaiting: 20, maxWaitingPerClient: 4 })
+    const hold = await gate.enter('flood', 1000)
+    const order: string[] = []
+    // Each call, once granted, notes itself and leaves at once, handing the slot on.
+    const run = (client: string, name: string) => gate.enter(client, 1000).then((r) => {
+      order.push(r ? name : `${name} refused`)
+      r?.()
+    })
+    const waits = [...Array.from({ length: 4 }, (_, i) => run('flood', `flood${i}`)), run('other', 'other')]
+    expect(await gate.enter('flood', 1000)).toBeNull() // flood's own queue is full; other's is not
+    hold!()
+    await Promise.all(waits)
+    // The single call of "other" came after four of flood's, yet it is served second.
+    expect(order).toEqual(['flood0', 'other', 'flood1', 'flood2', 'flood3'])
+  })
+
+  it('hands a freed slot on in a later turn of the event loop when asked to', async () => {
+    const gate = createGate({ maxActive: 1, maxWaiting: 2, yieldBetween: true })
+    const hold = await gate.enter('a', 1000)
+    let granted = false
+    const next = gate.enter('b', 1000).then((r) => ((granted = true), r))
+    hold!()
+    await Promise.resolve()
+    await Promise.resolve()
+    expect(granted).toBe(false)
+    ;(await next)!()
+    expect(granted).toBe(true)
   })
 })
 
 describe('host guard', () => {
-  it('accepts loopback names and IP literals by default, a list when given', () => {
-    for (const h of ['127.0.0.1:8080', 'localhost', 'app.localhost:5173', '[::1]:8080', '10.0.0.2']) expect(hostAllowed(h, null), h).toBe(true)
-    for (const h of ['evil.example', 'evil.example:8080', '', 'localhost.evil.example']) expect(hostAllowed(h, null), h).toBe(false)
+  it('accepts loopback names and loopback IP literals by default, a list when given', () => {
+    for (const h of ['127.0.0.1:8080', 'localhost', 'app.localhost:5173', '[::1]:8080', '127.0.0.2']) expect(hostAllowed(h, null), h).toBe(true)
+    for (const h of ['evil.example', 'evil.example:8080', '', 'localhost.evil.example', '10.0.0.2', '203.0.113.5:8080', '[2001:db8::1]:8080']) {
+      expect(hostAllowed(h, null), h).toBe(false)
+    }
     expect(hostAllowed(undefined, null)).toBe(false)
     expect(hostAllowed('Docs.Example:443', ['docs.example'])).toBe(true)
     expect(hostAllowed('127.0.0.1', ['docs.example'])).toBe(false)
     expect(hostAllowed('anything', ['*'])).toBe(true)
+  })
+})
+
+describe('peers and client keys', () => {
+  it('knows loopback peers in every spelling, and nothing else', () => {
+    for (const ip of ['127.0.0.1', '127.0.0.2', '::1', '::ffff:127.0.0.1']) expect(isLoopback(ip), ip).toBe(true)
+    for (const ip of ['10.0.0.2', '172.17.0.1', '::ffff:10.0.0.2', '2001:db8::1', '', '::']) expect(isLoopback(ip), ip).toBe(false)
+  })
+
+  it('lists operator peers by address and range', () => {
+    const peers = parseAddressList('172.28.0.1, 192.168.1.0/24, fd00::/8', 'GATEWAY_ALLOWED_PEERS')
+    expect(['172.28.0.1', '::ffff:192.168.1.9', 'fd12::5'].map((ip) => peers.has(ip))).toEqual([true, true, true])
+    expect(['172.28.0.2', '192.168.2.1', '2001:db8::1'].map((ip) => peers.has(ip))).toEqual([false, false, false])
+    expect(() => parseAddressList('nope', 'GATEWAY_ALLOWED_PEERS')).toThrow(/GATEWAY_ALLOWED_PEERS: not an IP/)
+  })
+
+  it('keys IPv6 clients by /64 and IPv4 clients by address', () => {
+    expect(clientKey('2001:db8:1:2:aaaa::1')).toBe(clientKey('2001:db8:1:2:ffff:ffff:ffff:ffff'))
+    expect(clientKey('2001:db8:1:2::1')).toBe('2001:db8:1:2::/64')
+    expect(clientKey('2001:db8:1:3::1')).not.toBe(clientKey('2001:db8:1:2::1'))
+    expect(clientKey('2001:0db8:0001:0002:0:0:0:1')).toBe('2001:db8:1:2::/64')
+    expect(clientKey('::1')).toBe('0:0:0:0::/64')
+    expect(clientKey('::ffff:203.0.113.9')).toBe('203.0.113.9')
+    expect(clientKey('203.0.113.9')).not.toBe(clientKey('203.0.113.10'))
+  })
+
+  it('rate-limits a /64 as one client however it rotates addresses', () => {
+    const rl = createRateLimiter({ ratePerSec: 1, burst: 3, now: () => 0 })
+    const taken = Array.from({ length: 6 }, (_, i) => rl.take(clientKey(`2001:db8:7:7::${i + 1}`)))
+    expect(taken.filter((w) => w === 0)).toHaveLength(3)
+  })
+})
+
+describe('catalog cost classes', () => {
+  it('calls the address index, mining, CC builds, spends and flagged dumps heavy; reads cheap', () => {
+    for (const m of ['getaddressutxos', 'getaddresstxids', 'getaddressbalance', 'generate', 'faucetget', 'tokencreate', 'sendtoaddress', 'getblock', 'listunspent']) {
+      expect(isHeavyMethod(m), m).toBe(true)
+    }
+    for (const m of ['getblockcount', 'getinfo', 'getbestblockhash', 'faucetinfo', 'sendrawtransaction', 'nosuchmethod']) expect(isHeavyMethod(m), m).toBe(false)
+    // Every catalog entry in the address-index category is heavy, whatever its name.
+    for (const spec of METHODS.filter((m) => m.category === 'addressindex')) expect(isHeavySpec(spec), spec.name).toBe(true)
+  })
+})
+
+describe('byte budget', () => {
+  it('refuses what would pass the limit and takes nothing then', () => {
+    const b = createByteBudget(100)
+    expect(b.take(60)).toBe(true)
+    expect(b.take(50)).toBe(false)
+    expect(b.used).toBe(60)
+    b.give(60)
+    expect(b.take(100)).toBe(true)
   })
 })
