@@ -68,6 +68,7 @@ export async function createGatewayFromEnv(opts: FromEnvOptions = {}): Promise<G
   const logger = opts.logger ?? createLogger(config.logLevel)
   let upstream = upstreamFromConfig(config)
   if (!upstream) {
+    const seed = env.DEVCHAIN_SEED?.trim() || undefined
     const chain =
       opts.devchain ??
       (await createDevchain({
@@ -75,6 +76,7 @@ export async function createGatewayFromEnv(opts: FromEnvOptions = {}): Promise<G
         args: chainArgs(env),
         recover: opts.devchainRecover ?? env.DEVCHAIN_RECOVER === '1',
         log: (line) => logger.warn(line),
+        seed,
         ...(opts.devchainDataDir === undefined ? {} : { dataDir: opts.devchainDataDir }),
       }))
     if (config.profile === 'public' && chain.seedFixed) {
