@@ -17,6 +17,16 @@ export interface BodyResult {
   body: string
 }
 
+/**
+ * An engine bug (a JavaScript exception, not an RpcError): the caller gets komodod's envelope with
+ * RPC_INTERNAL_ERROR (-32603, src/rpc/protocol.h) and no JavaScript text, which may quote paths or
+ * data; the stack goes to the console (the operator's stderr, the reader's devtools).
+ */
+export function internalError(e: unknown): { code: number; message: string } {
+  console.error(`devchain: internal error: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}`)
+  return { code: RpcCode.INTERNAL_ERROR, message: 'Internal error' }
+}
+
 const isObject = (v: unknown): v is Record<string, unknown> => !!v && typeof v === 'object' && !Array.isArray(v)
 
 async function execOne(dc: RpcTarget, node: string, req: unknown): Promise<RpcReply> {
@@ -31,8 +41,8 @@ async function execOne(dc: RpcTarget, node: string, req: unknown): Promise<RpcRe
     const result = await dc.call(node, req.method, (params as unknown[] | null | undefined) ?? [])
     return { result: result === undefined ? null : result, error: null, id }
   } catch (e) {
-    const err = e instanceof RpcError ? e : new RpcError(RpcCode.MISC_ERROR, e instanceof Error ? e.message : String(e))
-    return { result: null, error: { code: err.code, message: err.message }, id }
+    if (e instanceof RpcError) return { result: null, error: { code: e.code, message: e.message }, id }
+    return { result: null, error: internalError(e), id }
   }
 }
 

@@ -1,24 +1,30 @@
 /**
  * `npm run chain -- <komodod flags>`: the devchain as a komodod-style HTTP JSON-RPC server on
  * 127.0.0.1:<rpcport>. Extra flags: --reset (start over), --recover (a damaged log: keep a copy, cut it
- * at the last good record), -datadir=, DEVCHAIN_DATA, DEVCHAIN_SEED,
- * DEVCHAIN_MINING=manual|automine|interval:N.
+ * at the last good record), -datadir=, -conf=, DEVCHAIN_DATA, DEVCHAIN_SEED,
+ * DEVCHAIN_MINING=manual|automine|interval:N. Credentials come from the command line,
+ * DEVCHAIN_RPC_USER/_PASSWORD/_PORT, or a komodod conf file (see conf.ts), and are never printed.
  */
 import { DevchainCore } from '../../devchain/core.ts'
 import { LogDamagedError, StoreLockedError } from '../../devchain/index.ts'
 import { fileStorage } from '../../devchain/platform/node/fileStore.ts'
 import { createHttpServer } from './http.ts'
+import type { ResolvedArgs } from './conf.ts'
+import { ConfError, resolveChainArgs } from './conf.ts'
 
 const argv = process.argv.slice(2)
 const flag = (name: string): boolean => argv.includes(`--${name}`) || argv.includes(`-${name}`)
 const ours = new Set(['--reset', '-reset', '--recover', '-recover'])
+let resolved: ResolvedArgs
 let dc: DevchainCore
 try {
-  dc = await DevchainCore.open({ args: argv.filter((a) => !ours.has(a)), reset: flag('reset'), recover: flag('recover'), storage: fileStorage })
+  resolved = resolveChainArgs(argv.filter((a) => !ours.has(a)), process.env)
+  dc = await DevchainCore.open({ args: resolved.args, reset: flag('reset'), recover: flag('recover'), storage: fileStorage })
 } catch (e) {
   // A refusal to start says why and what to do; a stack trace would only bury that.
-  if (!(e instanceof StoreLockedError || e instanceof LogDamagedError)) throw e
-  process.stderr.write(`${e.message}\n`)
+  if (e instanceof ConfError) process.stderr.write(`devchain: ${e.message}\n`)
+  else if (e instanceof StoreLockedError || e instanceof LogDamagedError) process.stderr.write(`${e.message}\n`)
+  else throw e
   process.exit(1)
 }
 const server = createHttpServer(dc)
@@ -30,7 +36,7 @@ server.listen(dc.params.rpcport, host, () => {
   const P = dc.params
   const magicHex = (P.magic >>> 0).toString(16)
   process.stdout.write(`>>>>>>>>>> ${P.name}: p2p.${P.p2pport} rpc.${port} magic.${magicHex} ${P.magic >>> 0} ${P.supply} coins\n`)
-  process.stdout.write(`devchain listening on http://${host}:${port}/ (user ${P.rpcuser}), height ${dc.ledger.height}, data ${P.datadir ?? 'memory'}\n`)
+  process.stdout.write(`devchain listening on http://${host}:${port}/ (user ${P.rpcuser}${resolved.confFile ? `, conf ${resolved.confFile}` : ''}), height ${dc.ledger.height}, data ${P.datadir ?? 'memory'}\n`)
 })
 
 let stopping = false

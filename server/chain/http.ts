@@ -5,7 +5,8 @@
  */
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http'
 import { timingSafeEqual } from 'node:crypto'
-import { handleRpcBody } from '../../devchain/rpc/body.ts'
+import { handleRpcBody, internalError } from '../../devchain/rpc/body.ts'
+import { serializeReply } from '../../devchain/rpc/amount.ts'
 import type { DevchainCore } from '../../devchain/core.ts'
 
 /** komodod's HTTP server refuses bodies over MAX_SIZE (0x02000000 bytes). */
@@ -64,7 +65,8 @@ export function createHttpServer(dc: DevchainCore): Server {
           res.writeHead(r.status, { 'Content-Type': 'application/json', 'Content-Length': Buffer.byteLength(r.body) }).end(r.body)
         },
         (e) => {
-          res.writeHead(500).end(String(e))
+          const body = serializeReply({ result: null, error: internalError(e), id: null }) + '\n'
+          res.writeHead(500, { 'Content-Type': 'application/json', 'Content-Length': Buffer.byteLength(body) }).end(body)
         },
       )
     })

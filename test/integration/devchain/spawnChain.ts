@@ -25,15 +25,15 @@ export function cleanUp(): void {
 }
 
 /** Starts `npm run chain <args>` and resolves once it says where it listens. */
-export async function spawnChain(args: string[], env: Record<string, string> = {}): Promise<{ child: ChildProcess; url: string; stderr: () => string }> {
+export async function spawnChain(args: string[], env: Record<string, string> = {}): Promise<{ child: ChildProcess; url: string; stdout: () => string; stderr: () => string }> {
   const child = spawn(process.execPath, [...chainCommand(), ...args], {
     cwd: process.cwd(), stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, ...env },
   })
   children.push(child)
   let err = ''
+  let out = ''
   child.stderr!.on('data', (b: Buffer) => (err += b.toString()))
   const url = await new Promise<string>((resolve, reject) => {
-    let out = ''
     child.stdout!.on('data', (b: Buffer) => {
       out += b.toString()
       const m = /listening on (http:\/\/127\.0\.0\.1:\d+)\//.exec(out)
@@ -41,5 +41,5 @@ export async function spawnChain(args: string[], env: Record<string, string> = {
     })
     child.on('exit', (code) => reject(new Error(`chain exited ${code}: ${err}`)))
   })
-  return { child, url, stderr: () => err }
+  return { child, url, stdout: () => out, stderr: () => err }
 }

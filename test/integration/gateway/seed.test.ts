@@ -22,7 +22,7 @@ afterAll(async () => {
 
 /** A memory chain (seed as given, or random) behind a public gateway, its premine mature. */
 async function publicChain(seed?: string): Promise<RunningGateway> {
-  const core = new DevchainCore({ dataDir: null, env: {}, seed })
+  const core = await DevchainCore.open({ dataDir: null, env: {}, seed })
   await core.call('miner', 'generate', [1])
   const g = await startGateway({ upstream: createDevchainUpstream(core), profile: 'public', limits: { ratePerSec: 0 } })
   open.push(g)
@@ -61,8 +61,8 @@ describe('wallet seeds', () => {
   })
 
   it('two chains started without a seed get different keys', async () => {
-    const a = new DevchainCore({ dataDir: null, env: {} })
-    const b = new DevchainCore({ dataDir: null, env: {} })
+    const a = await DevchainCore.open({ dataDir: null, env: {} })
+    const b = await DevchainCore.open({ dataDir: null, env: {} })
     expect(a.seedFixed).toBe(false)
     expect(await a.call('miner', 'getnewaddress', [])).not.toBe(await b.call('miner', 'getnewaddress', []))
     await a.close()
