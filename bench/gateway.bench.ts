@@ -3,6 +3,7 @@
  * one connection, sequential) and throughput at 32 connections (autocannon), in two set-ups:
  *   in-process  npm start with the embedded devchain        vs  the devchain's HTTP face
  *   relay       npm start → KOMODO_NODES → devchain HTTP face  vs  the devchain's HTTP face
+ *               (the upstream client is undici's Pool; target ≥ 50% of direct throughput)
  * plus, for scale, a bare relay (http.request piping bytes, no checks) in the same position.
  * Every server is its own process with logs at the default level (to /dev/null). Medians of
  * several runs, with the ratio to the target. Never fails on slowness.
@@ -139,9 +140,10 @@ async function main(): Promise<void> {
     const chainPort = await freePort()
     const direct = `http://127.0.0.1:${chainPort}/`
     const auth = { authorization: AUTH }
-    children.push(await spawnServer(['server/chain/cli.ts', `-rpcport=${chainPort}`, `-rpcuser=${USER}`, `-rpcpassword=${PASS}`, `-datadir=${path.join(tmp, 'direct')}`], {}, direct, auth))
+    children.push(await spawnServer(['server/chain/cli.ts', `-rpcport=${chainPort}`, `-datadir=${path.join(tmp, 'direct')}`], { DEVCHAIN_RPC_USER: USER, DEVCHAIN_RPC_PASSWORD: PASS }, direct, auth))
 
-    const gwEnv = { KJ_DIST: dist, HOST: '127.0.0.1', GATEWAY_RATE_PER_SEC: '0', GATEWAY_CONCURRENCY: '32', GATEWAY_QUEUE: '256' }
+    // 32 autocannon connections from one address: the per-client connection cap is raised to let them in.
+    const gwEnv = { KJ_DIST: dist, HOST: '127.0.0.1', GATEWAY_RATE_PER_SEC: '0', GATEWAY_CONCURRENCY: '32', GATEWAY_QUEUE: '256', GATEWAY_QUEUE_PER_CLIENT: '256', GATEWAY_CONNECTIONS_PER_CLIENT: '64' }
     const inprocPort = await freePort()
     const inproc = `http://127.0.0.1:${inprocPort}/rpc`
     children.push(await spawnServer(['server/start.ts'], { ...gwEnv, PORT: String(inprocPort), KOMODO_NODES: '', DEVCHAIN_DATA: path.join(tmp, 'inproc') }, inproc, {}))

@@ -1,7 +1,9 @@
 /**
  * ≥10,000 generated hostile bodies against `server/start.ts` running as its own process (built-site
  * folder, gateway, in-process devchain): the process never dies and every reply is a well-formed
- * komodod error with the status its code calls for. Seeded, so a failure replays.
+ * komodod error with the status its code calls for. Batches of heavy methods (address index, block
+ * dumps, generate, CC builders) with hostile params get one well-formed reply per call. Seeded, so
+ * a failure replays.
  */
 import { spawn, type ChildProcess } from 'node:child_process'
 import fs from 'node:fs'
@@ -17,6 +19,7 @@ const MAX_BODY = 65536
 let child: ChildProcess
 let base = ''
 let tmp = ''
+let minerAddress = ''
 
 beforeAll(async () => {
   tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'kj-fuzz-'))
@@ -26,7 +29,9 @@ beforeAll(async () => {
   fs.writeFileSync(path.join(dist, '404.html'), '<!doctype html><title>404</title>')
   child = spawn(process.execPath, ['--import', 'tsx', 'server/start.ts'], {
     cwd: ROOT,
-    env: { ...process.env, KJ_DIST: dist, PORT: '0', HOST: '127.0.0.1', DEVCHAIN_DATA: path.join(tmp, 'chain'), GATEWAY_RATE_PER_SEC: '0', GATEWAY_LOG_LEVEL: 'warn', KOMODO_NODES: '' },
+    env: { ...process.env, KJ_DIST: dist, PORT: '0', HOST: '127.0.0.1', DEVCHAIN_DATA: path.join(tmp, 'chain'), GATEWAY_RATE_PER_SEC: '0', GATEWAY_LOG_LEVEL: 'warn', KOMODO_NODES: '',
+      // 16 keep-alive sockets from one address, and the odd one the server closes being replaced.
+      GATEWAY_CONNECTIONS_PER_CLIENT: '32', GATEWAY_QUEUE_PER_CLIENT: '64' },
     stdio: ['ignore', 'pipe', 'pipe'],
   })
   base = await new Promise<string>((resolve, reject) => {
@@ -39,6 +44,9 @@ beforeAll(async () => {
     child.stderr!.on('data', (c: Buffer) => (out += c.toString()))
     child.once('exit', (code) => reject(new Error(`server exited (${code}): ${out}`)))
   })
+  // The miner's coinbase address: its address-index replies grow with every block a case mines.
+  const block = (await post(`${base}/rpc`, '{"method":"getblock","params":["1",2]}')).json as { result: { tx: { vout: { scriptPubKey: { addresses: string[] } }[] }[] } }
+  minerAddress = block.result.tx[0].vout[0].scriptPubKey.addresses[0]
 }, 120_000)
 
 afterAll(async () => {
@@ -67,6 +75,8 @@ interface Case {
   status: number
   code?: number
   batch?: number
+  /** With `batch`: the elements may be results too (heavy calls with params that can be valid). */
+  anyReply?: boolean
 }
 
 const NEVER = METHODS.filter((m) => m.safety === 'never').map((m) => m.name)
@@ -143,7 +153,33 @@ function generate(count: number, seed: number): Case[] {
       return { kind: 'mutated', body: b, status: -1 }
     },
   ]
+  // Heavy methods with params from valid to hostile, as a reader flooding the expensive calls would send.
+  const address = () => pick([minerAddress, minerAddress, 'RXL3YXG2ceaB6C5hfJcN4fvmLH2C34knhA', str(34), ''])
+  const heavyCall = (id: number): unknown => pick<() => unknown>([
+    () => ({ method: pick(['getaddressutxos', 'getaddresstxids', 'getaddressbalance']), params: [pick([{ addresses: [address()] }, address(), { addresses: address() }, value(2)])], id }),
+    () => ({ method: 'getaddressutxos', params: [{ addresses: [minerAddress], chainInfo: true }, pick(['1', 1, null])].slice(0, 1 + int(2)), id }),
+    () => ({ method: 'getblock', params: [pick(['1', '2', '0', '-1', str(64), String(int(1e6))]), pick([0, 1, 2, 3, -1, 'x'])], id }),
+    () => ({ method: 'generate', params: [pick([-1, 0, 1, 2, 1001, 5000, 1e9, 2.5, '3', null])], id }),
+    () => ({ method: pick(['faucetget', 'faucetfund', 'tokencreate', 'tokentransfer']), params: Array.from({ length: int(4) }, () => pick([str(8), '1', '-1', '1e9', value(1)])), id }),
+    () => ({ method: pick(['listunspent', 'getrawmempool']), params: Array.from({ length: int(3) }, () => scalar()), id }),
+  ])()
+  makers.push(
+    () => {
+      const n = 1 + int(20)
+      return { kind: 'heavy-batch', body: j(Array.from({ length: n }, (_, i) => heavyCall(i))), status: 200, batch: n, anyReply: true }
+    },
+    // The amplification shape of issue 16: a full batch of the same big address-index call.
+    () => ({ kind: 'heavy-amplify', body: j(Array.from({ length: 20 }, (_, i) => ({ method: 'getaddressutxos', params: [{ addresses: [minerAddress] }], id: i }))), status: 200, batch: 20, anyReply: true }),
+  )
   return Array.from({ length: count }, () => pick(makers)())
+}
+
+/** A well-formed komodod reply: exactly result, error, id; an error is {code:int, message:string} with a null result. */
+function isReply(v: unknown): boolean {
+  if (isErrorReply(v)) return true
+  if (!v || typeof v !== 'object' || Array.isArray(v)) return false
+  const keys = Object.keys(v)
+  return keys.length === 3 && keys[0] === 'result' && keys[1] === 'error' && keys[2] === 'id' && (v as { error: unknown }).error === null
 }
 
 /** The status komodod (or the gateway's documented extension) gives each error code. */
@@ -169,7 +205,9 @@ describe('fuzzing the gateway over HTTP', () => {
       const fail = (why: string) => failures.length < 20 && failures.push(`${c.kind} ${why}: ${c.body.subarray(0, 80).toString('latin1')} → ${r.status} ${r.text.slice(0, 160)}`)
       if (r.headers['content-type'] !== 'application/json') return void fail('content-type')
       if (c.batch !== undefined) {
-        if (r.status !== 200 || !Array.isArray(r.json) || r.json.length !== c.batch || !r.json.every(isErrorReply)) fail('batch')
+        const ok = c.anyReply ? isReply : isErrorReply
+        if (r.status !== 200 || !Array.isArray(r.json) || r.json.length !== c.batch || !r.json.every(ok)) fail('batch')
+        else if (c.anyReply && (r.json as { id: unknown }[]).some((x, i) => x.id !== i)) fail('batch order')
         return
       }
       if (!isErrorReply(r.json)) return void fail('not an error reply')
@@ -180,7 +218,7 @@ describe('fuzzing the gateway over HTTP', () => {
     })
     expect(failures).toEqual([])
     expect(cases.length).toBeGreaterThanOrEqual(10_000)
-    expect(seen.size).toBe(17) // every generator ran
+    expect(seen.size).toBe(19) // every generator ran
     expect(child.exitCode).toBeNull()
     expect((await request('GET', `${base}/healthz`)).status).toBe(200)
     const after = await post(`${base}/rpc`, '{"method":"getblockcount","id":1}')
