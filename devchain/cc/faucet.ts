@@ -3,7 +3,7 @@
  * global faucet, claim 0.1 coin per brand-new address with a txid proof-of-work, and the consensus
  * rules that protect it.
  */
-import { availableParallelism } from 'node:os'
+import { platform } from '#platform'
 import { Amount } from '../rpc/amount.ts'
 import type { CcContext, CcModule, ValidationContext } from '../modules.ts'
 import type { Coin } from '../chain/ledger.ts'
@@ -33,7 +33,7 @@ export const FAUCET_CC_ADDRESS = ccAddress(EVAL.FAUCET, FAUCET_PK)
 const CC_MAXVINS = 60
 /** komodod's FaucetGet tries up to 1,000,000 nonces. */
 const POW_TRIES = 1_000_000
-const POW_WORKERS = Math.max(1, Math.min(2, availableParallelism()))
+const POW_WORKERS = Math.max(1, Math.min(2, platform.parallelism()))
 
 const isFaucetVout = (script: Uint8Array): boolean => bytesEqual(script, FAUCET_SCRIPT)
 

@@ -22,4 +22,6 @@ export interface Platform {
   yieldToEventLoop(): Promise<void>
   /** The process environment in Node; empty in a browser. */
   env(): Record<string, string | undefined>
+  /** Cores a search may use (the faucet's proof-of-work workers). */
+  parallelism(): number
 }

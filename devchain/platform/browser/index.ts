@@ -28,4 +28,6 @@ export const platform: Platform = {
   randomBytes: (n) => crypto.getRandomValues(new Uint8Array(n)),
   yieldToEventLoop,
   env: () => ({}),
+  // One core stays with the page.
+  parallelism: () => Math.max(1, (globalThis.navigator?.hardwareConcurrency ?? 2) - 1),
 }

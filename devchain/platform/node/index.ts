@@ -3,6 +3,7 @@
  */
 import * as nodeCrypto from 'node:crypto'
 import { createECDH, createHash, randomBytes as nodeRandomBytes } from 'node:crypto'
+import { availableParallelism } from 'node:os'
 import type { Platform } from '../types.ts'
 
 /**
@@ -28,4 +29,5 @@ export const platform: Platform = {
   randomBytes: (n) => new Uint8Array(nodeRandomBytes(n)),
   yieldToEventLoop: () => new Promise((r) => setImmediate(r)),
   env: () => process.env,
+  parallelism: () => availableParallelism(),
 }

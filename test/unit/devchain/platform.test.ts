@@ -28,8 +28,9 @@ describe('engine platform', () => {
     }
   })
 
-  it('gives fresh random bytes and yields to queued work', async () => {
+  it('gives fresh random bytes, a core count, and yields to queued work', async () => {
     for (const p of [nodePlatform, browserPlatform]) {
+      expect(p.parallelism()).toBeGreaterThanOrEqual(1)
       const a = p.randomBytes(16)
       expect(a.length).toBe(16)
       expect(p.toHex(a)).not.toBe(p.toHex(p.randomBytes(16)))
