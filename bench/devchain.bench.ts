@@ -294,7 +294,7 @@ async function scale(): Promise<void> {
   show(`sendtoaddress at ${k} blocks, wall per call over HTTP (median call of 2,000)`, (r) => r.oldMs, 'ms', 5, 2)
   show('  CPU of the chain process per sendtoaddress, young chain', (r) => r.youngCpu, 'ms', 5, 2)
   show(`  CPU of the chain process per sendtoaddress at ${k} blocks`, (r) => r.oldCpu, 'ms', 5, 2)
-  console.log(`  ${k} ÷ 100 blocks: wall ${fmt(of(ours, (r) => r.oldMs) / of(ours, (r) => r.youngMs), 2)}×, CPU ${fmt(of(ours, (r) => r.oldCpu) / of(ours, (r) => r.youngCpu), 2)}×; anchor (issue 19): 53 ms at ${k} blocks`)
+  console.log(`  ${k} ÷ 100 blocks: wall ${fmt(of(ours, (r) => r.oldMs) / of(ours, (r) => r.youngMs), 2)}×, CPU ${fmt(of(ours, (r) => r.oldCpu) / of(ours, (r) => r.youngCpu), 2)}×; anchor (issue 19): 53 ms at 100,000 blocks`)
   show(`RSS after ${k} blocks + 2,000 txs (\`${chainCommand().join(' ')}\`)`, (r) => r.afterTxs, 'MB', 200, 1)
   const perBlock = (rs: ScaleRun[]) => ((of(rs, (r) => r.afterBlocks) - of(rs, (r) => r.fresh)) * 1024 * 1024) / blocks
   const perTx = (rs: ScaleRun[]) => ((of(rs, (r) => r.afterTxs) - of(rs, (r) => r.afterBlocks)) * 1024 * 1024) / 2000
