@@ -33,6 +33,7 @@ export type SafetyClass =
   | 'cc-info'     // read-only Custom Consensus calls
   | 'cc-build'    // builds (does not broadcast) a CC transaction funded by the node's wallet or faucet
   | 'broadcast'   // relays a transaction the caller built
+  | 'node'        // the node's own network state (peer addresses): fine on your machine, private on a public gateway
   | 'admin'       // node identity/config changes (setpubkey); no default profile allows it
   | 'devchain'    // devchain-only control methods (devchain_*)
   | 'never'       // leaks keys or controls the node: no profile can allow it
@@ -275,7 +276,7 @@ export const METHODS: readonly MethodSpec[] = [
     result: 'bool' },
   { name: 'getnetworkinfo', category: 'network', safety: 'read', summary: 'Version, services, connections and relay fee of the node.',
     params: [], result: 'object: version, subversion, protocolversion, localservices, timeoffset, connections, networks, relayfee, localaddresses, warnings' },
-  { name: 'getpeerinfo', category: 'network', safety: 'read', summary: 'The nodes this node is connected to.',
+  { name: 'getpeerinfo', category: 'network', safety: 'node', summary: 'The nodes this node is connected to.',
     params: [], result: 'array of {id, addr, addrlocal, services, …, version, subver, inbound, synced_headers, synced_blocks, …}' },
   { name: 'getwalletinfo', category: 'wallet', safety: 'wallet', summary: 'Wallet balances and key pool.',
     params: [], result: 'object: walletversion, balance, unconfirmed_balance, immature_balance, txcount, …' },

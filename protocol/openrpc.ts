@@ -75,6 +75,7 @@ const ERRORS_BY_SAFETY: Record<SafetyClass, readonly ErrorName[]> = {
   wallet: ['walletError', 'invalidAddressOrKey'],
   spend: ['invalidAddressOrKey', 'insufficientFunds', 'walletError', 'rejected'],
   mining: ['invalidParameter'],
+  node: [],
   'cc-info': ['ccNeedsPubkey'],
   'cc-build': ['ccNeedsPubkey'],
   broadcast: ['deserialization', 'verifyError', 'rejected', 'alreadyInChain'],

@@ -13,7 +13,7 @@ export const PROFILE_NAMES: readonly ProfileName[] = ['local', 'public']
 
 const PROFILE_CLASSES: Record<ProfileName, readonly SafetyClass[]> = {
   // Your own machine: you own the wallet, so wallet, spends, mining and CC builds are fine.
-  local: ['read', 'wallet', 'spend', 'mining', 'cc-info', 'cc-build', 'broadcast', 'devchain'],
+  local: ['read', 'node', 'wallet', 'spend', 'mining', 'cc-info', 'cc-build', 'broadcast', 'devchain'],
   // Anyone on the internet: no wallet, no CPU burners, no node-funded builds.
   public: ['read', 'cc-info', 'broadcast'],
 }

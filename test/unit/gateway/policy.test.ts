@@ -33,8 +33,8 @@ describe('policy', () => {
       const allowed = createPolicy({ profile, devchain }).allowed
       return new Set(METHODS.filter((m) => allowed.includes(m.name)).map((m) => m.safety))
     }
-    expect([...classes('local', true)].sort()).toEqual(['broadcast', 'cc-build', 'cc-info', 'devchain', 'mining', 'read', 'spend', 'wallet'])
-    expect([...classes('local', false)].sort()).toEqual(['broadcast', 'cc-build', 'cc-info', 'mining', 'read', 'spend', 'wallet'])
+    expect([...classes('local', true)].sort()).toEqual(['broadcast', 'cc-build', 'cc-info', 'devchain', 'mining', 'node', 'read', 'spend', 'wallet'])
+    expect([...classes('local', false)].sort()).toEqual(['broadcast', 'cc-build', 'cc-info', 'mining', 'node', 'read', 'spend', 'wallet'])
     expect([...classes('public', true)].sort()).toEqual(['broadcast', 'cc-info', 'read'])
     for (const policy of policies) {
       for (const m of METHODS) {
@@ -49,7 +49,8 @@ describe('policy', () => {
     const pub = createPolicy({ profile: 'public', devchain: true })
     for (const m of ['getinfo', 'getnewaddress', 'generate', 'faucetfund', 'sendrawtransaction', 'devchain_setmining']) expect(local.check(m)).toBeUndefined()
     for (const m of ['getinfo', 'faucetinfo', 'tokeninfo', 'sendrawtransaction']) expect(pub.check(m)).toBeUndefined()
-    for (const m of ['getnewaddress', 'generate', 'sendtoaddress', 'faucetget', 'devchain_setmining']) {
+    // getpeerinfo names the node's peers by address: the node's business, not a public reader's.
+    for (const m of ['getnewaddress', 'generate', 'sendtoaddress', 'faucetget', 'devchain_setmining', 'getpeerinfo']) {
       expect(pub.check(m)).toEqual({ code: -32601, message: 'Method not allowed by gateway profile "public"', status: 403 })
     }
     expect(local.check('setpubkey')).toMatchObject({ status: 403 })
