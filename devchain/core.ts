@@ -6,8 +6,9 @@ import { RpcError, RpcCode } from '../protocol/jsonrpc.ts'
 import { chainParamsFrom, type ChainParams } from './chain/params.ts'
 import { Ledger, type BlockRecord } from './chain/ledger.ts'
 import { Wallet } from './chain/wallet.ts'
-import { RecordLog, RecordType, scanRecords, type LogRecord } from './chain/recordLog.ts'
+import { RecordLog, RecordType, recordAt, scanRecords, type LogRecord } from './chain/recordLog.ts'
 import { LogDamagedError, cutLog, damageMessage, openRecordLog, recordTypeName } from './chain/logIntegrity.ts'
+import { encodeSnapshot, openSnapshot, SnapshotError, type CoreState, type LoadedSnapshot } from './chain/snapshot.ts'
 import type { ChainStore, StoreFactory } from './chain/store.ts'
 import { parseMiningMode, type MiningState } from './chain/mining.ts'
 import { ccModules } from './cc/index.ts'
@@ -23,6 +24,8 @@ export const DEFAULT_SEED = 'komodo-journeys'
 const GENERATE_CHUNK = 250
 /** Longest stretch of mining between two yields to the event loop. */
 const GENERATE_SLICE_MS = 16
+/** Blocks between two snapshots (one is also written on a clean close): a start replays at most about this many. */
+export const SNAPSHOT_EVERY = 5_000
 
 export interface CoreOptions {
   args?: string[]
@@ -35,6 +38,8 @@ export interface CoreOptions {
   recover?: boolean
   /** Where the chain's own notices go (a dropped torn tail, a recovery). Default: console.warn. */
   log?: (line: string) => void
+  /** Blocks between two snapshots; 0 = only on close; false = never read or write snapshots. Default SNAPSHOT_EVERY. */
+  snapshotEvery?: number | false
   env?: Record<string, string | undefined>
   modules?: readonly CcModule[]
 }
@@ -66,6 +71,9 @@ function unpack(body: Uint8Array): Uint8Array[] {
   return out
 }
 
+/** A snapshot that passed its checksum but could not be restored: the start replays the whole log instead. */
+class SnapshotRestoreFailure extends Error {}
+
 /** A record of an intact log that replay cannot apply: damage, handled like a bad checksum. */
 class ReplayFailure extends Error {
   constructor(
@@ -81,11 +89,10 @@ function randomSeed(): string {
   return Array.from(platform.randomBytes(32), (b) => b.toString(16).padStart(2, '0')).join('')
 }
 
-/** The seed in a log's meta record; a record without `seedSource` predates random seeds: fixed. */
-function storedSeed(first: LogRecord): { seed: string; fixed: boolean } | null {
-  if (first.type !== RecordType.Meta) return null
+/** The seed in a log's meta record (JSON); a record without `seedSource` predates random seeds: fixed. */
+function storedSeed(metaText: string): { seed: string; fixed: boolean } | null {
   try {
-    const meta = JSON.parse(dec.decode(first.body)) as { seed?: unknown; seedSource?: unknown }
+    const meta = JSON.parse(metaText) as { seed?: unknown; seedSource?: unknown }
     return typeof meta.seed === 'string' ? { seed: meta.seed, fixed: meta.seedSource !== 'random' } : null
   } catch {
     return null
@@ -112,6 +119,12 @@ export class DevchainCore {
   /** The record log; null for a memory-only chain. */
   private log: RecordLog | null = null
   private readonly warn: (line: string) => void
+  private readonly snapshotEvery: number | false
+  /** Height of the last snapshot read or written. */
+  private snapshotHeight = 0
+  private snapshotting: Promise<unknown> = Promise.resolve()
+  /** The mining mode the log set (a Mining record), which a snapshot keeps; the env default is not logged. */
+  private loggedMining: string | null = null
   private replaying = false
   private timer: ReturnType<typeof setInterval> | null = null
   private blockFns: ((b: { height: number; hash: string }) => void)[] = []
@@ -130,6 +143,7 @@ export class DevchainCore {
     this.seed = asked ?? randomSeed()
     this.seedFixed = asked !== undefined
     this.warn = opts.log ?? ((line) => console.warn(line))
+    this.snapshotEvery = opts.snapshotEvery ?? SNAPSHOT_EVERY
     this.modules = opts.modules ?? ccModules
     this.ledger = new Ledger(this.params, this.modules)
     for (const n of NODE_NAMES) this.wallets.set(n, new Wallet(n, this.ledger, this.seed))
@@ -146,13 +160,18 @@ export class DevchainCore {
    * Opens the chain's storage (when it has a data directory) and rebuilds the chain from it. A
    * damaged log stops the start (`LogDamagedError`) unless `recover` is set (logIntegrity.ts).
    */
-  static async open(opts: CoreOptions = {}): Promise<DevchainCore> {
+  static async open(opts: CoreOptions = {}, ignoreSnapshot = false): Promise<DevchainCore> {
     const core = new DevchainCore(opts)
     const store = opts.storage && core.params.datadir !== null ? opts.storage(core.params.datadir) : null
     try {
-      await core.load(store, opts)
+      await core.load(store, opts, ignoreSnapshot)
       return core
     } catch (e) {
+      if (e instanceof SnapshotRestoreFailure && store) {
+        // It passed its checksum but could not be restored: drop the half-built core, replay the log.
+        core.warn(`devchain: ignored the snapshot in ${store.location}: ${e.message}; replaying the whole log`)
+        return DevchainCore.open(opts, true)
+      }
       if (!(e instanceof ReplayFailure) || !store) throw e
       if (!opts.recover) throw new LogDamagedError(damageMessage(store.location, e.at, e.what, e.height), e.at)
       // The state built so far is half-applied: cut the log there and start again on a fresh core.
@@ -166,19 +185,34 @@ export class DevchainCore {
     }
   }
 
-  private async load(store: ChainStore | null, opts: CoreOptions): Promise<void> {
+  private async load(store: ChainStore | null, opts: CoreOptions, ignoreSnapshot: boolean): Promise<void> {
     if (store) await store.open()
     try {
       let records: LogRecord[] = []
+      let restored = false
       if (store) {
         if (opts.reset) await store.clear()
-        const opened = await openRecordLog(store, { from: 0, baseHeight: 0, recover: !!opts.recover, warn: this.warn })
+        if (ignoreSnapshot) await store.deleteSnapshot()
+        const snap = ignoreSnapshot || this.snapshotEvery === false ? null : await this.usableSnapshot(store)
+        const base = { recover: !!opts.recover, warn: this.warn }
+        const opened = snap
+          ? await openRecordLog(store, { ...base, from: snap.header.offset, baseHeight: snap.header.height, before: { start: snap.header.lastStart, end: snap.header.offset, crc: snap.header.lastCrc } }, snap.tail)
+          : await openRecordLog(store, { ...base, from: 0, baseHeight: 0 })
         this.log = opened.log
         records = opened.records
-        const stored = records.length ? storedSeed(records[0]) : null
+        // The seed is the stored chain's own (its meta record, or the snapshot's copy of it).
+        const first = records[0]
+        const metaText = snap ? snap.header.core.meta : first?.type === RecordType.Meta ? dec.decode(first.body) : null
+        const stored = metaText === null ? null : storedSeed(metaText)
         if (stored) this.adoptSeed(stored.seed, stored.fixed)
+        if (snap) {
+          this.log.snapshotOffset = snap.header.offset
+          this.restore(snap)
+          restored = true
+        }
       }
-      if (records.length) this.replay(records)
+      if (restored) this.replay(records, 0)
+      else if (records.length) this.replay(records, 1)
       else await this.bootstrap()
     } catch (e) {
       this.log = null
@@ -213,17 +247,25 @@ export class DevchainCore {
     await this.log?.flush()
   }
 
-  private replay(records: LogRecord[]): void {
+  /** The log's meta record (or a snapshot's copy of it) must name this chain. */
+  private checkMeta(json: string): void {
+    const meta = JSON.parse(json) as { name: string; supply: number; seed: string }
+    const mine = JSON.parse(this.meta()) as { name: string; supply: number }
+    if (meta.name !== mine.name || meta.supply !== mine.supply) {
+      throw new Error(`${this.params.datadir} holds chain ${meta.name} (supply ${meta.supply}); start with --reset or another -datadir`)
+    }
+  }
+
+  /** Applies log records from `start`; a whole log (start 1) begins with its meta record. */
+  private replay(records: LogRecord[], start: 0 | 1): void {
     this.replaying = true
     try {
-      const [first] = records
-      if (first.type !== RecordType.Meta) throw this.replayFailure(first, 'the log does not start with a meta record')
-      const meta = JSON.parse(dec.decode(first.body)) as { name: string; supply: number; seed: string }
-      const mine = JSON.parse(this.meta()) as { name: string; supply: number }
-      if (meta.name !== mine.name || meta.supply !== mine.supply) {
-        throw new Error(`${this.params.datadir} holds chain ${meta.name} (supply ${meta.supply}); start with --reset or another -datadir`)
+      if (start === 1) {
+        const [first] = records
+        if (first.type !== RecordType.Meta) throw this.replayFailure(first, 'the log does not start with a meta record')
+        this.checkMeta(dec.decode(first.body))
       }
-      for (let i = 1; i < records.length; i++) {
+      for (let i = start; i < records.length; i++) {
         try {
           this.apply(records[i])
         } catch (e) {
@@ -256,8 +298,7 @@ export class DevchainCore {
       const [node, pub] = unpack(r.body)
       this.walletOrCreate(dec.decode(node)).pubkey = dec.decode(pub) || null
     } else if (r.type === RecordType.Mining) {
-      const m = parseMiningMode(dec.decode(r.body))
-      if (m) this.mining = m
+      this.applyLoggedMining(dec.decode(r.body))
     }
   }
 
@@ -266,6 +307,96 @@ export class DevchainCore {
     this.seed = seed
     this.seedFixed = fixed
     for (const n of NODE_NAMES) this.wallets.set(n, new Wallet(n, this.ledger, seed))
+  }
+
+  private applyLoggedMining(text: string): void {
+    const m = parseMiningMode(text)
+    if (!m) return
+    this.mining = m
+    this.loggedMining = text
+  }
+
+  // ── snapshots (chain/snapshot.ts) ──────────────────────────────────────────────────────────
+
+  /**
+   * The stored snapshot when it is intact and the log still holds the record it ends at; else null
+   * (the reason is logged, the snapshot deleted, and the whole log is replayed).
+   */
+  private async usableSnapshot(store: ChainStore): Promise<(LoadedSnapshot & { tail: Uint8Array }) | null> {
+    const bytes = await store.readSnapshot()
+    if (!bytes) return null
+    let why: string
+    try {
+      const snap = openSnapshot(bytes)
+      const { offset, lastStart, lastCrc } = snap.header
+      const log = await store.readLog(lastStart)
+      const view = new DataView(log.buffer, log.byteOffset, log.byteLength)
+      if (recordAt(log, view, 0) === offset - lastStart && view.getUint32(4, true) === lastCrc) {
+        this.checkMeta(snap.header.core.meta)
+        return { ...snap, tail: log.subarray(offset - lastStart) }
+      }
+      why = `the log no longer holds the record it ends at (byte ${offset})`
+    } catch (e) {
+      if (!(e instanceof SnapshotError)) throw e
+      why = e.message
+    }
+    this.warn(`devchain: ignored the snapshot in ${store.location}: ${why}; replaying the whole log`)
+    await store.deleteSnapshot()
+    return null
+  }
+
+  private restore(snap: LoadedSnapshot): void {
+    const { header } = snap
+    let mempool: Uint8Array[]
+    try {
+      mempool = snap.restore(this.ledger)
+    } catch (e) {
+      throw new SnapshotRestoreFailure(e instanceof Error ? e.message : String(e))
+    }
+    for (const w of header.core.wallets) {
+      const wallet = this.walletOrCreate(w.node)
+      for (const k of w.keys) wallet.addKey(platform.fromHex(k.priv), k.labeled).created = k.created
+      wallet.pubkey = w.pubkey
+    }
+    if (header.core.mining) this.applyLoggedMining(header.core.mining)
+    this.replaying = true
+    try {
+      for (const raw of mempool) this.ledger.accept(raw, parseTx(raw), { trusted: true })
+    } finally {
+      this.replaying = false
+    }
+    this.snapshotHeight = header.height
+  }
+
+  private coreState(): CoreState {
+    return {
+      meta: this.meta(),
+      mining: this.loggedMining ?? '',
+      wallets: [...this.wallets.values()].map((w) => ({
+        node: w.node,
+        pubkey: w.pubkey,
+        keys: w.keys.map((k) => ({ priv: platform.toHex(k.priv), labeled: k.labeled, created: k.created })),
+      })),
+    }
+  }
+
+  /** Writes a snapshot of the state as the log stands now (after a flush), one at a time; false when nothing was new. */
+  writeSnapshot(): Promise<boolean> {
+    const log = this.log
+    if (!log || this.snapshotEvery === false) return Promise.resolve(false)
+    const run = async (): Promise<boolean> => {
+      const written = await log.saveSnapshot((cover) => encodeSnapshot(this.ledger, this.coreState(), cover))
+      if (written) this.snapshotHeight = this.ledger.height
+      return written
+    }
+    const p = this.snapshotting.then(run)
+    this.snapshotting = p.catch((e: unknown) => this.warn(`devchain: could not write a snapshot: ${e instanceof Error ? e.message : String(e)}`))
+    return p
+  }
+
+  /** After a state change: a snapshot once `snapshotEvery` blocks were added since the last one. */
+  private maybeSnapshot(): void {
+    if (this.snapshotEvery && this.ledger.height - this.snapshotHeight >= this.snapshotEvery) void this.writeSnapshot().catch(() => undefined)
   }
 
   private walletOrCreate(node: string): Wallet {
@@ -338,6 +469,7 @@ export class DevchainCore {
         hashes.push(this.ledger.mine(script).hash)
       }
       await this.log?.flush()
+      this.maybeSnapshot()
       return hashes
     }
     const p = this.queue.then(run)
@@ -347,7 +479,8 @@ export class DevchainCore {
 
   setMining(state: MiningState): void {
     this.mining = state
-    this.log?.append(RecordType.Mining, enc.encode(state.mode === 'interval' ? `interval:${state.seconds}` : state.mode))
+    this.loggedMining = state.mode === 'interval' ? `interval:${state.seconds}` : state.mode
+    this.log?.append(RecordType.Mining, enc.encode(this.loggedMining))
     this.applyMining()
   }
 
@@ -371,7 +504,10 @@ export class DevchainCore {
       return await dispatch(this, node, method, params, opts?.signal)
     } finally {
       // Everything a call changed is on disk before its answer leaves.
-      if (this.log?.dirty) await this.log.flush()
+      if (this.log?.dirty) {
+        await this.log.flush()
+        this.maybeSnapshot()
+      }
     }
   }
 
@@ -417,11 +553,14 @@ export class DevchainCore {
       await log.truncate(offset)
       // A snapshot covers a later state: without it, the next start replays the log alone.
       await log.store.deleteSnapshot()
+      log.snapshotOffset = 0
+      this.snapshotHeight = 0
+      this.loggedMining = null
       this.ledger = new Ledger(this.params, this.modules)
       this.wallets.clear()
       for (const n of NODE_NAMES) this.wallets.set(n, new Wallet(n, this.ledger, this.seed))
       this.mining = this.startMining
-      this.replay(records.slice(0, at + 1))
+      this.replay(records.slice(0, at + 1), 1)
       this.listen()
       this.applyMining()
       return this.checkpoint()
@@ -436,6 +575,9 @@ export class DevchainCore {
     await this.queue
     this.closed = true
     if (this.timer) clearInterval(this.timer)
+    // A clean close leaves a snapshot of the tip: the next start replays nothing.
+    if (this.snapshotEvery !== false) await this.writeSnapshot().catch(() => undefined)
+    await this.snapshotting
     await this.log?.close()
   }
 }

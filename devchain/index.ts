@@ -43,6 +43,12 @@ export interface DevchainOptions {
   recover?: boolean
   /** Where the chain's notices go (a dropped torn tail, a recovery). @default console.warn */
   log?: (line: string) => void
+  /**
+   * Blocks between two snapshots of the state beside the log (one is also written on a clean close,
+   * and a start loads it and replays only the log after it); 0 = only on close; false = never read or
+   * write snapshots. @default SNAPSHOT_EVERY (5,000)
+   */
+  snapshotEvery?: number | false
 }
 
 export interface Devchain {

@@ -158,6 +158,15 @@ class BlockRec implements BlockRecord {
   }
 }
 
+/** A confirmed transaction as a snapshot keeps it: where it sits in its block's bytes, and what replay computed. */
+export interface RestoredTx {
+  txid: string
+  start: number
+  end: number
+  time: number
+  fee: number
+}
+
 export const outpointKey = (txid: string, vout: number): string => `${txid}:${vout}`
 
 export class Ledger {
@@ -371,12 +380,47 @@ export class Ledger {
     if (!address) return script
     let list = this.scriptByAddress.get(address)
     if (!list) this.scriptByAddress.set(address, (list = []))
-    for (const known of list) if (equalBytes(known, script)) return known
+    for (const known of list) if (known === script || equalBytes(known, script)) return known
     if (list.length >= 4) return script
     // A copy, so the shared script does not pin the buffer it was cut from.
     const own = script.slice()
     list.push(own)
     return own
+  }
+
+  // ── snapshot seam (chain/snapshot.ts): state back in without re-parsing, re-hashing or re-validating ──
+
+  /**
+   * Appends the next block with its confirmed transactions, as a snapshot recorded them. The block is
+   * `size` bytes at `start` in `bytes` (a snapshot's run of blocks serves as their arena); tx offsets
+   * are relative to the block.
+   */
+  restoreBlock(hash: string, time: number, bytes: Uint8Array, start: number, size: number, txs: readonly RestoredTx[]): void {
+    const height = this.blocks.length
+    const txids = new Array<string>(txs.length)
+    for (let i = 0; i < txs.length; i++) {
+      const t = txs[i]
+      txids[i] = t.txid
+      const rec = new TxRec(t.txid, bytes, undefined, height, i, t.time, t.fee)
+      rec.settle(bytes, start + t.start, start + t.end)
+      this.txs.set(t.txid, rec)
+    }
+    this.blocks.push(new BlockRec(height, hash, time, txids, bytes, start, size))
+    this.blockByHash.set(hash, height)
+  }
+
+  /** Adds an unspent confirmed coin (its script is shared per address, as applyTx does). */
+  restoreCoin(coin: Coin): void {
+    coin.script = this.sharedScript(coin.address, coin.script)
+    const k = outpointKey(coin.txid, coin.vout)
+    this.utxos.set(k, coin)
+    if (coin.address) {
+      const m = coin.cc ? this.ccUtxos : this.addrUtxos
+      let u = m.get(coin.address)
+      if (!u) m.set(coin.address, (u = new Map()))
+      u.set(k, coin)
+      this.utxoTotals.set(coin.address, (this.utxoTotals.get(coin.address) ?? 0) + coin.value)
+    }
   }
 
   // ── mempool ────────────────────────────────────────────────────────────────────────────────

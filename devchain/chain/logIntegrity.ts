@@ -12,7 +12,7 @@
  *    last good record and the chain starts at the last good height. Never a silent restart from
  *    genesis.
  */
-import { RecordLog, RecordType, recordAt, scanRecords, type LogRecord } from './recordLog.ts'
+import { RecordLog, RecordType, recordAt, scanRecords, type LastRecord, type LogRecord } from './recordLog.ts'
 import type { ChainStore } from './store.ts'
 
 /** Thrown when the log is damaged other than by a torn tail and `recover` is off. */
@@ -75,6 +75,13 @@ export interface OpenLogOptions {
   baseHeight: number
   recover: boolean
   warn: (line: string) => void
+  /** The record ending at `from` (a snapshot names it), for a log with no records after it. */
+  before?: LastRecord
+}
+
+function lastOf(records: readonly LogRecord[], before: LastRecord | undefined): LastRecord | null {
+  const r = records[records.length - 1]
+  return r ? { start: r.end - 9 - r.body.length, end: r.end, crc: r.crc } : (before ?? null)
 }
 
 const blocksIn = (records: readonly LogRecord[]): number => records.reduce((n, r) => n + (r.type === RecordType.Block ? 1 : 0), 0)
@@ -83,6 +90,8 @@ const blocksIn = (records: readonly LogRecord[]): number => records.reduce((n, r
 export async function cutLog(store: ChainStore, at: number, why: string, height: number, warn: (line: string) => void): Promise<void> {
   const total = await store.logSize()
   const copy = await store.backupLog()
+  // A snapshot may cover records past the cut; the whole remaining log is replayed instead.
+  await store.deleteSnapshot()
   await store.truncateLog(at)
   warn(`devchain: recovering ${store.location}: ${why}. Kept a copy of the whole log (${total} bytes) at ${copy}, cut the log at byte ${at} (${total - at} bytes dropped); the chain starts at height ${height}, its last good record.`)
 }
@@ -99,22 +108,22 @@ export function damageMessage(location: string, at: number, what: string, height
  * Reads the log from `opts.from`, applies the rules above, and returns the records to replay and the
  * log to append to.
  */
-export async function openRecordLog(store: ChainStore, opts: OpenLogOptions): Promise<{ log: RecordLog; records: LogRecord[] }> {
-  const bytes = await store.readLog(opts.from)
+export async function openRecordLog(store: ChainStore, opts: OpenLogOptions, read?: Uint8Array): Promise<{ log: RecordLog; records: LogRecord[] }> {
+  const bytes = read ?? (await store.readLog(opts.from))
   const { records, good } = scanRecords(bytes, opts.from)
   const damage = findDamage(bytes, good, opts.from)
-  if (!damage) return { log: new RecordLog(store, opts.from + bytes.length), records }
+  if (!damage) return { log: new RecordLog(store, opts.from + bytes.length, lastOf(records, opts.before)), records }
   const height = opts.baseHeight + blocksIn(records)
   const firstBad = opts.from === 0 && records.length === 0
   if (!damage.intactAfter && !firstBad) {
     await store.truncateLog(damage.at)
     opts.warn(`devchain: dropped a torn tail of ${damage.bytes} bytes at the end of ${store.location}'s log (byte ${damage.at}: ${damage.detail}); a crash cut that write short before any answer relied on it. The chain is at height ${height}.`)
-    return { log: new RecordLog(store, damage.at), records }
+    return { log: new RecordLog(store, damage.at, lastOf(records, opts.before)), records }
   }
   const what = firstBad
     ? `its first record is not intact (${damage.detail}), so the chain's identity cannot be read`
     : `${damage.detail}, and ${damage.intactAfter} intact records follow it (${damage.bytes} bytes from there to the end)`
   if (!opts.recover) throw new LogDamagedError(damageMessage(store.location, damage.at, what, height), damage.at)
   await cutLog(store, damage.at, what, height, opts.warn)
-  return { log: new RecordLog(store, damage.at), records }
+  return { log: new RecordLog(store, damage.at, lastOf(records, opts.before)), records }
 }

@@ -9,6 +9,7 @@
  */
 import { crc32 } from '../crypto/crc32.ts'
 import type { ChainStore } from './store.ts'
+import type { SnapshotCover } from './snapshot.ts'
 
 export const enum RecordType {
   Meta = 1,
@@ -26,6 +27,15 @@ export interface LogRecord {
   body: Uint8Array
   /** Log offset just past this record (a checkpoint or snapshot taken here covers it). */
   end: number
+  /** The record's CRC-32 (a snapshot names the last record it covers by offset and CRC). */
+  crc: number
+}
+
+/** The last record of the log, as a snapshot covering the whole log names it. */
+export interface LastRecord {
+  start: number
+  end: number
+  crc: number
 }
 
 export function encodeRecord(type: RecordType, body: Uint8Array): Uint8Array {
@@ -60,7 +70,7 @@ export function scanRecords(bytes: Uint8Array, base = 0): { records: LogRecord[]
   for (;;) {
     const n = recordAt(bytes, view, pos)
     if (!n) break
-    records.push({ type: bytes[pos + 8] as RecordType, body: bytes.subarray(pos + 9, pos + n), end: base + pos + n })
+    records.push({ type: bytes[pos + 8] as RecordType, body: bytes.subarray(pos + 9, pos + n), end: base + pos + n, crc: view.getUint32(pos + 4, true) })
     pos += n
   }
   return { records, good: pos }
@@ -74,12 +84,18 @@ export class RecordLog {
   /** Writes run one after another; each flush waits for all earlier ones. */
   private writing: Promise<void> = Promise.resolve()
   private failure: Error | null = null
+  /** The last record appended or read (null after a truncation, until the next append). */
+  private last: LastRecord | null
+  /** Log offset the stored snapshot covers (0: none). */
+  snapshotOffset = 0
 
   constructor(
     readonly store: ChainStore,
     size: number,
+    last: LastRecord | null = null,
   ) {
     this.stored = size
+    this.last = last && last.end === size ? last : null
   }
 
   get dirty(): boolean {
@@ -93,6 +109,8 @@ export class RecordLog {
 
   append(type: RecordType, body: Uint8Array): void {
     const rec = encodeRecord(type, body)
+    const start = this.size
+    this.last = { start, end: start + rec.length, crc: new DataView(rec.buffer).getUint32(4, true) }
     this.pending.push(rec)
     this.pendingLen += rec.length
   }
@@ -120,13 +138,40 @@ export class RecordLog {
     return this.writing
   }
 
-  /** Cuts the log back to `offset` (a record boundary); pending records are dropped. */
+  /**
+   * Cuts the log back to `offset` (a record boundary); pending records are dropped. A snapshot
+   * covering more than the cut log is deleted first: it would hold state the log no longer has.
+   */
   async truncate(offset: number): Promise<void> {
     await this.writing
     this.pending = []
     this.pendingLen = 0
+    if (this.snapshotOffset > offset) {
+      await this.store.deleteSnapshot()
+      this.snapshotOffset = 0
+    }
     await this.store.truncateLog(offset)
     this.stored = offset
+    this.last = null
+  }
+
+  /**
+   * Flushes, then (when nothing was appended meanwhile and the log grew since the last snapshot)
+   * calls `encode` with what the state covers and stores the snapshot it returns. `encode` runs
+   * synchronously right after the flush, so the state it reads is the log's state at that offset.
+   * Returns false when it wrote nothing.
+   */
+  async saveSnapshot(encode: (cover: SnapshotCover) => Uint8Array): Promise<boolean> {
+    await this.flush()
+    const last = this.last
+    if (this.dirty || !last || last.end !== this.size || this.size === this.snapshotOffset) return false
+    const bytes = encode({ offset: last.end, lastStart: last.start, lastCrc: last.crc })
+    const write = this.writing.then(() => this.store.writeSnapshot(bytes))
+    // A failed snapshot costs a longer replay next start, not the log: later flushes go on.
+    this.writing = write.catch(() => undefined)
+    await write
+    this.snapshotOffset = last.end
+    return true
   }
 
   async close(): Promise<void> {

@@ -9,6 +9,8 @@ export class MemoryStore implements ChainStore {
   appends = 0
   failNextAppend: Error | null = null
   isOpen = false
+  /** Offsets `readLog` was called with. */
+  reads: number[] = []
 
   async open(): Promise<void> {
     this.isOpen = true
@@ -17,6 +19,7 @@ export class MemoryStore implements ChainStore {
     return this.log.length
   }
   async readLog(offset: number): Promise<Uint8Array> {
+    this.reads.push(offset)
     return this.log.slice(offset)
   }
   async appendLog(bytes: Uint8Array): Promise<void> {

@@ -1,0 +1,269 @@
+/**
+ * Snapshots of the chain state, platform-free (Node writes them beside the log, a browser in
+ * IndexedDB, through the same `ChainStore`). A start loads the latest snapshot and replays only
+ * the log records after the offset it covers; what it restores is exactly what replaying the log
+ * up to that offset builds (test/unit/devchain/chain/snapshot.test.ts compares the two on
+ * randomized chains). Restoring skips what makes replay slow: parsing blocks, hashing
+ * transactions, classifying scripts and encoding addresses.
+ *
+ * Layout: `KJSN` | u32 version | u32 length of the rest | u32 CRC-32 of the rest | the rest:
+ *   header JSON (what it covers, the core's small state) | string table (hashes, txids, addresses)
+ *   | scripts | blocks (all raw bytes in one run, then per block its hash, time and transactions)
+ *   | unspent coins | address and CC address indexes | spent index | mempool transactions.
+ * Any mismatch (magic, version, length, checksum, a read past the end) makes the snapshot unusable:
+ * the start logs it and replays the whole log instead.
+ */
+import { crc32 } from '../crypto/crc32.ts'
+import { Reader, Writer } from '../tx/bytes.ts'
+import type { AddrEntry, Coin, Ledger, RestoredTx, SpentInfo } from './ledger.ts'
+import { outpointKey } from './ledger.ts'
+
+const MAGIC = 0x4e534a4b // 'KJSN' little-endian
+const VERSION = 1
+const HEAD = 16
+
+export class SnapshotError extends Error {
+  constructor(message: string) {
+    super(message)
+    this.name = 'SnapshotError'
+  }
+}
+
+/** What a snapshot covers in the log: the state after the record that ends at `offset`. */
+export interface SnapshotCover {
+  offset: number
+  /** Start of the last record covered and its CRC, to check that the log still holds that record. */
+  lastStart: number
+  lastCrc: number
+}
+
+/** The core's own small state (everything but the ledger). */
+export interface CoreState {
+  meta: string
+  mining: string
+  wallets: { node: string; pubkey: string | null; keys: { priv: string; labeled: boolean; created: number }[] }[]
+}
+
+export interface SnapshotHeader extends SnapshotCover {
+  height: number
+  tip: string
+  core: CoreState
+}
+
+const TWO32 = 2 ** 32
+
+function u53(w: Writer, v: number): void {
+  w.u32(v % TWO32).u32(Math.floor(v / TWO32))
+}
+function readU53(r: Reader): number {
+  return r.u32() + r.u32() * TWO32
+}
+
+class StringTable {
+  readonly ids = new Map<string, number>()
+  readonly list: string[] = []
+  id(s: string): number {
+    let i = this.ids.get(s)
+    if (i === undefined) {
+      i = this.list.length
+      this.ids.set(s, i)
+      this.list.push(s)
+    }
+    return i
+  }
+}
+
+function writeIndex(w: Writer, strings: StringTable, idx: Map<string, AddrEntry[]>): void {
+  w.varint(idx.size)
+  for (const [address, list] of idx) {
+    w.varint(strings.id(address)).varint(list.length)
+    for (const e of list) {
+      w.varint(strings.id(e.txid)).varint(e.index)
+      u53(w, Math.abs(e.satoshis))
+      w.varint(e.height).u8(e.spending ? 1 : 0)
+    }
+  }
+}
+
+/** Encodes the ledger and the core's state as they stand after the log record ending at `cover.offset`. */
+export function encodeSnapshot(ledger: Ledger, core: CoreState, cover: SnapshotCover): Uint8Array {
+  const strings = new StringTable()
+  const scripts: Uint8Array[] = []
+  const scriptIds = new Map<Uint8Array, number>()
+  const body = new Writer(1 << 20)
+
+  // Blocks: one run of raw bytes, then the table (heights 1…; the genesis block is rebuilt by the ledger).
+  const blocks = ledger.blocks
+  let rawLen = 0
+  for (let h = 1; h < blocks.length; h++) rawLen += blocks[h].raw.length
+  body.varint(blocks.length - 1).varint(rawLen)
+  for (let h = 1; h < blocks.length; h++) body.bytes(blocks[h].raw)
+  for (let h = 1; h < blocks.length; h++) {
+    const b = blocks[h]
+    body.varint(b.raw.length).varint(strings.id(b.hash)).u32(b.time).varint(b.txids.length)
+    for (const txid of b.txids) {
+      const t = ledger.txs.get(txid)!
+      const raw = t.raw
+      body.varint(strings.id(txid)).varint(raw.byteOffset - b.raw.byteOffset).varint(raw.length).u32(t.time)
+      u53(body, t.fee)
+    }
+  }
+
+  body.varint(ledger.utxos.size)
+  for (const c of ledger.utxos.values()) {
+    let sid = scriptIds.get(c.script)
+    if (sid === undefined) {
+      sid = scripts.length
+      scripts.push(c.script)
+      scriptIds.set(c.script, sid)
+    }
+    body.varint(strings.id(c.txid)).varint(c.vout)
+    u53(body, c.value)
+    body.varint(sid).varint(c.height).u8((c.coinbase ? 1 : 0) | (c.cc ? 2 : 0) | (c.address ? 4 : 0))
+    if (c.address) body.varint(strings.id(c.address))
+  }
+
+  writeIndex(body, strings, ledger.addrIndex)
+  writeIndex(body, strings, ledger.ccIndex)
+
+  body.varint(ledger.spentIndex.size)
+  for (const [key, s] of ledger.spentIndex) {
+    const colon = key.lastIndexOf(':')
+    body.varint(strings.id(key.slice(0, colon))).varint(Number(key.slice(colon + 1)))
+    body.varint(strings.id(s.txid)).varint(s.index).varint(s.height)
+  }
+
+  body.varint(ledger.mempool.size)
+  for (const t of ledger.mempool.values()) body.varbytes(t.raw)
+
+  const header: SnapshotHeader = { ...cover, height: ledger.height, tip: ledger.tip.hash, core }
+  const front = new Writer(1 << 16)
+  front.varbytes(new TextEncoder().encode(JSON.stringify(header)))
+  const blob = new TextEncoder().encode(strings.list.join(''))
+  front.varint(strings.list.length).varbytes(blob)
+  for (const s of strings.list) front.varint(s.length)
+  front.varint(scripts.length)
+  for (const s of scripts) front.varbytes(s)
+
+  const frontBytes = front.finish()
+  const bodyBytes = body.finish()
+  const out = new Uint8Array(HEAD + frontBytes.length + bodyBytes.length)
+  out.set(frontBytes, HEAD)
+  out.set(bodyBytes, HEAD + frontBytes.length)
+  const view = new DataView(out.buffer)
+  view.setUint32(0, MAGIC, true)
+  view.setUint32(4, VERSION, true)
+  view.setUint32(8, out.length - HEAD, true)
+  view.setUint32(12, crc32(out.subarray(HEAD)), true)
+  return out
+}
+
+/**
+ * A checked snapshot, its header read. `restore` puts its ledger state into a fresh ledger and
+ * returns the mempool's transactions in the order they were accepted, for the core to accept again
+ * as replay does.
+ */
+export interface LoadedSnapshot {
+  header: SnapshotHeader
+  restore(ledger: Ledger): Uint8Array[]
+}
+
+/** Checks a snapshot's frame and checksum and reads its header; throws `SnapshotError` when it cannot be used. */
+export function openSnapshot(bytes: Uint8Array): LoadedSnapshot {
+  if (bytes.length < HEAD) throw new SnapshotError(`it is ${bytes.length} bytes, shorter than its header`)
+  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength)
+  if (view.getUint32(0, true) !== MAGIC) throw new SnapshotError('it does not start with the snapshot magic')
+  const version = view.getUint32(4, true)
+  if (version !== VERSION) throw new SnapshotError(`it has format version ${version}; this devchain reads version ${VERSION}`)
+  const len = view.getUint32(8, true)
+  if (len !== bytes.length - HEAD) throw new SnapshotError(`it holds ${bytes.length - HEAD} bytes where its header says ${len}`)
+  if (crc32(bytes.subarray(HEAD)) !== view.getUint32(12, true)) throw new SnapshotError('its checksum does not match')
+  const r = new Reader(bytes.subarray(HEAD))
+  let header: SnapshotHeader
+  try {
+    header = JSON.parse(new TextDecoder().decode(r.varbytes())) as SnapshotHeader
+  } catch {
+    throw new SnapshotError('its header is not readable')
+  }
+  return { header, restore: (ledger) => restoreInto(ledger, r, header) }
+}
+
+function readIndex(r: Reader, str: string[], idx: Map<string, AddrEntry[]>): void {
+  for (let n = r.varint(); n > 0; n--) {
+    const address = str[r.varint()]
+    const count = r.varint()
+    const list = new Array<AddrEntry>(count)
+    for (let i = 0; i < count; i++) {
+      const txid = str[r.varint()]
+      const index = r.varint()
+      const sats = readU53(r)
+      const height = r.varint()
+      const spending = r.u8() === 1
+      list[i] = { txid, index, satoshis: spending ? -sats : sats, height, spending }
+    }
+    idx.set(address, list)
+  }
+}
+
+function restoreInto(ledger: Ledger, r: Reader, header: SnapshotHeader): Uint8Array[] {
+  if (ledger.height !== 0) throw new SnapshotError('a snapshot restores into a fresh ledger only')
+  const count = r.varint()
+  const blob = new TextDecoder().decode(r.varbytes())
+  // Slices of one string: no copy per txid, and the table goes once nothing refers to it.
+  const str = new Array<string>(count)
+  for (let i = 0, at = 0; i < count; i++) {
+    const n = r.varint()
+    str[i] = blob.slice(at, at + n)
+    at += n
+  }
+  const scripts = new Array<Uint8Array>(r.varint())
+  for (let i = 0; i < scripts.length; i++) scripts[i] = r.varbytes().slice()
+
+  const nBlocks = r.varint()
+  // The blocks' bytes get a buffer of their own, so the ledger does not keep the whole snapshot alive.
+  const raws = r.bytes(r.varint()).slice()
+  let at = 0
+  for (let h = 0; h < nBlocks; h++) {
+    const len = r.varint()
+    const start = at
+    at += len
+    const hash = str[r.varint()]
+    const time = r.u32()
+    const txs = new Array<RestoredTx>(r.varint())
+    for (let i = 0; i < txs.length; i++) {
+      const txid = str[r.varint()]
+      const txStart = r.varint()
+      const end = txStart + r.varint()
+      const txTime = r.u32()
+      txs[i] = { txid, start: txStart, end, time: txTime, fee: readU53(r) }
+    }
+    ledger.restoreBlock(hash, time, raws, start, len, txs)
+  }
+
+  for (let n = r.varint(); n > 0; n--) {
+    const txid = str[r.varint()]
+    const vout = r.varint()
+    const value = readU53(r)
+    const sid = r.varint()
+    const script = scripts[sid]
+    const height = r.varint()
+    const flags = r.u8()
+    const address = flags & 4 ? str[r.varint()] : null
+    const coin: Coin = { txid, vout, value, script, height, coinbase: (flags & 1) !== 0, address, cc: (flags & 2) !== 0 }
+    ledger.restoreCoin(coin)
+    scripts[sid] = coin.script // the ledger's shared copy: the next coin with this script finds it at once
+  }
+
+  readIndex(r, str, ledger.addrIndex)
+  readIndex(r, str, ledger.ccIndex)
+
+  for (let n = r.varint(); n > 0; n--) {
+    const key = outpointKey(str[r.varint()], r.varint())
+    const s: SpentInfo = { txid: str[r.varint()], index: r.varint(), height: r.varint() }
+    ledger.spentIndex.set(key, s)
+  }
+  if (ledger.height !== header.height || ledger.tip.hash !== header.tip) throw new SnapshotError('its blocks do not end at the tip its header names')
+  const mempool = new Array<Uint8Array>(r.varint())
+  for (let i = 0; i < mempool.length; i++) mempool[i] = r.varbytes().slice()
+  return mempool
+}

@@ -1,0 +1,260 @@
+/**
+ * Snapshots (issue 19): a start from a snapshot plus the log's tail builds exactly the state a
+ * replay of the whole log builds, on randomized chains (blocks, payments, CC transactions, new
+ * keys, pubkeys, mining modes, a mempool left unmined); a damaged or stale snapshot is ignored,
+ * logged, and the whole log is replayed.
+ */
+import { describe, it, expect } from 'vitest'
+import { DevchainCore } from '../../../../devchain/core.ts'
+import type { Ledger } from '../../../../devchain/chain/ledger.ts'
+import { openSnapshot } from '../../../../devchain/chain/snapshot.ts'
+import { crc32 } from '../../../../devchain/crypto/crc32.ts'
+import { MemoryStore } from './memoryStore.ts'
+
+/** A small deterministic PRNG (mulberry32), so a failing seed can be run again. */
+function rng(seed: number): () => number {
+  let a = seed >>> 0
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0
+    let t = a
+    t = Math.imul(t ^ (t >>> 15), t | 1)
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61)
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296
+  }
+}
+
+const hex = (b: Uint8Array) => Buffer.from(b).toString('hex')
+
+/** Everything a chain holds, in its maps' own order (iteration order is part of what callers see). */
+function ledgerState(L: Ledger) {
+  const coin = (c: { txid: string; vout: number; value: number; script: Uint8Array; height: number; coinbase: boolean; address: string | null; cc: boolean }) =>
+    [c.txid, c.vout, c.value, hex(c.script), c.height, c.coinbase, c.address, c.cc]
+  // Per-address maps are looked up by address, never iterated across addresses, and a map emptied by
+  // spends is the same as none: compared by address, without the empty ones, each in its own order.
+  const nested = (m: Map<string, Map<string, Parameters<typeof coin>[0]>>) =>
+    [...m].filter(([, u]) => u.size > 0).sort(([a], [b]) => a.localeCompare(b)).map(([a, u]) => [a, [...u].map(([k, c]) => [k, coin(c)])])
+  return {
+    height: L.height,
+    blocks: L.blocks.map((b) => [b.height, b.hash, b.time, b.txids.join(','), hex(b.raw)]),
+    blockByHash: [...L.blockByHash],
+    // The txs map's order is not observable (nothing iterates it): compared as a set.
+    txs: [...L.txs.values()].map((t) => [t.txid, hex(t.raw), t.height, t.index, t.time, t.fee]).sort((a, b) => String(a[0]).localeCompare(String(b[0]))),
+    utxos: [...L.utxos].map(([k, c]) => [k, coin(c)]),
+    addrUtxos: nested(L.addrUtxos),
+    ccUtxos: nested(L.ccUtxos),
+    addrIndex: [...L.addrIndex],
+    ccIndex: [...L.ccIndex],
+    spentIndex: [...L.spentIndex],
+    // Looked up by address; an address whose coins were all spent keeps a 0 that is the same as none.
+    utxoTotals: [...L.utxoTotals].filter(([, v]) => v !== 0).sort(([a], [b]) => a.localeCompare(b)),
+    mempool: [...L.mempool.values()].map((t) => [t.txid, hex(t.raw), t.height, t.time, t.fee]),
+    mempoolSpends: [...L.mempoolSpends],
+    mempoolCoins: [...L.mempoolCoins].map(([k, c]) => [k, coin(c)]),
+    mempoolByAddress: nested(L.mempoolByAddress),
+  }
+}
+
+async function fullState(dc: DevchainCore) {
+  const wallets = []
+  for (const node of dc.nodes) {
+    const w = dc.wallet(node)
+    wallets.push({
+      node, pubkey: w.pubkey,
+      keys: w.keys.map((k) => [k.address, k.labeled, k.created]),
+      balance: await dc.call(node, 'getbalance', []),
+      unspent: JSON.stringify(await dc.call(node, 'listunspent', [0])),
+      info: JSON.stringify(await dc.call(node, 'getwalletinfo', [])),
+    })
+  }
+  return { ledger: ledgerState(dc.ledger), wallets, mining: dc.mining, nodes: dc.nodes }
+}
+
+/** Copies a store's contents into a fresh one (what a crash leaves on disk). */
+function copyStore(s: MemoryStore, withSnapshot: boolean): MemoryStore {
+  const c = new MemoryStore()
+  c.log = s.log.slice()
+  c.snapshot = withSnapshot && s.snapshot ? s.snapshot.slice() : null
+  return c
+}
+
+const openOn = (store: MemoryStore, seed: string, extra: Partial<Parameters<typeof DevchainCore.open>[0]> = {}) =>
+  DevchainCore.open({ dataDir: 'memory', storage: () => store, seed, args: ['-ac_name=SNAP', '-ac_cc=2', '-ac_supply=100000', '-ac_reward=1000000000'], ...extra })
+
+async function randomChain(seedNo: number) {
+  const rand = rng(seedNo)
+  const pick = <T>(xs: readonly T[]): T => xs[Math.floor(rand() * xs.length)]
+  const seed = `snap-${seedNo}`
+  const store = new MemoryStore()
+  const dc = await openOn(store, seed, { snapshotEvery: 3 + Math.floor(rand() * 8) })
+  const call = (node: string, m: string, p: unknown[] = []) => dc.call(node, m, p)
+  const addresses: string[] = [(await call('reader', 'getnewaddress')) as string]
+  await call('miner', 'generate', [3])
+  for (let step = 0; step < 40; step++) {
+    const r = rand()
+    try {
+      if (r < 0.25) await call(pick(['miner', 'reader']), 'generate', [1 + Math.floor(rand() * 6)])
+      else if (r < 0.5) await call('miner', 'sendtoaddress', [pick(addresses), Number((0.1 + rand() * 5).toFixed(3))])
+      else if (r < 0.6) addresses.push((await call(pick(['miner', 'reader']), pick(['getnewaddress', 'getnewaddress'])) as string))
+      else if (r < 0.68) {
+        const fund = (await call('miner', 'faucetfund', [String(1 + Math.floor(rand() * 3))])) as { hex?: string }
+        if (fund.hex) await call('miner', 'sendrawtransaction', [fund.hex])
+      } else if (r < 0.75) {
+        const tok = (await call('miner', 'tokencreate', [`T${step}`, '0.001', 'snapshot test'])) as { hex?: string }
+        if (tok.hex) await call('miner', 'sendrawtransaction', [tok.hex])
+      } else if (r < 0.8) await call('reader', 'setpubkey', [(await call('reader', 'validateaddress', [addresses[0]]) as { pubkey: string }).pubkey])
+      else if (r < 0.86) await call('miner', 'devchain_setmining', [pick(['manual', 'automine', 'manual'])])
+      else if (r < 0.9) await call('miner', 'sendtoaddress', [pick(addresses), 0.01])
+      else await call('reader', 'sendtoaddress', [pick(addresses), 0.05])
+    } catch {
+      // A refused step (no funds yet, a pubkey already set, …) changes nothing; the chain goes on.
+    }
+  }
+  // Leave some transactions unmined, in manual mode, so the mempool is part of the comparison.
+  await call('miner', 'devchain_setmining', ['manual'])
+  await call('miner', 'generate', [2])
+  for (let i = 0; i < 3; i++) await call('miner', 'sendtoaddress', [pick(addresses), 0.2 + i])
+  return { store, dc, seed }
+}
+
+describe('snapshots', () => {
+  for (const seedNo of [1, 2, 3, 4, 5, 6]) {
+    it(`restores exactly the state a full replay builds (random chain ${seedNo})`, async () => {
+      const { store, dc, seed } = await randomChain(seedNo)
+      expect(store.snapshot, 'the periodic snapshot was written').not.toBeNull()
+      const covered = openSnapshot(store.snapshot!).header.offset
+      expect(covered).toBeGreaterThan(0)
+      const live = await fullState(dc)
+      // The chain exercised what it should: CC outputs, an unmined mempool, and a log tail after the snapshot.
+      expect(live.ledger.ccIndex.length).toBeGreaterThan(0)
+      expect(live.ledger.mempool.length).toBeGreaterThan(0)
+      expect(covered).toBeLessThan(store.log.length)
+
+      // As a crash leaves it: the last periodic snapshot and a log tail after it.
+      const replayed = await openOn(copyStore(store, false), seed, { snapshotEvery: false })
+      const replayState = await fullState(replayed)
+      const tailStore = copyStore(store, true)
+      const warnings: string[] = []
+      const fromSnapshot = await openOn(tailStore, seed, { log: (l) => warnings.push(l) })
+      expect(warnings).toEqual([])
+      // It read the log from the last record the snapshot covers, not from the start.
+      expect(tailStore.reads).toEqual([openSnapshot(store.snapshot!).header.lastStart])
+      expect(await fullState(fromSnapshot)).toEqual(replayState)
+      expect(replayState).toEqual(live)
+
+      // After a clean close the snapshot covers the whole log.
+      await dc.close()
+      expect(openSnapshot(store.snapshot!).header.offset).toBe(store.log.length)
+      const reopened = await openOn(store, seed)
+      expect(await fullState(reopened)).toEqual(replayState)
+      for (const c of [replayed, fromSnapshot, reopened]) await c.close()
+    }, 120_000)
+  }
+})
+
+describe('a snapshot that cannot be used', () => {
+  /** A chain closed cleanly (snapshot at the tip), then one more block written by a chain that never snapshots. */
+  async function closedChain() {
+    const store = new MemoryStore()
+    const a = await openOn(store, 'damage')
+    await a.call('miner', 'generate', [12])
+    await a.call('reader', 'getnewaddress', [])
+    await a.close()
+    const b = await openOn(store, 'damage', { snapshotEvery: false })
+    await b.call('miner', 'generate', [1])
+    const expected = await fullState(b)
+    await b.close()
+    return { store, expected }
+  }
+
+  async function startIgnoring(store: MemoryStore, why: RegExp, expected: unknown) {
+    store.reads = []
+    const warnings: string[] = []
+    const c = await openOn(store, 'damage', { log: (l) => warnings.push(l) })
+    expect(warnings).toHaveLength(1)
+    expect(warnings[0]).toMatch(/^devchain: ignored the snapshot in memory: /)
+    expect(warnings[0]).toMatch(why)
+    expect(warnings[0]).toContain('replaying the whole log')
+    expect(store.reads).toContain(0)
+    expect(await fullState(c)).toEqual(expected)
+    await c.close()
+    // Its close wrote a good one again.
+    expect(openSnapshot(store.snapshot!).header.offset).toBe(store.log.length)
+  }
+
+  it('is used when intact (the control for the cases below)', async () => {
+    const { store, expected } = await closedChain()
+    store.reads = []
+    const c = await openOn(store, 'damage')
+    expect(store.reads).toEqual([openSnapshot(store.snapshot!).header.lastStart])
+    expect(await fullState(c)).toEqual(expected)
+    await c.close()
+  })
+
+  it('a flipped byte: its checksum does not match', async () => {
+    const { store, expected } = await closedChain()
+    store.snapshot![store.snapshot!.length >> 1] ^= 4
+    await startIgnoring(store, /its checksum does not match/, expected)
+  })
+
+  it('cut short, or of another format version', async () => {
+    const { store, expected } = await closedChain()
+    const whole = store.snapshot!
+    store.snapshot = whole.subarray(0, whole.length - 100)
+    await startIgnoring(store, /holds \d+ bytes where its header says \d+/, expected)
+    const other = whole.slice()
+    other[4] = 9
+    store.snapshot = other
+    await startIgnoring(store, /format version 9; this devchain reads version 1/, expected)
+  })
+
+  it('the log no longer holds the record it ends at (the log was replaced or cut)', async () => {
+    const { store, expected } = await closedChain()
+    const { lastStart, offset } = openSnapshot(store.snapshot!).header
+    const log = store.log
+    // The same log with the covered record's bytes changed (re-framed, so the log itself is whole).
+    const { encodeRecord, scanRecords } = await import('../../../../devchain/chain/recordLog.ts')
+    const rec = scanRecords(log.subarray(lastStart)).records[0]
+    const body = rec.body.slice()
+    body[body.length - 1] ^= 1
+    store.log = new Uint8Array([...log.subarray(0, lastStart), ...encodeRecord(rec.type, body), ...log.subarray(offset)])
+    const warnings: string[] = []
+    const c = await openOn(store, 'damage', { log: (l) => warnings.push(l), recover: true })
+    expect(warnings[0]).toContain(`the log no longer holds the record it ends at (byte ${offset})`)
+    await c.close()
+    // A log cut before the snapshot's offset.
+    const second = await closedChain()
+    second.store.log = second.store.log.slice(0, lastStart)
+    const d = await openOn(second.store, 'damage', { log: (l) => warnings.push(l) })
+    expect(warnings.at(-1)).toMatch(/ignored the snapshot in memory: the log no longer holds the record it ends at/)
+    await d.close()
+    void expected
+  })
+
+  it('intact but naming another tip: the half-restored chain is dropped and the log replayed', async () => {
+    const { store, expected } = await closedChain()
+    const snap = store.snapshot!
+    const tip = openSnapshot(snap).header.tip
+    const text = Buffer.from(snap)
+    const at = text.indexOf(tip, 0, 'latin1')
+    text.write('0'.repeat(64), at, 'latin1')
+    new DataView(text.buffer, text.byteOffset).setUint32(12, crc32(text.subarray(16)), true)
+    store.snapshot = new Uint8Array(text)
+    await startIgnoring(store, /its blocks do not end at the tip its header names/, expected)
+  })
+
+  it('is neither read nor written with snapshotEvery: false, and a cut of the log deletes one that covers more', async () => {
+    const store = new MemoryStore()
+    const a = await openOn(store, 'none', { snapshotEvery: false })
+    await a.call('miner', 'generate', [3])
+    await a.close()
+    expect(store.snapshot).toBeNull()
+    const b = await openOn(store, 'none')
+    await b.close()
+    expect(store.snapshot).not.toBeNull()
+    const { RecordLog } = await import('../../../../devchain/chain/recordLog.ts')
+    const log = new RecordLog(store, store.log.length)
+    log.snapshotOffset = openSnapshot(store.snapshot!).header.offset
+    await log.truncate(log.snapshotOffset - 1)
+    expect(store.snapshot).toBeNull()
+  })
+})
