@@ -26,6 +26,8 @@ export default defineConfig({
         test: {
           name: 'unit-browser',
           include: engineTests,
+          // The browser platform has no proof-of-work workers yet (platform/browser: startPowWorker → null).
+          exclude: ['test/unit/devchain-cc/faucet-pow.test.ts'],
           environment: 'node',
           env: { KJ_ENGINE_PLATFORM: 'browser' },
         },

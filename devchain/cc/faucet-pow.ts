@@ -6,10 +6,7 @@
  * preimage of every input and the offsets of the nonce and signatures, and checks once that its
  * preimage hashes to the core's `signatureHash` before any worker starts.
  */
-import { Worker } from 'node:worker_threads'
-import { existsSync } from 'node:fs'
-import { fileURLToPath } from 'node:url'
-import { resolve } from 'node:path'
+import { platform, type PowWorker } from '#platform'
 import { blake2b } from '@noble/hashes/blake2.js'
 import { secp256k1 } from '@noble/curves/secp256k1.js'
 import { invert, mod } from '@noble/curves/abstract/modular.js'
@@ -68,13 +65,6 @@ const KEEP_FINISHED = 20
 export function listPowJobs(): PowJob[] {
   const now = Date.now()
   return [...jobs.values()].reverse().map((j) => ({ ...j, elapsedMs: j.state === 'running' ? now - j.startedAt : j.elapsedMs }))
-}
-
-function workerPath(): string {
-  const here = new URL('./faucet-pow-worker.mjs', import.meta.url)
-  if (here.protocol === 'file:' && existsSync(fileURLToPath(here))) return fileURLToPath(here)
-  // Bundled callers (e.g. a config file compiled to a temp dir) lose the module's location.
-  return resolve(process.cwd(), 'devchain/cc/faucet-pow-worker.mjs')
 }
 
 const P_SIGHASH = (() => {
@@ -178,13 +168,13 @@ export async function minePowTx(req: PowRequest): Promise<PowResult | null> {
 type Found = { rel: number; nonce: number; tx: Uint8Array }
 type WorkerMsg = { type: 'progress' | 'done'; jobId: number; tries: number; found?: Found | null }
 let searchQueue: Promise<unknown> = Promise.resolve()
-const pool: Worker[] = []
+const pool: PowWorker[] = []
 
 /** Warm workers, started on first use; idle ones do not keep the process alive. */
-function poolWorkers(n: number): Worker[] {
+function poolWorkers(n: number): PowWorker[] {
   while (pool.length < n) {
-    // The worker is plain JS: no need to inherit a TypeScript loader (tsx) that would slow its start.
-    const w = new Worker(workerPath(), { execArgv: [] })
+    const w = platform.startPowWorker()
+    if (!w) throw new Error('faucetget: this platform has no proof-of-work workers')
     w.unref()
     w.on('exit', () => {
       const i = pool.indexOf(w)

@@ -24,4 +24,16 @@ export interface Platform {
   env(): Record<string, string | undefined>
   /** Cores a search may use (the faucet's proof-of-work workers). */
   parallelism(): number
+  /** Starts a faucet proof-of-work worker (devchain/cc/faucet-pow-worker.mjs); null where the platform has none. */
+  startPowWorker(): PowWorker | null
+}
+
+/** What the proof-of-work pool uses of a worker: Node's worker_threads Worker has exactly this. */
+export interface PowWorker {
+  postMessage(message: unknown): void
+  on(event: 'message' | 'error' | 'exit', fn: (arg: never) => void): unknown
+  off(event: 'message' | 'error' | 'exit', fn: (arg: never) => void): unknown
+  ref(): void
+  unref(): void
+  terminate(): Promise<number>
 }

@@ -5,7 +5,9 @@
 import { sha256 } from '@noble/hashes/sha2.js'
 import { bytesToHex, hexToBytes } from '@noble/hashes/utils.js'
 import { secp256k1 } from '@noble/curves/secp256k1.js'
-import type { Platform } from '../types.ts'
+import type { Platform, PowWorker } from '../types.ts'
+
+export type { PowWorker }
 
 // A MessageChannel hop runs before timers (which browsers clamp to ≥ 4 ms once nested).
 function yieldToEventLoop(): Promise<void> {
@@ -30,4 +32,6 @@ export const platform: Platform = {
   env: () => ({}),
   // One core stays with the page.
   parallelism: () => Math.max(1, (globalThis.navigator?.hardwareConcurrency ?? 2) - 1),
+  // Not yet: the faucet's search needs a Web Worker build of faucet-pow-worker.mjs (faucetget fails cleanly).
+  startPowWorker: () => null,
 }

@@ -4,7 +4,13 @@
 import * as nodeCrypto from 'node:crypto'
 import { createECDH, createHash, randomBytes as nodeRandomBytes } from 'node:crypto'
 import { availableParallelism } from 'node:os'
-import type { Platform } from '../types.ts'
+import { existsSync } from 'node:fs'
+import { fileURLToPath } from 'node:url'
+import { resolve } from 'node:path'
+import { Worker } from 'node:worker_threads'
+import type { Platform, PowWorker } from '../types.ts'
+
+export type { PowWorker }
 
 /**
  * Compressed public key via OpenSSL: noble's first multiplication by G builds its precomputed
@@ -20,6 +26,16 @@ function publicKey(priv: Uint8Array): Uint8Array {
 // block's nonce search hashes (~17 headers a block); older Nodes take the createHash path.
 const oneShot = (nodeCrypto as { hash?: (alg: string, data: Uint8Array, enc: 'buffer') => Uint8Array }).hash
 
+function powWorkerPath(): string {
+  const here = new URL('../../cc/faucet-pow-worker.mjs', import.meta.url)
+  if (here.protocol === 'file:' && existsSync(fileURLToPath(here))) return fileURLToPath(here)
+  // Bundled callers (e.g. a config file compiled to a temp dir) lose the module's location.
+  return resolve(process.cwd(), 'devchain/cc/faucet-pow-worker.mjs')
+}
+
+// The worker is plain JS: no need to inherit a TypeScript loader (tsx) that would slow its start.
+const startPowWorker = (): PowWorker => new Worker(powWorkerPath(), { execArgv: [] }) as unknown as PowWorker
+
 export const platform: Platform = {
   name: 'node',
   sha256: oneShot ? (data) => oneShot('sha256', data, 'buffer') : (data) => createHash('sha256').update(data).digest(),
@@ -30,4 +46,5 @@ export const platform: Platform = {
   yieldToEventLoop: () => new Promise((r) => setImmediate(r)),
   env: () => process.env,
   parallelism: () => availableParallelism(),
+  startPowWorker,
 }
