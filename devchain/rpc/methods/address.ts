@@ -9,6 +9,7 @@ import { toHex, hashToHex } from '../../crypto/hash.ts'
 import { outpointKey } from '../../chain/ledger.ts'
 import { parseHash } from './rawtransactions.ts'
 import type { MethodDef, MethodContext } from '../context.ts'
+import { platform } from '#platform'
 
 const invalid = (m: string): RpcError => new RpcError(RpcCode.INVALID_ADDRESS_OR_KEY, m)
 
@@ -36,6 +37,9 @@ function indexes(ctx: MethodContext, p: unknown[]) {
   return { entries: cc ? L.ccIndex : L.addrIndex, utxos: cc ? L.ccUtxos : L.addrUtxos }
 }
 
+/** Entries built between two turns of the event loop in a large address-index reply. */
+const SLICE = 2048
+
 export const addressMethods: Record<string, MethodDef> = {
   getaddressbalance: { category: 'addressindex', usage: 'getaddressbalance', handler: (ctx, p) => {
     usageCheck(p, 'getaddressbalance')
@@ -51,21 +55,26 @@ export const addressMethods: Record<string, MethodDef> = {
     }
     return { balance, received }
   } },
-  getaddressutxos: { category: 'addressindex', usage: 'getaddressutxos', handler: (ctx, p) => {
+  getaddressutxos: { category: 'addressindex', usage: 'getaddressutxos', handler: async (ctx, p) => {
     usageCheck(p, 'getaddressutxos')
     const addrs = addressesFrom(p[0])
     const chainInfo = !!(p[0] && typeof p[0] === 'object' && (p[0] as Record<string, unknown>).chainInfo === true)
     const { utxos } = indexes(ctx, p)
+    // A snapshot of the index and the tip first (komodod answers under cs_main), then the reply is
+    // built in slices with turns of the event loop between them: an address with 80,000 coins would
+    // otherwise hold every other call for most of a second.
+    const L = ctx.dc.ledger
+    const tip = { hash: L.tip.hash, height: L.height }
+    const coins = addrs.flatMap((a) => Array.from(utxos.get(a)?.values() ?? [], (c) => ({ a, c })))
     const list: { address: string; txid: string; outputIndex: number; script: string; satoshis: number; height: number }[] = []
-    for (const a of addrs) {
-      for (const c of utxos.get(a)?.values() ?? []) {
-        list.push({ address: a, txid: c.txid, outputIndex: c.vout, script: toHex(c.script), satoshis: c.value, height: c.height })
-      }
+    for (let i = 0; i < coins.length; i++) {
+      if (i > 0 && i % SLICE === 0) await platform.yieldToEventLoop()
+      const { a, c } = coins[i]
+      list.push({ address: a, txid: c.txid, outputIndex: c.vout, script: toHex(c.script), satoshis: c.value, height: c.height })
     }
     list.sort((x, y) => x.height - y.height)
     if (!chainInfo) return list
-    const L = ctx.dc.ledger
-    return { utxos: list, hash: L.tip.hash, height: L.height }
+    return { utxos: list, hash: tip.hash, height: tip.height }
   } },
   getaddresstxids: { category: 'addressindex', usage: 'getaddresstxids', handler: (ctx, p) => {
     usageCheck(p, 'getaddresstxids')
