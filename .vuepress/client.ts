@@ -8,6 +8,7 @@ import { ensureUiStrings } from '../components/i18n/localeUi.ts'
 import { islandMarker } from './plugins/islandPreload/marker.ts'
 import { setInPageWorkerFactory } from '../components/inPageChain.ts'
 import JourneyLayout from './theme/JourneyLayout.vue'
+import { MODULES } from '../modules/registry.ts'
 
 // The live components load as their own chunks the first time a page renders one, so the main
 // chunk (and pages without them) carry none of their code. Journey and Step hydrate as soon as
@@ -22,10 +23,19 @@ const lazy: Record<string, () => Promise<Component>> = {
   Broadcast: () => import('../components/Broadcast.vue'),
   TxView: () => import('../components/TxView.vue'),
   BlockView: () => import('../components/BlockView.vue'),
-  FaucetPanel: () => import('../components/FaucetPanel.vue'),
-  TokenPanel: () => import('../components/TokenPanel.vue'),
   Journey: () => import('../components/Journey.vue'),
   Step: () => import('../components/Step.vue'),
+  ...modulePanels(),
+}
+
+/** The panels each registered module names in its spec, one chunk each (modules/<id>/<Name>.vue). */
+function modulePanels(): Record<string, () => Promise<Component>> {
+  const files = import.meta.glob<Component>('../modules/*/*.vue', { import: 'default' })
+  return Object.fromEntries(MODULES.flatMap((m) => m.panels.map((name) => {
+    const load = files[`../modules/${m.id}/${name}.vue`]
+    if (!load) throw new Error(`module ${m.id} names a panel ${name} it does not have`)
+    return [name, load]
+  })))
 }
 
 export default defineClientConfig({

@@ -24,7 +24,10 @@ const server = await startServer({ dist, port: 0, host: '127.0.0.1', gateway: fa
 const gz = (b: Buffer) => zlib.gzipSync(b, { level: 9 }).length
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]
 
-const RECORDED = new Set(fs.readdirSync(new URL('../components/recorded/', import.meta.url)).filter((f) => f.endsWith('.json')).map((f) => f.slice(0, -5)))
+// Recorded replies: the core methods' beside the loader, each module's in modules/<id>/recorded/.
+const RECORDED_DIRS = [new URL('../components/recorded/', import.meta.url), ...fs.readdirSync(new URL('../modules/', import.meta.url), { withFileTypes: true })
+  .filter((d) => d.isDirectory()).map((d) => new URL(`../modules/${d.name}/recorded/`, import.meta.url)).filter((u) => fs.existsSync(u))]
+const RECORDED = new Set(RECORDED_DIRS.flatMap((dir) => fs.readdirSync(dir)).filter((f) => f.endsWith('.json')).map((f) => f.slice(0, -5)))
 const COMPONENT = /\/(RpcCall|Journey|Step|ChainStatus|MineBlocks|Broadcast|TxView|BlockView|FaucetPanel|TokenPanel)-[\w-]+\.js$/
 
 // KJ_BENCH_FILES=1 lists every script a page loaded with its gzip size: where the bytes go.

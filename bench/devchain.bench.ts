@@ -14,6 +14,9 @@ import { chainCommand } from '../scripts/chainCommand.ts'
 import { cpuSecondsOf, median, rssMb } from './support/measure.ts'
 import { createDevchain } from '../devchain/index.ts'
 import { fileStorage } from '../devchain/platform/node/fileStore.ts'
+import { loadModuleRules } from '../modules/loadRules.ts'
+
+const modules = await loadModuleRules()
 
 interface CannonResult {
   requests: { average: number; total: number }
@@ -66,7 +69,7 @@ async function coldStart(): Promise<void> {
   const inproc: number[] = []
   for (let i = 0; i < 5; i++) {
     const t0 = performance.now()
-    const c = await createDevchain({ dataDir: null, seed: `cold${i}` })
+    const c = await createDevchain({ modules, dataDir: null, seed: `cold${i}` })
     await c.call('miner', 'getblockcount', [])
     inproc.push(performance.now() - t0)
     await c.close()
@@ -118,7 +121,7 @@ async function generate1000(): Promise<void> {
     const cpuRuns: number[] = []
     for (let i = 0; i < 5; i++) {
       const dir = persist ? mkdtempSync(join(tmpdir(), 'devchain-bench-')) : null
-      const c = await createDevchain({ dataDir: dir, storage: fileStorage, seed: `gen${i}` })
+      const c = await createDevchain({ modules, dataDir: dir, storage: fileStorage, seed: `gen${i}` })
       const t0 = performance.now()
       const cpu0 = process.cpuUsage()
       await c.call('miner', 'generate', [1000])
@@ -140,7 +143,7 @@ async function sends(): Promise<void> {
   const cpuRuns: number[] = []
   const blockMs: number[] = []
   for (let i = 0; i < 3; i++) {
-    const c = await createDevchain({ dataDir: null, seed: `send${i}` })
+    const c = await createDevchain({ modules, dataDir: null, seed: `send${i}` })
     const addr = (await c.call('reader', 'getnewaddress', [])) as string
     const t0 = performance.now()
     const cpu0 = process.cpuUsage()
@@ -338,7 +341,7 @@ async function memoryOfProcess(command: string[], label: string): Promise<void> 
 /** Runs in a child so its RSS is only the chain's (and the tsx loader's). */
 async function memoryChild(): Promise<void> {
   const rss = () => process.memoryUsage().rss / 1024 / 1024
-  const c = await createDevchain({ dataDir: null, seed: 'rss' })
+  const c = await createDevchain({ modules, dataDir: null, seed: 'rss' })
   global.gc?.()
   const baseline = rss()
   await c.call('miner', 'generate', [10_000])

@@ -6,14 +6,17 @@
 import type { AddressInfo } from 'node:net'
 import { Agent, request } from 'node:http'
 import { createDevchainCore } from '../devchain/index.ts'
+import { loadModuleRules } from '../modules/loadRules.ts'
 import { createHttpServer } from '../server/chain/http.ts'
-import { listPowJobs } from '../devchain/cc/faucet-pow.ts'
+import { listPowJobs } from '../modules/faucet/pow.ts'
+
+const modules = await loadModuleRules()
 
 const RUNS = 5
 // A seeded chain fixes which nonces win, so one fixed seed would measure the same five draws
 // forever (lucky or not). Each run takes a new seed, printed so the run can be repeated.
 const seed = process.env.FAUCET_BENCH_SEED ?? `bench-faucet-${Date.now()}`
-const core = await createDevchainCore({ dataDir: null, seed })
+const core = await createDevchainCore({ modules, dataDir: null, seed })
 const server = createHttpServer(core)
 await new Promise<void>((r) => server.listen(0, '127.0.0.1', r))
 const port = (server.address() as AddressInfo).port

@@ -11,11 +11,11 @@ import { LogDamagedError, cutLog, damageMessage, openRecordLog, recordTypeName }
 import { encodeSnapshot, openSnapshot, SnapshotError, type CoreState, type LoadedSnapshot } from './chain/snapshot.ts'
 import type { ChainStore, StoreFactory } from './chain/store.ts'
 import { parseMiningMode, type MiningState } from './chain/mining.ts'
-import { ccModules } from './cc/index.ts'
 import type { CcModule } from './modules.ts'
 import { dispatch } from './rpc/dispatch.ts'
 import { parseTx, type Tx } from './tx/transaction.ts'
 import { platform } from '#platform'
+import type { Engine } from './rpc/context.ts'
 
 export const NODE_NAMES = ['miner', 'reader'] as const
 /** The seed tests and recordings ask for by name (DEVCHAIN_SEED); public, so never a default. */
@@ -41,6 +41,7 @@ export interface CoreOptions {
   /** Blocks between two snapshots; 0 = only on close; false = never read or write snapshots. Default SNAPSHOT_EVERY. */
   snapshotEvery?: number | false
   env?: Record<string, string | undefined>
+  /** CC modules' rules; the composition roots pass the registry's (modules/loadRules.ts). @default [] */
   modules?: readonly CcModule[]
 }
 
@@ -99,7 +100,7 @@ function storedSeed(metaText: string): { seed: string; fixed: boolean } | null {
   }
 }
 
-export class DevchainCore {
+export class DevchainCore implements Engine {
   readonly params: ChainParams
   /** Replaced whole when the chain is rewound to a checkpoint. */
   ledger: Ledger
@@ -144,7 +145,7 @@ export class DevchainCore {
     this.seedFixed = asked !== undefined
     this.warn = opts.log ?? ((line) => console.warn(line))
     this.snapshotEvery = opts.snapshotEvery ?? SNAPSHOT_EVERY
-    this.modules = opts.modules ?? ccModules
+    this.modules = opts.modules ?? []
     this.ledger = new Ledger(this.params, this.modules)
     for (const n of NODE_NAMES) this.wallets.set(n, new Wallet(n, this.ledger, this.seed))
     const mode = parseMiningMode(env.DEVCHAIN_MINING)

@@ -14,11 +14,13 @@
 import { DevchainCore, NODE_NAMES } from './core.ts'
 import type { ChainParams } from './chain/params.ts'
 import type { StoreFactory } from './chain/store.ts'
+import type { CcModule } from './modules.ts'
 
 export type { ChainParams } from './chain/params.ts'
 export type { ChainStore, StoreFactory } from './chain/store.ts'
 export { StoreLockedError } from './chain/store.ts'
 export { LogDamagedError } from './chain/logIntegrity.ts'
+export type { CcModule } from './modules.ts'
 export { Amount, serializeReply } from './rpc/amount.ts'
 export { NODE_NAMES }
 
@@ -49,6 +51,8 @@ export interface DevchainOptions {
    * write snapshots. @default SNAPSHOT_EVERY (5,000)
    */
   snapshotEvery?: number | false
+  /** CC modules' rules (the engine knows none itself): `await loadModuleRules()` from modules/loadRules.ts. @default [] */
+  modules?: readonly CcModule[]
 }
 
 export interface Devchain {

@@ -2,8 +2,9 @@
  * Extension point for Custom Consensus (CC) modules.
  *
  * How a module plugs in (kept deliberately small):
- *  1. Export a `CcModule` object and append it to `ccModules` in `devchain/cc/index.ts`;
- *     the devchain imports that list at start.
+ *  1. A module folder `modules/<id>/` exports `rules: CcModule` from its `rules.ts`; the composition
+ *     roots load every registered module's rules (modules/loadRules.ts) and pass them to the engine,
+ *     which never imports `modules/` itself.
  *  2. `rpc`: handlers keyed by method name. They receive a `CcContext` (the calling node, its
  *     wallet, the chain) and the raw JSON params. Parameter typing (-1 "JSON value is not a string
  *     as expected", usage text) is the handler's job: use `requireString`/`usage` from
@@ -31,13 +32,13 @@
  * scriptSig). Serialize with `serializeTx`, return the hex; the reader broadcasts it.
  */
 import type { Tx } from './tx/transaction.ts'
-import type { Ledger, Coin } from './chain/ledger.ts'
+import type { Coin, LedgerView } from './chain/view.ts'
 import type { Wallet } from './chain/wallet.ts'
 import type { ChainParams } from './chain/params.ts'
 
 export interface ChainView {
   readonly params: ChainParams
-  readonly ledger: Ledger
+  readonly ledger: LedgerView
 }
 
 export interface CcContext {

@@ -1,5 +1,7 @@
 /**
  * The method catalog: the single source of truth for every komodod method this project knows.
+ * This file holds the core methods and the types; each CC module adds its entries in its spec, and
+ * `modules/catalog.ts` joins them into the site's catalog.
  * The gateway builds its allowlist profiles from `safety`, the components build their forms from
  * `params`, the reference pages and the search index are generated from it. Nothing else keeps a
  * list of methods.
@@ -38,9 +40,12 @@ export type SafetyClass =
   | 'devchain'    // devchain-only control methods (devchain_*)
   | 'never'       // leaks keys or controls the node: no profile can allow it
 
-export type Category =
+/** komodod's help sections of the core methods; a CC module adds its own (`ModuleSpec.category`). */
+export type CoreCategory =
   | 'blockchain' | 'rawtransactions' | 'wallet' | 'mining' | 'addressindex' | 'control'
-  | 'util' | 'network' | 'faucet' | 'tokens' | 'devchain'
+  | 'util' | 'network' | 'devchain'
+
+export type Category = CoreCategory | (string & {})
 
 export interface ParamSpec {
   name: string
@@ -79,10 +84,12 @@ export interface MethodSpec {
   heavy?: boolean
 }
 
-const p = (name: string, type: ParamType, summary: string, extra: Partial<ParamSpec> = {}): ParamSpec =>
+/** A parameter entry (modules' specs use it too). */
+export const p = (name: string, type: ParamType, summary: string, extra: Partial<ParamSpec> = {}): ParamSpec =>
   ({ name, type, summary, ...extra })
 
-export const METHODS: readonly MethodSpec[] = [
+/** komodod's own methods and the devchain's control methods; CC modules bring theirs (modules/index.ts). */
+export const CORE_METHODS: readonly MethodSpec[] = [
   // ── control / util ─────────────────────────────────────────────────────────────────────────
   { name: 'help', category: 'control', safety: 'read', summary: 'List every command, or show the usage of one.',
     params: [p('command', 'string', 'The command to explain.', { optional: true, example: 'getinfo' })],
@@ -298,49 +305,6 @@ export const METHODS: readonly MethodSpec[] = [
     name, category: 'blockchain', safety: 'never', params: [], result: '—', summary: 'Rewrites the chain; never exposed.',
   })),
 
-  // ── Faucet CC (eval 0xe4) ──────────────────────────────────────────────────────────────────
-  { name: 'faucetaddress', category: 'faucet', safety: 'cc-info', softErrors: true, summary: 'Faucet CC addresses and balances, global and yours.',
-    params: [p('pubkey', 'string', 'Also show the CC address of this pubkey.', { optional: true, format: 'pubkey' })],
-    result: 'object: result, FaucetCCAddress, FaucetCCBalance, FaucetNormalAddress, FaucetNormalBalance, FaucetCCTokensAddress, …' },
-  { name: 'faucetinfo', category: 'faucet', safety: 'cc-info', softErrors: true, summary: 'Coins available in the faucet.',
-    params: [], result: 'object: result, name, funding (string)' },
-  { name: 'faucetfund', category: 'faucet', safety: 'cc-build', softErrors: true, summary: 'Build a transaction that locks coins in the faucet.',
-    params: [p('amount', 'string', 'Coins to lock, as a string.', { format: 'coins', example: '10' })],
-    result: 'object: result, hex (not broadcast)' },
-  { name: 'faucetget', category: 'faucet', safety: 'cc-build', softErrors: true, summary: 'Build a 0.1-coin claim for this node (txid proof-of-work).',
-    params: [], result: 'object: result, hex (not broadcast)' },
-
-  // ── Tokens CC (eval 0xf2) ──────────────────────────────────────────────────────────────────
-  { name: 'tokenaddress', category: 'tokens', safety: 'cc-info', softErrors: true, summary: 'Tokens CC addresses and balances, global and yours.',
-    params: [p('pubkey', 'string', 'Also show the CC address of this pubkey.', { optional: true, format: 'pubkey' })],
-    result: 'object: result, TokensCCAddress, TokensCCBalance, TokensNormalAddress, TokensNormalBalance, …' },
-  { name: 'tokencreate', category: 'tokens', safety: 'cc-build', softErrors: true, summary: 'Build a transaction that creates a token.',
-    params: [
-      p('name', 'string', 'Up to 32 characters.', { example: 'DOCS' }),
-      p('supply', 'string', 'Supply in coins; 1 token = 1 satoshi.', { format: 'coins', example: '0.001' }),
-      p('description', 'string', 'Up to 4096 characters.', { optional: true, example: 'A token made in the docs' }),
-      p('data', 'string', 'Non-fungible data as hex (supply must be 0.00000001).', { optional: true, format: 'hex' }),
-    ],
-    result: 'object: result, hex (not broadcast; its txid is the tokenid)' },
-  { name: 'tokeninfo', category: 'tokens', safety: 'cc-info', softErrors: true, summary: 'Owner, name, supply and description of a token.',
-    params: [p('tokenid', 'string', 'Txid of the creation.', { format: 'txid' })],
-    result: 'object: result, tokenid, owner, name, supply (int units), description, [data]' },
-  { name: 'tokenlist', category: 'tokens', safety: 'cc-info', heavy: true, summary: 'Every tokenid on the chain.',
-    params: [], result: 'array of tokenids' },
-  { name: 'tokenbalance', category: 'tokens', safety: 'cc-info', softErrors: true, summary: 'Token units held by a pubkey (yours by default).',
-    params: [
-      p('tokenid', 'string', 'Txid of the creation.', { format: 'txid' }),
-      p('pubkey', 'string', 'Holder pubkey.', { optional: true, format: 'pubkey' }),
-    ],
-    result: 'object: result, CCaddress, tokenid, balance (int units)' },
-  { name: 'tokentransfer', category: 'tokens', safety: 'cc-build', softErrors: true, summary: 'Build a transaction that sends token units to a pubkey.',
-    params: [
-      p('tokenid', 'string', 'Txid of the creation.', { format: 'txid' }),
-      p('destpubkey', 'string', 'Recipient pubkey.', { format: 'pubkey' }),
-      p('amount', 'string', 'Integer token units, as a string.', { format: 'integer', example: '1000' }),
-    ],
-    result: 'object: result, hex (not broadcast)' },
-
   // ── devchain control (not in komodod) ──────────────────────────────────────────────────────
   { name: 'devchain_info', category: 'devchain', safety: 'devchain', devchainOnly: true,
     summary: 'Backend kind, chain parameters, nodes, mining mode and capabilities.',
@@ -352,13 +316,6 @@ export const METHODS: readonly MethodSpec[] = [
       p('seconds', 'int', 'Interval in seconds (interval mode).', { optional: true }),
     ],
     result: 'object: mode, seconds' },
-  { name: 'devchain_jobs', category: 'devchain', safety: 'devchain', devchainOnly: true,
-    summary: 'Progress of faucetget proof-of-work searches (tries, elapsed) and the reasons of recent CC rejections.',
-    params: [], result: 'object: jobs [{id, kind, node, state, tries, expectedTries, maxTries, startedAt, elapsedMs, txid}], rejects [{txid, module, reason}]' },
-  { name: 'devchain_resetidentity', category: 'devchain', safety: 'devchain', devchainOnly: true,
-    summary: 'Give a node a fresh key with no history (repeat the faucet journey).',
-    params: [p('node', 'string', 'Node name; only "reader" by default.', { optional: true, example: 'reader' })],
-    result: 'object: node, address, pubkey' },
   { name: 'devchain_checkpoint', category: 'devchain', safety: 'devchain', devchainOnly: true,
     summary: 'Name where the chain stands now, to come back to it with devchain_rewind.',
     params: [], result: 'object: checkpoint, height, bestblockhash' },
@@ -368,10 +325,22 @@ export const METHODS: readonly MethodSpec[] = [
     result: 'object: checkpoint, height, bestblockhash' },
 ]
 
-const byName = new Map(METHODS.map((m) => [m.name, m]))
-
-export function getMethod(name: string): MethodSpec | undefined {
-  return byName.get(name)
+export interface Catalog {
+  readonly methods: readonly MethodSpec[]
+  /** Categories in first-appearance order. */
+  readonly categories: readonly Category[]
+  get(name: string): MethodSpec | undefined
 }
 
-export const CATEGORIES: readonly Category[] = [...new Set(METHODS.map((m) => m.category))]
+/** A catalog over the given entries; a name listed twice is a bug in a module's spec, so it throws. */
+export function createCatalog(methods: readonly MethodSpec[]): Catalog {
+  const byName = new Map<string, MethodSpec>()
+  for (const m of methods) {
+    if (byName.has(m.name)) throw new Error(`catalog: ${m.name} is listed twice`)
+    byName.set(m.name, m)
+  }
+  return { methods, categories: [...new Set(methods.map((m) => m.category))], get: (name) => byName.get(name) }
+}
+
+/** The core methods alone: what a client knows when nobody hands it the site's full catalog. */
+export const CORE_CATALOG = createCatalog(CORE_METHODS)

@@ -3,7 +3,7 @@
  * errors for JSON-RPC and CC soft errors, timeouts and cancellation. What carries the body is a
  * transport (transport.ts): this site's `/rpc`, a gateway's URL, or the in-page chain.
  */
-import { getMethod } from './catalog.ts'
+import { CORE_CATALOG, type Catalog } from './catalog.ts'
 import type { RpcReply } from './jsonrpc.ts'
 import {
   AbortedError, CcSoftError, ChainUnavailableError, NodeRpcError, ParamsError, TimeoutError, UnknownMethodError,
@@ -31,6 +31,8 @@ export interface RpcClientOptions {
   fetch?: typeof fetch
   /** What carries the bodies; @default an HTTP transport to `base` with `fetch` */
   transport?: Transport
+  /** The methods this client checks params against: the site passes modules/catalog.ts's. @default CORE_CATALOG */
+  catalog?: Catalog
 }
 
 export interface CallOptions {
@@ -53,15 +55,17 @@ let nextId = 1
 export class RpcClient {
   readonly transport: Transport
   private readonly timeoutMs: number
+  private readonly catalog: Catalog
 
   constructor(options: RpcClientOptions = {}) {
     this.timeoutMs = options.timeoutMs ?? 30_000
     this.transport = options.transport ?? httpTransport({ base: options.base, fetch: options.fetch })
+    this.catalog = options.catalog ?? CORE_CATALOG
   }
 
   /** Typed call: the result type follows the method name (see `ResultOf`). */
   async call<M extends string>(method: M, params: unknown[] = [], options: CallOptions = {}): Promise<CallOutcome<MethodResult<M>>> {
-    const spec = getMethod(method)
+    const spec = this.catalog.get(method)
     if (options.validate !== false) {
       if (!spec) throw new UnknownMethodError(method)
       const issues = validateParams(spec, params)

@@ -90,27 +90,10 @@ export interface DevchainInfo {
   capabilities?: unknown
 }
 
-export interface TokenInfo extends CcSuccess {
-  tokenid: string
-  owner: string
-  name: string
-  supply: number
-  description: string
-  data?: string
-}
-
-export interface TokenBalance extends CcSuccess {
-  CCaddress: string
-  tokenid: string
-  balance: number
-}
-
-export interface FaucetInfo extends CcSuccess {
-  name: string
-  funding: string
-}
-
-/** Typed results by method; anything else is `unknown`. */
+/**
+ * Typed results by method; anything else is `unknown`. A CC module's spec adds its own entries by
+ * declaration merging (`declare module '../../protocol/types.ts' { interface ResultOf { … } }`).
+ */
 export interface ResultOf {
   getinfo: GetInfo
   getblockcount: number
@@ -123,17 +106,8 @@ export interface ResultOf {
   generate: string[]
   getnewaddress: string
   sendtoaddress: string
-  faucetfund: HexResult
-  faucetget: HexResult
-  faucetinfo: FaucetInfo
-  tokencreate: HexResult
-  tokentransfer: HexResult
-  tokeninfo: TokenInfo
-  tokenbalance: TokenBalance
-  tokenlist: string[]
   devchain_info: DevchainInfo
   devchain_setmining: { mode: string; seconds?: number }
-  devchain_resetidentity: { node: string; address: string; pubkey: string }
   devchain_checkpoint: DevchainCheckpoint
   devchain_rewind: DevchainCheckpoint
 }

@@ -4,6 +4,7 @@
  */
 import { base58checkDecode } from './base58check.ts'
 import type { MethodSpec, ParamFormat, ParamSpec, ParamType } from './catalog.ts'
+import { R_ADDRESS_VERSION } from './addressVersions.ts'
 
 export type IssueCode =
   | 'required'      // a mandatory parameter is missing
@@ -21,7 +22,6 @@ export interface ParamIssue {
   format?: ParamFormat
 }
 
-const R_ADDRESS_VERSION = 60
 
 const FORMAT_TESTS: Record<ParamFormat, (s: string) => boolean> = {
   txid: (s) => /^[0-9a-fA-F]{64}$/.test(s),

@@ -1,16 +1,20 @@
 /**
  * Records the replies the live components show on a site with no chain: one JSON file per method
- * in components/recorded/, from an in-memory devchain with a fixed seed, so a re-run gives the
+ * in components/recorded/ (a module's in modules/<id>/recorded/), from an in-memory devchain with a fixed seed, so a re-run gives the
  * same hashes and the recorded journey stays consistent (the funding hex's txid is the txid
  * the broadcast shows). Run: `npx tsx scripts/record-responses.ts`.
  */
 import fs from 'node:fs'
 import path from 'node:path'
 import { createDevchain, serializeReply } from '../devchain/index.ts'
+import { loadModuleRules } from '../modules/loadRules.ts'
+import { MODULES } from '../modules/registry.ts'
+
+const modules = await loadModuleRules()
 
 const OUT = path.resolve(import.meta.dirname, '../components/recorded')
 const SEED = 'komodo-journeys-recorded'
-const chain = await createDevchain({ dataDir: null, seed: SEED })
+const chain = await createDevchain({ modules, dataDir: null, seed: SEED })
 const recorded = new Map<string, { method: string; node: string; params: unknown[]; result: unknown }>()
 
 async function call<T = unknown>(node: string, method: string, params: unknown[] = []): Promise<T> {
@@ -69,9 +73,15 @@ await chain.call('miner', 'generate', [1])
 await call('miner', 'tokenbalance', [tokenid, readerInfo.pubkey])
 await chain.close()
 
-fs.mkdirSync(OUT, { recursive: true })
+// A module's replies live in its folder (modules/<id>/recorded/), the core methods' beside the loader.
+const outFor = (method: string): string => {
+  const owner = MODULES.find((m) => m.methods.some((x) => x.name === method))
+  return owner ? path.resolve(import.meta.dirname, `../modules/${owner.id}/recorded`) : OUT
+}
 for (const r of recorded.values()) {
   const file = { ...r, source: `devchain, seed "${SEED}", node ${r.node}` }
-  fs.writeFileSync(path.join(OUT, `${r.method}.json`), JSON.stringify(file, null, 2) + '\n')
+  const dir = outFor(r.method)
+  fs.mkdirSync(dir, { recursive: true })
+  fs.writeFileSync(path.join(dir, `${r.method}.json`), JSON.stringify(file, null, 2) + '\n')
 }
-console.log(`recorded ${recorded.size} methods into ${path.relative(process.cwd(), OUT)}`)
+console.log(`recorded ${recorded.size} methods into ${path.relative(process.cwd(), OUT)} and modules/*/recorded`)

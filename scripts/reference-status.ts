@@ -4,7 +4,7 @@
  */
 import fs from 'node:fs'
 import path from 'node:path'
-import { METHODS } from '../protocol/catalog.ts'
+import { METHODS } from '../modules/catalog.ts'
 import { readReferenceFile, translationStatus } from '../.vuepress/reference/strings.ts'
 
 const localesDir = path.resolve(import.meta.dirname, '../locales')

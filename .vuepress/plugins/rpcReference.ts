@@ -1,6 +1,6 @@
 /**
  * The RPC reference: one page per catalog category plus an index, in every site locale, generated
- * from `protocol/catalog.ts` through one markdown skeleton. Descriptions come from
+ * from the catalog (`modules/catalog.ts`) through one markdown skeleton. Descriptions come from
  * `locales/<dir>/reference.json` and fall back to the catalog's English string by string.
  *
  * Pages are created in `onInitialized`, after the file pages exist, without a source file (VuePress
@@ -15,7 +15,7 @@ import path from 'node:path'
 import type { App, Page, Plugin } from 'vuepress/core'
 import { createPage } from 'vuepress/core'
 import type { Category, MethodSpec } from '../../protocol/catalog.ts'
-import { METHODS } from '../../protocol/catalog.ts'
+import { METHODS } from '../../modules/catalog.ts'
 import { CATEGORY_ORDER } from '../reference/labels.ts'
 import { profilesAllowing } from '../reference/profiles.ts'
 import { recordedMethods } from '../reference/recorded.ts'
@@ -27,7 +27,7 @@ import { readReferenceFile, resolveStrings } from '../reference/strings.ts'
 export interface RpcReferencePluginOptions {
   /**
    * Methods to document.
-   * @default METHODS from protocol/catalog.ts
+   * @default METHODS from modules/catalog.ts (core methods and every registered module's)
    */
   methods?: readonly MethodSpec[]
 }

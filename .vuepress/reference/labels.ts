@@ -1,4 +1,5 @@
-import type { Category } from '../../protocol/catalog.ts'
+import type { Category, CoreCategory } from '../../protocol/catalog.ts'
+import { MODULES } from '../../modules/registry.ts'
 
 /**
  * The fixed English text of the reference pages. Method descriptions come from the catalog; this is
@@ -53,13 +54,13 @@ export interface CategoryText {
   intro: string
 }
 
-/** Page order follows the journeys: what a reader meets first comes first. */
+/** Page order follows the journeys: what a reader meets first comes first; the CC modules before the devchain's own. */
 export const CATEGORY_ORDER: readonly Category[] = [
   'control', 'blockchain', 'mining', 'wallet', 'rawtransactions', 'addressindex', 'util', 'network',
-  'faucet', 'tokens', 'devchain',
+  ...MODULES.map((m) => m.category), 'devchain',
 ]
 
-export const ENGLISH_CATEGORIES: Record<Category, CategoryText> = {
+const CORE_CATEGORIES: Record<CoreCategory, CategoryText> = {
   control: { title: 'Control', intro: 'Node information and help.' },
   blockchain: { title: 'Blockchain', intro: 'Blocks, the best chain and the mempool.' },
   mining: { title: 'Mining', intro: 'Mining state and block production.' },
@@ -68,7 +69,11 @@ export const ENGLISH_CATEGORIES: Record<Category, CategoryText> = {
   addressindex: { title: 'Address index', intro: 'Balances, outputs and history of any address (needs -addressindex).' },
   util: { title: 'Utilities', intro: 'Helpers that touch no chain state.' },
   network: { title: 'Network', intro: 'Peer connections: read them here; the methods that change them are never exposed.' },
-  faucet: { title: 'Faucet CC', intro: 'The Faucet Custom Consensus module (eval code 0xe4): lock coins, claim 0.1 coin per fresh address.' },
-  tokens: { title: 'Tokens CC', intro: 'The Tokens Custom Consensus module (eval code 0xf2): create, inspect and transfer tokens; 1 token = 1 satoshi.' },
   devchain: { title: 'Devchain control', intro: "Methods of this project's embedded devchain; komodod does not have them." },
+}
+
+/** Each module's page title and intro come from its spec (modules/<id>/spec.ts). */
+export const ENGLISH_CATEGORIES: Record<Category, CategoryText> = {
+  ...CORE_CATEGORIES,
+  ...Object.fromEntries(MODULES.map((m) => [m.category, m.reference])),
 }

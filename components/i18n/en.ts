@@ -3,7 +3,11 @@
  * `locales/<dir>/locale.json` under `"ui"` with the same nested shape; a missing key falls back to the
  * string here and an unknown key is an error (see `.vuepress/locales/uiStrings.ts`).
  */
+import { MODULE_STRINGS } from '../../modules/registry.ts'
+
 export const en = {
+  // Each CC module's own strings (modules/<id>/spec.ts), under its own top-level keys.
+  ...MODULE_STRINGS,
   // Notices, navigation markers and the status page of the locales-as-folders system.
   i18n: {
     fallback: {
@@ -180,12 +184,6 @@ export const en = {
     ccOutput: 'CC output of {module}',
     ccUnknown: 'CC output',
     opReturn: 'OP_RETURN data',
-    faucetClaim: 'Faucet claim, proof-of-work nonce {nonce}',
-    tokenCreate: 'Token creation: name “{name}”',
-    tokenDescription: 'Description',
-    tokenCreator: 'Creator pubkey',
-    tokenTransfer: 'Token transfer of {tokenid}',
-    tokenTo: 'To pubkey',
     unknownPayload: '{module} data (function {funcid})',
     confirmations: 'Confirmations',
     block: 'Block',
@@ -197,34 +195,6 @@ export const en = {
     time: 'Time',
     transactions: 'Transactions',
     previous: 'Previous block',
-  },
-  faucet: {
-    title: 'Faucet',
-    amount: 'Coins to lock in the faucet',
-    fund: 'Fund the faucet',
-    claim: 'Claim 0.1 coin',
-    claiming: 'Searching for a transaction id that starts and ends with 00…',
-    attempts: '{n} attempts',
-    attemptsOf: '{n} attempts of about {expected} expected',
-    info: 'Faucet balance',
-    funding: '{amount} coins available',
-    reader: 'Claims run on the reader node, a fresh identity the faucet accepts.',
-  },
-  token: {
-    title: 'Tokens',
-    name: 'Token name',
-    supply: 'Supply (coins; 1 token = 1 satoshi)',
-    description: 'Description',
-    create: 'Create token',
-    tokenid: 'Token id',
-    destination: 'Recipient pubkey',
-    amount: 'Units to send',
-    transfer: 'Transfer',
-    balances: 'Balances',
-    balance: 'Balance',
-    holder: 'Holder',
-    owner: 'Owner',
-    refresh: 'Refresh',
   },
   journey: {
     progress: '{done} of {total} steps done',

@@ -16,3 +16,10 @@ export function useUiStrings(): ComputedRef<UiStrings> {
 export function fmt(template: string, values: Record<string, string | number>): string {
   return template.replace(/\{(\w+)\}/g, (m, k: string) => (k in values ? String(values[k]) : m))
 }
+
+/** The string at a dotted path (`'faucet.tx.claim'`), or the path itself so a missing key shows. */
+export function uiText(tree: unknown, path: string): string {
+  let node = tree
+  for (const k of path.split('.')) node = typeof node === 'object' && node !== null ? (node as Record<string, unknown>)[k] : undefined
+  return typeof node === 'string' ? node : path
+}

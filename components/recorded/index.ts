@@ -1,6 +1,6 @@
 /**
  * Recorded replies for pages served without a chain. Journey replies recorded from a devchain
- * with a fixed seed live beside this file, one JSON module per method, imported on demand; any
+ * with a fixed seed live beside this file (a module's in `modules/<id>/recorded/`), one JSON module per method, imported on demand; any
  * other method falls back to the site's `/recorded/<method>.json` (komodod replies from the
  * reference fixtures). Neither is ever part of a page chunk.
  */
@@ -14,7 +14,9 @@ export interface RecordedReply {
   source: string
 }
 
-const files = import.meta.glob<{ default: RecordedReply }>('./*.json')
+// A module's recorded replies live in its folder (modules/<id>/recorded/); method names are unique.
+const globbed = import.meta.glob<{ default: RecordedReply }>(['./*.json', '../../modules/*/recorded/*.json'])
+const files = Object.fromEntries(Object.entries(globbed).map(([path, load]) => [`./${path.slice(path.lastIndexOf('/') + 1)}`, load]))
 
 export async function loadRecorded(method: string, fetchImpl: typeof fetch = (i, o) => globalThis.fetch(i, o)): Promise<RecordedReply | null> {
   const local = files[`./${method}.json`]

@@ -6,11 +6,18 @@
 import { Amount } from '../rpc/amount.ts'
 import type { CcContext } from '../modules.ts'
 import { ccAddress, ccTokensAddress } from './condition.ts'
-import { EVAL, type CCModuleKey, globalPubkeyOf } from './module-keys.ts'
+import { EVAL } from '../../protocol/evalCodes.ts'
 import { hexToBytes, pubkeyAddress } from './hashes.ts'
 import { ccBalance, checkCount, ensureCC, normalBalance, requireString } from './cc-rpc.ts'
 
-export function ccAddressReply(ctx: CcContext, m: CCModuleKey, params: unknown[], requirementsVariant: 'plain' | 'err'): Record<string, unknown> {
+/** The module identity the reply needs (a module spec has it: protocol/module.ts). */
+export interface CcModuleKey {
+  name: string
+  evalCode: number
+  globalPubkey: string
+}
+
+export function ccAddressReply(ctx: CcContext, m: CcModuleKey, params: unknown[], requirementsVariant: 'plain' | 'err'): Record<string, unknown> {
   const lower = m.name.toLowerCase()
   checkCount(params, 0, 1, `${lower}address [pubkey]`)
   const { pubkey: mypk } = ensureCC(ctx, requirementsVariant)
@@ -21,7 +28,7 @@ export function ccAddressReply(ctx: CcContext, m: CCModuleKey, params: unknown[]
     given = /^[0-9a-fA-F]{66}$/.test(hex) ? hexToBytes(hex) : null
   }
   const L = ctx.chain.ledger
-  const gpk = globalPubkeyOf(m)
+  const gpk = hexToBytes(m.globalPubkey)
   const n = m.name
   const out: Record<string, unknown> = { result: 'success' }
   const globalCC = ccAddress(m.evalCode, gpk)

@@ -4,6 +4,7 @@
  * scriptPubKey `<push cond> OP_CHECKCRYPTOCONDITION` and the CC address Base58Check(60, HASH160(script)).
  */
 import { derSort, derUint, tlv } from './der.ts'
+import { EVAL } from '../../protocol/evalCodes.ts'
 import { bytesToHex, concat, hash160, addressOf, R_ADDRESS_VERSION, sha256 } from './hashes.ts'
 
 export const CC_TYPE = { threshold: 2, secp256k1: 5, eval: 15 } as const
@@ -116,7 +117,7 @@ export function makeTokensCCcond1(evalCode: number, pubkey: Uint8Array): Conditi
   }
 }
 
-export const EVAL_TOKENS = 0xf2
+export const EVAL_TOKENS = EVAL.TOKENS
 
 // ── scripts and addresses ─────────────────────────────────────────────────────────────────────
 

@@ -3,7 +3,7 @@
  * spent output's condition and carry valid signatures over the input's ZIP-243 sighash. The eval
  * codes inside the fulfillment say which module's rules (validate) apply to the transaction.
  */
-import type { Coin } from '../chain/ledger.ts'
+import type { Coin } from '../chain/view.ts'
 import { signatureHash, SIGHASH_ALL } from '../tx/sighash.ts'
 import type { Tx } from '../tx/transaction.ts'
 import { conditionOfScript } from './condition.ts'

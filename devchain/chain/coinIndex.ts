@@ -13,7 +13,7 @@
  * `bad-txns-premature-spend-of-coinbase`), so the wallet never picks a coin the mempool would refuse.
  * With -ac_cbmaturity at 1 (the default) every confirmed coin is mature.
  */
-import type { Coin } from './ledger.ts'
+import type { Coin } from './view.ts'
 
 /** Prefix sums over block heights (a Fenwick tree) that grows with the chain. */
 class HeightSums {

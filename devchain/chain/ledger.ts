@@ -12,6 +12,7 @@ import { merkleRoot, mineHeader, parseBlock, readHeader, serializeBlock, type Bl
 import type { ChainParams } from './params.ts'
 import { ByteArena } from './byteArena.ts'
 import type { CcModule, ValidationContext } from '../modules.ts'
+import { outpointKey, type AddrEntry, type Coin, type CoinWatcher, type TxRecord, type WalletLedger } from './view.ts'
 import * as E from './errors.ts'
 import { equalBytes } from '@noble/curves/utils.js'
 import { platform } from '#platform'
@@ -26,25 +27,6 @@ export const REGTEST_BITS = 0x200f0f0f
 /** Work of one block at REGTEST_BITS (2^256 / (target+1)), so chainwork = 17·(height+1). */
 export const BLOCK_WORK = 17
 
-export interface Coin {
-  txid: string
-  vout: number
-  value: number
-  script: Uint8Array
-  /** Block height, or -1 while the creating tx is in the mempool. */
-  height: number
-  coinbase: boolean
-  /** Address the index files it under (the CC address for CC outputs), null for none. */
-  address: string | null
-  cc: boolean
-}
-
-/** Told of every confirmed, non-CC coin paying a watched address as it is created and spent. */
-export interface CoinWatcher {
-  add(c: Coin): void
-  remove(c: Coin): void
-}
-
 export interface BlockRecord {
   height: number
   hash: string
@@ -54,29 +36,6 @@ export interface BlockRecord {
   readonly txids: string[]
   readonly size: number
   readonly raw: Uint8Array
-}
-
-export interface TxRecord {
-  txid: string
-  raw: Uint8Array
-  /** Mempool txs keep their parsed form; confirmed ones are re-parsed from `raw` on access. */
-  readonly tx: Tx
-  /** -1 while in the mempool. */
-  height: number
-  /** Position in its block. */
-  index: number
-  /** Time first seen (block time for mined-by-replay). */
-  time: number
-  /** Fee in satoshis (0 for coinbase). */
-  fee: number
-}
-
-export interface AddrEntry {
-  txid: string
-  index: number
-  satoshis: number
-  height: number
-  spending: boolean
 }
 
 export interface SpentInfo {
@@ -167,9 +126,10 @@ export interface RestoredTx {
   fee: number
 }
 
-export const outpointKey = (txid: string, vout: number): string => `${txid}:${vout}`
+export type { AddrEntry, Coin, CoinWatcher, LedgerView, TxRecord } from './view.ts'
+export { outpointKey }
 
-export class Ledger {
+export class Ledger implements WalletLedger {
   readonly blocks: BlockRecord[] = []
   readonly blockByHash = new Map<string, number>()
   readonly txs = new Map<string, TxRecord>()

@@ -8,8 +8,9 @@ import { platform } from '#platform'
 import { p2pk, p2pkh, pushData, concat, classifyScript } from '../tx/script.ts'
 import { signatureHash, SIGHASH_ALL } from '../tx/sighash.ts'
 import { newTx, serializeTx, SEQUENCE_FINAL, type Tx, type TxOut } from '../tx/transaction.ts'
-import { outpointKey, type Ledger, type Coin } from './ledger.ts'
+import { outpointKey, type Coin, type WalletLedger } from './view.ts'
 import { CoinIndex } from './coinIndex.ts'
+import { R_ADDRESS_VERSION } from '../../protocol/addressVersions.ts'
 
 export const DEFAULT_FEE = 10_000
 /** ~148 bytes per signed input: more would pass komodod's MAX_STANDARD_TX_SIZE (100,000 bytes). */
@@ -44,7 +45,7 @@ export class Wallet {
 
   constructor(
     readonly node: string,
-    readonly ledger: Ledger,
+    readonly ledger: WalletLedger,
     private readonly seed: string,
   ) {
     this.index = new CoinIndex((c) => this.rankOf.get(c.address!) ?? 0, ledger.params.coinbaseMaturity)
@@ -347,7 +348,7 @@ export function signWithKey(tx: Tx, i: number, coin: { script: Uint8Array; value
 export function scriptForAddress(address: string): Uint8Array | null {
   const d = decodeAddress(address)
   if (!d) return null
-  if (d.version === 60) return p2pkh(d.hash)
+  if (d.version === R_ADDRESS_VERSION) return p2pkh(d.hash)
   return concat(Uint8Array.of(0xa9, 20), d.hash, Uint8Array.of(0x87))
 }
 

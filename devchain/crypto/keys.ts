@@ -8,9 +8,11 @@ import { createBase58check } from '@scure/base'
 import { sha256 as nobleSha256 } from '@noble/hashes/sha2.js'
 import { hash160, sha256, toHex, fromHex } from './hash.ts'
 
-export const PUBKEY_ADDRESS = 60
-export const SCRIPT_ADDRESS = 85
-export const SECRET_KEY = 188
+import {
+  R_ADDRESS_VERSION as PUBKEY_ADDRESS, SCRIPT_ADDRESS_VERSION as SCRIPT_ADDRESS, SECRET_KEY_VERSION as SECRET_KEY,
+} from '../../protocol/addressVersions.ts'
+
+export { PUBKEY_ADDRESS, SCRIPT_ADDRESS, SECRET_KEY }
 
 const b58c = createBase58check(nobleSha256)
 

@@ -1,8 +1,34 @@
-import type { DevchainCore } from '../core.ts'
-import type { Wallet } from '../chain/wallet.ts'
+/**
+ * What an RPC handler sees: the calling node, its wallet, and the engine through a narrow
+ * interface (DevchainCore implements it). Handlers never import the core, so core → dispatch →
+ * methods has no way back.
+ */
+import type { Ledger } from '../chain/ledger.ts'
+import type { MiningState } from '../chain/mining.ts'
+import type { ChainParams } from '../chain/params.ts'
+import type { Wallet, WalletKey } from '../chain/wallet.ts'
+import type { CcModule } from '../modules.ts'
+import type { Tx } from '../tx/transaction.ts'
+
+export interface Engine {
+  readonly params: ChainParams
+  readonly ledger: Ledger
+  readonly modules: readonly CcModule[]
+  readonly nodes: string[]
+  readonly mining: MiningState
+  wallet(node: string): Wallet
+  /** The node's next deterministic key, persisted. */
+  newKey(node: string, labeled: boolean): WalletKey
+  setPubkey(node: string, pubHex: string): void
+  /** Mempool acceptance (and a block right away in automine mode); `own` skips signature checks. */
+  submit(raw: Uint8Array, tx: Tx, origin?: 'own' | 'external'): Promise<string>
+  generate(node: string, n: number): Promise<string[]>
+  setMining(state: MiningState): void
+  requestStop(): void
+}
 
 export interface MethodContext {
-  dc: DevchainCore
+  dc: Engine
   node: string
   wallet: Wallet
   /** Aborted when the caller is gone (a long `generate` stops between blocks). */

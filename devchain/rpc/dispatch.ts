@@ -11,8 +11,7 @@ import { walletHistoryMethods } from './methods/walletHistory.ts'
 import { messageMethods } from './methods/message.ts'
 import { networkMethods } from './methods/network.ts'
 import { checkpointMethods } from './methods/checkpoints.ts'
-import type { MethodDef, MethodContext } from './context.ts'
-import type { DevchainCore } from '../core.ts'
+import type { Engine, MethodDef, MethodContext } from './context.ts'
 
 const CORE: Record<string, MethodDef> = {
   ...controlMethods, ...blockchainMethods, ...rawtxMethods, ...walletMethods, ...miningMethods, ...addressMethods, ...devchainMethods,
@@ -20,9 +19,9 @@ const CORE: Record<string, MethodDef> = {
   ...checkpointMethods,
 }
 
-const tables = new WeakMap<DevchainCore, Map<string, MethodDef>>()
+const tables = new WeakMap<Engine, Map<string, MethodDef>>()
 
-export function methodTable(dc: DevchainCore): Map<string, MethodDef> {
+export function methodTable(dc: Engine): Map<string, MethodDef> {
   let t = tables.get(dc)
   if (t) return t
   t = new Map(Object.entries(CORE))
@@ -58,7 +57,7 @@ function help(t: Map<string, MethodDef>, p: unknown[]): string {
   return cats.map((c) => `== ${c[0].toUpperCase()}${c.slice(1)} ==\n` + byCat.get(c)!.sort().join('\n')).join('\n\n')
 }
 
-export async function dispatch(dc: DevchainCore, node: string, method: string, params: unknown[], signal?: AbortSignal): Promise<unknown> {
+export async function dispatch(dc: Engine, node: string, method: string, params: unknown[], signal?: AbortSignal): Promise<unknown> {
   const d = methodTable(dc).get(method)
   if (!d) throw new RpcError(RpcCode.METHOD_NOT_FOUND, 'Method not found')
   const ctx: MethodContext = { dc, node, wallet: dc.wallet(node), signal }

@@ -4,10 +4,10 @@
  * `devchain_resetidentity` gives a node a fresh key so a reader can claim from the faucet again.
  */
 import { RpcError, RpcCode } from '../../protocol/jsonrpc.ts'
-import type { CcContext } from '../modules.ts'
-import { checkCount, requireString } from './cc-rpc.ts'
-import { listPowJobs } from './faucet-pow.ts'
-import { recentRejects } from './rejects.ts'
+import type { CcContext } from '../../devchain/modules.ts'
+import { checkCount, requireString } from '../../devchain/cc/cc-rpc.ts'
+import { listPowJobs } from './pow.ts'
+import { recentRejects } from '../../devchain/cc/rejects.ts'
 
 function devchainJobs(_ctx: CcContext, p: unknown[]): unknown {
   checkCount(p, 0, 0, 'devchain_jobs')

@@ -1,5 +1,5 @@
 /**
- * Runs the faucetget txid proof-of-work in worker threads (faucet-pow-worker.mjs) and keeps a
+ * Runs the faucetget txid proof-of-work in worker threads (powWorker.mjs) and keeps a
  * registry of running and recent searches, so the site can show progress (`devchain_jobs`).
  *
  * The workers only patch bytes: the main thread lays out the transaction, the ZIP-243 sighash
@@ -10,12 +10,12 @@ import { platform, type PowWorker } from '#platform'
 import { blake2b } from '@noble/hashes/blake2.js'
 import { secp256k1 } from '@noble/curves/secp256k1.js'
 import { invert, mod } from '@noble/curves/abstract/modular.js'
-import { Writer } from '../tx/bytes.ts'
-import { serializeTx, SAPLING_BRANCH_ID, type Tx } from '../tx/transaction.ts'
-import { signatureHash, SIGHASH_ALL } from '../tx/sighash.ts'
-import { bytesEqual, bytesToHex, concat, sha256 } from './hashes.ts'
-import { ccScriptSig } from './fulfillment.ts'
-import { type Condition } from './condition.ts'
+import { Writer } from '../../devchain/tx/bytes.ts'
+import { serializeTx, SAPLING_BRANCH_ID, type Tx } from '../../devchain/tx/transaction.ts'
+import { signatureHash, SIGHASH_ALL } from '../../devchain/tx/sighash.ts'
+import { bytesEqual, bytesToHex, concat, sha256 } from '../../devchain/cc/hashes.ts'
+import { ccScriptSig } from '../../devchain/cc/fulfillment.ts'
+import { type Condition } from '../../devchain/cc/condition.ts'
 
 export interface PowInput {
   /** The condition of the spent CC output, to be fulfilled by the job's key. */

@@ -12,7 +12,7 @@
 // caller refuses to use any other key, and hands the worker only the per-input (r, k⁻¹, k⁻¹·r·d).
 import { parentPort } from 'node:worker_threads'
 import * as nodeCrypto from 'node:crypto'
-import { blake2b256Into, blake2b256State } from './blake2b-personal.mjs'
+import { blake2b256Into, blake2b256State } from './blake2bPersonal.mjs'
 
 const N = 0xfffffffffffffffffffffffffffffffebaaedce6af48a03bbfd25e8cd0364141n
 const HALF_N = N >> 1n

@@ -1,35 +1,36 @@
 /**
- * Faucet CC module (eval 0xe4), after komodod's src/cc/faucet.cpp and reference §4: fund the one
- * global faucet, claim 0.1 coin per brand-new address with a txid proof-of-work, and the consensus
- * rules that protect it.
+ * Faucet CC module (eval 0xe4), engine half, after komodod's src/cc/faucet.cpp and reference §4: fund
+ * the one global faucet, claim 0.1 coin per brand-new address with a txid proof-of-work, and the
+ * consensus rules that protect it. Keys and codec are in spec.ts.
  */
 import { platform } from '#platform'
-import { Amount } from '../rpc/amount.ts'
-import type { CcContext, CcModule, ValidationContext } from '../modules.ts'
-import type { Coin } from '../chain/ledger.ts'
-import { classifyScript, p2pk } from '../tx/script.ts'
-import { hexToHash, sha256d } from '../crypto/hash.ts'
-import { newTx, serializeTx, SEQUENCE_FINAL, type Tx } from '../tx/transaction.ts'
-import { ccAddress, ccScript, makeCCcond1 } from './condition.ts'
-import { EVAL, moduleByName, globalPubkeyOf } from './module-keys.ts'
-import { bytesEqual, bytesToHex, hexToBytes } from './hashes.ts'
-import { decodeFaucetGet, encodeFaucetGet, opReturnPayload, opReturnScript } from './opret.ts'
-import { ccAddressReply } from './address-reply.ts'
+import { Amount } from '../../devchain/rpc/amount.ts'
+import type { CcContext, CcModule, ValidationContext } from '../../devchain/modules.ts'
+import type { Coin } from '../../devchain/chain/view.ts'
+import { classifyScript, p2pk } from '../../devchain/tx/script.ts'
+import { hexToHash, sha256d } from '../../devchain/crypto/hash.ts'
+import { newTx, serializeTx, SEQUENCE_FINAL, type Tx } from '../../devchain/tx/transaction.ts'
+import { ccAddress, ccScript, makeCCcond1 } from '../../devchain/cc/condition.ts'
+import { bytesEqual, bytesToHex, hexToBytes } from '../../devchain/cc/hashes.ts'
+import { opReturnScript } from '../../protocol/opret.ts'
+import { ccAddressReply } from '../../devchain/cc/address-reply.ts'
+import { encodeFaucetGet, faucet as FAUCET } from './spec.ts'
+import { ccDevchainRpc, ccDevchainUsage } from './devchainMethods.ts'
 import {
   CC_TXFEE, COIN, ccUnspents, checkCount, coinsToSats, ensureCC, finalizeCCTx, normalInputs, requireString, softError, spentInMempool,
-} from './cc-rpc.ts'
-import { inputsWithEval, verifySpendFor } from './spend.ts'
-import { assertPublicModuleKey, minePowTx } from './faucet-pow.ts'
-import { SCRIPT_FALSE } from '../chain/errors.ts'
-import { recordReject } from './rejects.ts'
+} from '../../devchain/cc/cc-rpc.ts'
+import { inputsWithEval, verifySpendFor } from '../../devchain/cc/spend.ts'
+import { assertPublicModuleKey, minePowTx } from './pow.ts'
+import { SCRIPT_FALSE } from '../../devchain/chain/errors.ts'
+import { recordReject } from '../../devchain/cc/rejects.ts'
 
-export const FAUCET = moduleByName('Faucet')
+const EVAL_FAUCET = FAUCET.evalCode
 export const FAUCETSIZE = COIN / 10
-const FAUCET_PK = globalPubkeyOf(FAUCET)
+const FAUCET_PK = hexToBytes(FAUCET.globalPubkey)
 const FAUCET_PRIV = hexToBytes(FAUCET.globalPrivkey!)
-const FAUCET_COND = makeCCcond1(EVAL.FAUCET, FAUCET_PK)
+const FAUCET_COND = makeCCcond1(EVAL_FAUCET, FAUCET_PK)
 const FAUCET_SCRIPT = ccScript(FAUCET_COND)
-export const FAUCET_CC_ADDRESS = ccAddress(EVAL.FAUCET, FAUCET_PK)
+export const FAUCET_CC_ADDRESS = ccAddress(EVAL_FAUCET, FAUCET_PK)
 const CC_MAXVINS = 60
 /** komodod's FaucetGet tries up to 1,000,000 nonces. */
 const POW_TRIES = 1_000_000
@@ -131,8 +132,9 @@ export function faucetRejectReason(tx: Tx, vctx: ValidationContext): string | nu
   return null
 }
 
-export const faucetModule: CcModule = {
-  evalCode: EVAL.FAUCET,
+/** The devchain-only CC methods ride on the Faucet module; help skips devchain_* names. */
+export const rules: CcModule = {
+  evalCode: EVAL_FAUCET,
   name: 'Faucet',
   category: 'faucet',
   rpc: {
@@ -140,16 +142,17 @@ export const faucetModule: CcModule = {
     faucetfund,
     faucetget,
     faucetinfo,
+    ...ccDevchainRpc,
   },
-  usage: { faucetaddress: 'faucetaddress [pubkey]', faucetfund: 'faucetfund amount', faucetget: 'faucetget', faucetinfo: 'faucetinfo' },
+  usage: { faucetaddress: 'faucetaddress [pubkey]', faucetfund: 'faucetfund amount', faucetget: 'faucetget', faucetinfo: 'faucetinfo', ...ccDevchainUsage },
   validate(tx, vctx) {
-    if (inputsWithEval(tx, vctx.spent, EVAL.FAUCET).length === 0) return null
+    if (inputsWithEval(tx, vctx.spent, EVAL_FAUCET).length === 0) return null
     const reason = faucetRejectReason(tx, vctx)
     if (reason) recordReject({ txid: vctx.txid, module: 'Faucet', reason })
     // komodod reports a failed eval as a script failure; the specific reason only reaches its log.
     return reason ? SCRIPT_FALSE : null
   },
-  verifySpend: (tx, i, coin) => verifySpendFor(EVAL.FAUCET, tx, i, coin),
+  verifySpend: (tx, i, coin) => verifySpendFor(EVAL_FAUCET, tx, i, coin),
 }
 
-export { FAUCET_SCRIPT, FAUCET_COND, isFaucetVout, decodeFaucetGet, opReturnPayload }
+export { FAUCET_SCRIPT, FAUCET_COND, isFaucetVout }

@@ -1,30 +1,30 @@
 /**
- * Tokens CC module (eval 0xf2), after komodod's src/cc/CCtokens.cpp and reference §5: 1 token =
+ * Tokens CC module (eval 0xf2), engine half, after komodod's src/cc/CCtokens.cpp and reference §5: 1 token =
  * 1 satoshi locked in a CC output; creation marks the global Tokens address and pays the supply to
  * the creator's Tokens CC address; transfers move token outputs between pubkeys' Tokens addresses.
  */
-import type { CcContext, CcModule, ValidationContext } from '../modules.ts'
-import type { Coin, Ledger, TxRecord } from '../chain/ledger.ts'
-import { classifyScript } from '../tx/script.ts'
-import type { Tx } from '../tx/transaction.ts'
-import { ccAddress, ccAddressOfScript, ccScript, makeCCcond1, makeTokensCCcond1, EVAL_TOKENS } from './condition.ts'
-import { moduleByName, globalPubkeyOf, EVAL } from './module-keys.ts'
-import { bytesEqual, bytesToHex } from './hashes.ts'
+import type { CcContext, CcModule, ValidationContext } from '../../devchain/modules.ts'
+import type { Coin, LedgerView as Ledger, TxRecord } from '../../devchain/chain/view.ts'
+import { classifyScript } from '../../devchain/tx/script.ts'
+import type { Tx } from '../../devchain/tx/transaction.ts'
+import { ccAddress, ccAddressOfScript, ccScript, makeCCcond1, makeTokensCCcond1 } from '../../devchain/cc/condition.ts'
+import { bytesEqual, bytesToHex, hexToBytes } from '../../devchain/cc/hashes.ts'
+import { opReturnPayload, opReturnScript } from '../../protocol/opret.ts'
 import {
-  decodeTokenCreate, decodeTokenTransfer, encodeTokenCreate, encodeTokenTransfer, opReturnPayload, opReturnScript, tokensFuncId,
-  TOKENS_FUNCID_CREATE, TOKENS_FUNCID_TRANSFER, type TokenCreateOpret,
-} from './opret.ts'
-import { ccAddressReply } from './address-reply.ts'
+  decodeTokenCreate, decodeTokenTransfer, encodeTokenCreate, encodeTokenTransfer, tokensFuncId,
+  TOKENS_FUNCID_CREATE, TOKENS_FUNCID_TRANSFER, type TokenCreateOpret, tokens as TOKENS,
+} from './spec.ts'
+import { ccAddressReply } from '../../devchain/cc/address-reply.ts'
 import {
   CC_TXFEE, ccUnspents, checkCount, coinsToSats, ensureCC, finalizeCCTx, isPubkeyCoin, normalInputs, parsePubkeyParam, parseTxidParam,
   requireString, softError, spentInMempool, atoll,
-} from './cc-rpc.ts'
-import { inputsWithEval, signersOfScriptSig, verifySpendFor } from './spend.ts'
-import { SCRIPT_FALSE } from '../chain/errors.ts'
-import { recordReject } from './rejects.ts'
+} from '../../devchain/cc/cc-rpc.ts'
+import { inputsWithEval, signersOfScriptSig, verifySpendFor } from '../../devchain/cc/spend.ts'
+import { SCRIPT_FALSE } from '../../devchain/chain/errors.ts'
+import { recordReject } from '../../devchain/cc/rejects.ts'
 
-export const TOKENS = moduleByName('Tokens')
-const TOKENS_PK = globalPubkeyOf(TOKENS)
+const EVAL_TOKENS = TOKENS.evalCode
+const TOKENS_PK = hexToBytes(TOKENS.globalPubkey)
 const MARKER_SCRIPT = ccScript(makeCCcond1(EVAL_TOKENS, TOKENS_PK))
 export const TOKENS_CC_ADDRESS = ccAddress(EVAL_TOKENS, TOKENS_PK)
 /** komodod's IGUANA_MAXSCRIPTSIZE, the NFT data limit. */
@@ -209,7 +209,7 @@ function tokentransfer(ctx: CcContext, p: unknown[]): unknown {
 
 export function tokensRejectReason(tx: Tx, vctx: ValidationContext): string | null {
   const L = vctx.chain.ledger
-  const tokenVins = inputsWithEval(tx, vctx.spent, EVAL.TOKENS)
+  const tokenVins = inputsWithEval(tx, vctx.spent, EVAL_TOKENS)
   const payload = tx.vout.length ? opReturnPayload(tx.vout[tx.vout.length - 1].script) : null
   const f = payload ? tokensFuncId(payload) : null
   if (f === TOKENS_FUNCID_CREATE) return 'tokenbase tx cannot have cc vins'
@@ -233,8 +233,8 @@ export function tokensRejectReason(tx: Tx, vctx: ValidationContext): string | nu
   return null
 }
 
-export const tokensModule: CcModule = {
-  evalCode: EVAL.TOKENS,
+export const rules: CcModule = {
+  evalCode: EVAL_TOKENS,
   name: 'Tokens',
   category: 'tokens',
   rpc: {
@@ -246,10 +246,10 @@ export const tokensModule: CcModule = {
     tokenlist: 'tokenlist', tokenbalance: 'tokenbalance tokenid [pubkey]', tokentransfer: 'tokentransfer tokenid destpubkey amount',
   },
   validate(tx, vctx) {
-    if (inputsWithEval(tx, vctx.spent, EVAL.TOKENS).length === 0) return null
+    if (inputsWithEval(tx, vctx.spent, EVAL_TOKENS).length === 0) return null
     const reason = tokensRejectReason(tx, vctx)
     if (reason) recordReject({ txid: vctx.txid, module: 'Tokens', reason })
     return reason ? SCRIPT_FALSE : null
   },
-  verifySpend: (tx, i, coin) => verifySpendFor(EVAL.TOKENS, tx, i, coin),
+  verifySpend: (tx, i, coin) => verifySpendFor(EVAL_TOKENS, tx, i, coin),
 }

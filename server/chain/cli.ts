@@ -8,6 +8,7 @@
 import { DevchainCore } from '../../devchain/core.ts'
 import { LogDamagedError, StoreLockedError } from '../../devchain/index.ts'
 import { fileStorage } from '../../devchain/platform/node/fileStore.ts'
+import { loadModuleRules } from '../../modules/loadRules.ts'
 import { createHttpServer } from './http.ts'
 import type { ResolvedArgs } from './conf.ts'
 import { ConfError, resolveChainArgs } from './conf.ts'
@@ -19,7 +20,7 @@ let resolved: ResolvedArgs
 let dc: DevchainCore
 try {
   resolved = resolveChainArgs(argv.filter((a) => !ours.has(a)), process.env)
-  dc = await DevchainCore.open({ args: resolved.args, reset: flag('reset'), recover: flag('recover'), storage: fileStorage })
+  dc = await DevchainCore.open({ args: resolved.args, reset: flag('reset'), recover: flag('recover'), storage: fileStorage, modules: await loadModuleRules() })
 } catch (e) {
   // A refusal to start says why and what to do; a stack trace would only bury that.
   if (e instanceof ConfError) process.stderr.write(`devchain: ${e.message}\n`)

@@ -11,6 +11,7 @@ import type { Devchain } from '../../devchain/index.ts'
 import { createDevchain } from '../../devchain/index.ts'
 import { chainArgs } from '../chainEnv.ts'
 import { fileStorage } from '../../devchain/platform/node/fileStore.ts'
+import { loadModuleRules } from '../../modules/loadRules.ts'
 import type { GatewayEnvConfig } from './config.ts'
 import { configFromEnv } from './config.ts'
 import { createDevchainUpstream } from './devchainUpstream.ts'
@@ -74,6 +75,7 @@ export async function createGatewayFromEnv(opts: FromEnvOptions = {}): Promise<G
       (await createDevchain({
         storage: fileStorage,
         args: chainArgs(env),
+        modules: await loadModuleRules(),
         recover: opts.devchainRecover ?? env.DEVCHAIN_RECOVER === '1',
         log: (line) => logger.warn(line),
         seed,

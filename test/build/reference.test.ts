@@ -1,7 +1,7 @@
 import fs from 'node:fs'
 import path from 'node:path'
 import { beforeAll, describe, expect, it } from 'vitest'
-import { CATEGORIES, METHODS } from '../../protocol/catalog.ts'
+import { CATEGORIES, METHODS } from '../../modules/catalog.ts'
 import { discoverLocales } from '../../.vuepress/locales/discover.ts'
 import { methodAnchor, referenceIndexPath, referencePagePath } from '../../.vuepress/reference/skeleton.ts'
 import { ROOT, builtRoutes, sharedDist } from '../support/site.ts'

@@ -4,7 +4,7 @@
  */
 import type { BrowserContext } from 'playwright-core'
 import { afterAll, beforeAll, expect, it } from 'vitest'
-import { getMethod } from '../../protocol/catalog.ts'
+import { getMethod } from '../../modules/catalog.ts'
 import zhReference from '../../locales/zh/reference.json'
 import { startServer, type RunningServer } from '../../server/start.ts'
 import { launchBrowser } from '../support/browser.ts'

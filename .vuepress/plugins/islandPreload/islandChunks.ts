@@ -5,7 +5,7 @@ type OutputBundle = Rollup.OutputBundle
 type OutputChunk = Rollup.OutputChunk
 
 /**
- * The live components of a client bundle (lazily imported chunks whose module is a `components/*.vue`), each
+ * The live components of a client bundle (lazily imported chunks whose module is a `components/*.vue` or a module's `modules/<id>/*.vue` panel), each
  * with its chunk and every chunk it imports, minus the entry chunk and what the entry imports: those every
  * page already loads.
  */
@@ -20,7 +20,7 @@ export function islandChunks(bundle: OutputBundle): Map<string, string[]> {
   const islands = new Map<string, string[]>()
   for (const chunk of chunks) {
     const id = chunk.facadeModuleId ?? ''
-    if (!chunk.isDynamicEntry || !/[\\/]components[\\/][^\\/]+\.vue$/.test(id)) continue
+    if (!chunk.isDynamicEntry || !/[\\/](components|modules[\\/][^\\/]+)[\\/][^\\/]+\.vue$/.test(id)) continue
     const files: string[] = []
     const visit = (file: string): void => {
       if (loaded.has(file) || files.includes(file)) return

@@ -27,10 +27,10 @@ function publicKey(priv: Uint8Array): Uint8Array {
 const oneShot = (nodeCrypto as { hash?: (alg: string, data: Uint8Array, enc: 'buffer') => Uint8Array }).hash
 
 function powWorkerPath(): string {
-  const here = new URL('../../cc/faucet-pow-worker.mjs', import.meta.url)
+  const here = new URL('../../../modules/faucet/powWorker.mjs', import.meta.url)
   if (here.protocol === 'file:' && existsSync(fileURLToPath(here))) return fileURLToPath(here)
   // Bundled callers (e.g. a config file compiled to a temp dir) lose the module's location.
-  return resolve(process.cwd(), 'devchain/cc/faucet-pow-worker.mjs')
+  return resolve(process.cwd(), 'modules/faucet/powWorker.mjs')
 }
 
 // The worker is plain JS: no need to inherit a TypeScript loader (tsx) that would slow its start.

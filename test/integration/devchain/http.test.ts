@@ -3,7 +3,7 @@ import { chainParamsFrom, DEFAULT_ARGS } from '../../../devchain/chain/params.ts
 import { describe, it, expect, beforeAll, afterAll } from 'vitest'
 import type { Server } from 'node:http'
 import type { AddressInfo } from 'node:net'
-import { createDevchainCore, type DevchainCore } from '../../../devchain/index.ts'
+import { createDevchainCore, type DevchainCore } from '../../support/devchain.ts'
 import { createHttpServer } from '../../../server/chain/http.ts'
 import { komodoFixtures } from '../../support/fixtures.ts'
 

@@ -3,7 +3,7 @@
  * komodod's shapes and statuses, limits, CORS and logs.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { METHODS } from '../../../protocol/catalog.ts'
+import { METHODS } from '../../../modules/catalog.ts'
 import type { DevchainCore } from '../../../devchain/index.ts'
 import { createDevchainUpstream, parseNodes } from '../../../server/gateway/index.ts'
 import { parseTrustedProxies, parseAddressList } from '../../../server/gateway/clientIp.ts'

@@ -10,7 +10,7 @@ import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { METHODS } from '../../../protocol/catalog.ts'
+import { METHODS } from '../../../modules/catalog.ts'
 import { isErrorReply, post, request } from './support.ts'
 
 const ROOT = path.resolve(import.meta.dirname, '../../..')

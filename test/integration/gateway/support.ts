@@ -1,7 +1,7 @@
 /** Real parts for the gateway's integration tests: devchains, their HTTP face, gateways on 127.0.0.1:0. */
 import http from 'node:http'
 import type { AddressInfo } from 'node:net'
-import { createDevchainCore } from '../../../devchain/index.ts'
+import { createDevchainCore } from '../../support/devchain.ts'
 import { createHttpServer } from '../../../server/chain/http.ts'
 import type { DevchainCore } from '../../../devchain/index.ts'
 import type { Gateway, GatewayOptions } from '../../../server/gateway/index.ts'

@@ -1,7 +1,7 @@
 /** A devchain behind its komodod-style HTTP face on an ephemeral port, and a JSON-RPC caller. */
 import type { Server } from 'node:http'
 import type { AddressInfo } from 'node:net'
-import { createDevchainCore, type DevchainCore } from '../../../devchain/index.ts'
+import { createDevchainCore, type DevchainCore } from '../../support/devchain.ts'
 import { createHttpServer } from '../../../server/chain/http.ts'
 
 export interface ChainHttp {

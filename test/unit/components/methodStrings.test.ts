@@ -8,7 +8,7 @@ import {
   loadersFromGlob, loadMethodTexts, setMethodTextLoaders, type MethodTextLoader, type MethodTexts,
 } from '../../../components/i18n/methodTexts.ts'
 import { methodStringsFrom } from '../../../components/i18n/useMethodStrings.ts'
-import { getMethod } from '../../../protocol/catalog.ts'
+import { getMethod } from '../../../modules/catalog.ts'
 // The same module the unit project aliases vuepress/client to.
 import { mockLocale } from '../mocks/vuepress-client.ts'
 import { fakeChain } from './fakeChain.ts'

@@ -6,8 +6,8 @@ import ChainStatus from '../../../components/ChainStatus.vue'
 import TxView from '../../../components/TxView.vue'
 import { useJourney } from '../../../components/useJourney.ts'
 import type { DecodedTx } from '../../../protocol/types.ts'
-import { bytesToHex } from '../../../protocol/decode.ts'
-import { encodeTokenCreate, opReturnScript } from '../../../devchain/cc/opret.ts'
+import { bytesToHex, opReturnScript } from '../../../protocol/opret.ts'
+import { encodeTokenCreate } from '../../../modules/tokens/spec.ts'
 import { fakeChain, META } from './fakeChain.ts'
 
 afterEach(() => vi.unstubAllGlobals())

@@ -1,7 +1,7 @@
 /** The devchain implements every non-CC method of the shared catalog (protocol/catalog.ts). */
 import { describe, it, expect } from 'vitest'
-import { METHODS } from '../../../protocol/catalog.ts'
-import { createDevchain } from '../../../devchain/index.ts'
+import { METHODS } from '../../../modules/catalog.ts'
+import { createDevchain } from '../../support/devchain.ts'
 import { RpcError } from '../../../protocol/jsonrpc.ts'
 
 // CC modules, devchain_resetidentity and devchain_jobs belong to the CC engineer's modules.

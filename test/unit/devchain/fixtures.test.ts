@@ -3,7 +3,8 @@
  * key names, key order and JSON types; era fixtures must have every recorded key with its type.
  */
 import { describe, it, expect, beforeAll } from 'vitest'
-import { createDevchain, Amount, serializeReply, type Devchain } from '../../../devchain/index.ts'
+import { Amount, serializeReply } from '../../../devchain/index.ts'
+import { createDevchain, type Devchain } from '../../support/devchain.ts'
 import { komodoFixtures } from '../../support/fixtures.ts'
 
 const fixtures = komodoFixtures

@@ -6,7 +6,7 @@
  */
 import { describe, it, expect } from 'vitest'
 import { createHash } from 'node:crypto'
-import { createDevchain } from '../../../devchain/index.ts'
+import { createDevchain } from '../../support/devchain.ts'
 
 interface Parsed {
   txid: string

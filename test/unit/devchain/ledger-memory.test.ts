@@ -4,7 +4,7 @@
  * must not change.
  */
 import { describe, it, expect } from 'vitest'
-import { createDevchainCore } from '../../../devchain/index.ts'
+import { createDevchainCore } from '../../support/devchain.ts'
 import { toHex } from '../../../devchain/crypto/hash.ts'
 import { txidOf } from '../../../devchain/tx/transaction.ts'
 

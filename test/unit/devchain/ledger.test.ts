@@ -1,5 +1,5 @@
 import { describe, it, expect, beforeEach } from 'vitest'
-import { createDevchain, type Devchain } from '../../../devchain/index.ts'
+import { createDevchain, type Devchain } from '../../support/devchain.ts'
 import { RpcError } from '../../../protocol/jsonrpc.ts'
 import { parseTx, serializeTx } from '../../../devchain/tx/transaction.ts'
 import { fromHex, toHex } from '../../../devchain/crypto/hash.ts'

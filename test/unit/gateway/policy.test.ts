@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { METHODS } from '../../../protocol/catalog.ts'
+import { METHODS } from '../../../modules/catalog.ts'
 import { PROFILE_NAMES, createPolicy, isNeverMethod } from '../../../server/gateway/policy.ts'
 
 const ISSUE_NEVER_LIST = [

@@ -3,7 +3,7 @@
  * rule each (the Faucet and Tokens global keys are public, so anyone can sign such spends).
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { createDevchainCore, type DevchainCore } from '../../../devchain/index.ts'
+import { createDevchainCore, type DevchainCore } from '../../support/devchain.ts'
 import { hexToHash } from '../../../devchain/crypto/hash.ts'
 import { p2pk } from '../../../devchain/tx/script.ts'
 import { newTx, parseTx, serializeTx, SEQUENCE_FINAL, type TxOut } from '../../../devchain/tx/transaction.ts'
@@ -11,15 +11,16 @@ import { signatureHash, SIGHASH_ALL } from '../../../devchain/tx/sighash.ts'
 import type { Coin } from '../../../devchain/chain/ledger.ts'
 import { ccScriptSig, signCondition } from '../../../devchain/cc/fulfillment.ts'
 import { ccScript, makeCCcond1, type Condition } from '../../../devchain/cc/condition.ts'
-import { FAUCET_CC_ADDRESS, FAUCET_COND, FAUCET_SCRIPT, FAUCETSIZE } from '../../../devchain/cc/faucet.ts'
-import { TOKENS, TOKENS_CC_ADDRESS } from '../../../devchain/cc/tokens.ts'
+import { FAUCET_CC_ADDRESS, FAUCET_COND, FAUCET_SCRIPT, FAUCETSIZE } from '../../../modules/faucet/rules.ts'
+import { TOKENS_CC_ADDRESS } from '../../../modules/tokens/rules.ts'
 import { recentRejects } from '../../../devchain/cc/rejects.ts'
-import { opReturnScript, encodeFaucetGet, encodeTokenTransfer } from '../../../devchain/cc/opret.ts'
-import { moduleByName } from '../../../devchain/cc/module-keys.ts'
+import { opReturnScript } from '../../../protocol/opret.ts'
+import { encodeFaucetGet, faucet } from '../../../modules/faucet/spec.ts'
+import { encodeTokenTransfer, tokens as TOKENS } from '../../../modules/tokens/spec.ts'
 import { bytesToHex, hexToBytes } from '../../../devchain/cc/hashes.ts'
 
 const SCRIPT_FALSE = '16: mandatory-script-verify-flag-failed (Script evaluated without error but finished with a false/empty top stack element)'
-const FAUCET_PRIV = hexToBytes(moduleByName('Faucet').globalPrivkey!)
+const FAUCET_PRIV = hexToBytes(faucet.globalPrivkey!)
 const TOKENS_PRIV = hexToBytes(TOKENS.globalPrivkey!)
 
 let dc: DevchainCore

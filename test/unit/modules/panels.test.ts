@@ -1,9 +1,9 @@
 // @vitest-environment happy-dom
 import { flushPromises, mount } from '@vue/test-utils'
 import { afterEach, describe, expect, it, vi } from 'vitest'
-import FaucetPanel from '../../../components/FaucetPanel.vue'
-import TokenPanel from '../../../components/TokenPanel.vue'
-import { fakeChain } from './fakeChain.ts'
+import FaucetPanel from '../../../modules/faucet/FaucetPanel.vue'
+import TokenPanel from '../../../modules/tokens/TokenPanel.vue'
+import { fakeChain } from '../components/fakeChain.ts'
 
 afterEach(() => vi.unstubAllGlobals())
 

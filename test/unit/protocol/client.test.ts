@@ -1,5 +1,7 @@
 import { describe, expect, it, vi } from 'vitest'
 import { RpcClient, endpointFor } from '../../../protocol/client.ts'
+// The site's catalog (core + modules), as useRpcClient hands it to the client.
+import { CATALOG as catalog } from '../../../modules/catalog.ts'
 import {
   AbortedError, CcSoftError, ChainUnavailableError, NodeRpcError, ParamsError, TimeoutError, UnknownMethodError,
 } from '../../../protocol/errors.ts'
@@ -36,7 +38,7 @@ describe('RpcClient', () => {
 
   it('refuses params that do not match the catalog before sending anything', async () => {
     const f = fakeFetch(() => ({ body: reply(null) }))
-    const c = new RpcClient({ fetch: f.fn })
+    const c = new RpcClient({ fetch: f.fn, catalog })
     const err = await c.call('faucetfund', [100]).catch((e) => e)
     expect(err).toBeInstanceOf(ParamsError)
     expect(err.issues).toEqual([{ index: 0, param: 'amount', code: 'type', expected: 'string' }])
@@ -61,7 +63,7 @@ describe('RpcClient', () => {
 
   it('raises CC soft errors found inside a successful reply', async () => {
     const f = fakeFetch(() => ({ body: reply({ result: 'error', error: 'funding amount must be positive' }) }))
-    const err = await new RpcClient({ fetch: f.fn }).call('faucetfund', ['0']).catch((e) => e)
+    const err = await new RpcClient({ fetch: f.fn, catalog }).call('faucetfund', ['0']).catch((e) => e)
     expect(err).toBeInstanceOf(CcSoftError)
     expect(err.message).toBe('funding amount must be positive')
   })

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest'
-import { getMethod, type MethodSpec } from '../../../protocol/catalog.ts'
+import { getMethod } from '../../../modules/catalog.ts'
+import { type MethodSpec } from '../../../protocol/catalog.ts'
 import { fieldFromValue, isRAddress, paramsFromFields, validateParams } from '../../../protocol/validate.ts'
 
 const m = (name: string): MethodSpec => getMethod(name)!

@@ -1,7 +1,7 @@
 import MarkdownIt from 'markdown-it'
 import { describe, expect, it } from 'vitest'
 import type { MethodSpec } from '../../../protocol/catalog.ts'
-import { METHODS, getMethod } from '../../../protocol/catalog.ts'
+import { METHODS, getMethod } from '../../../modules/catalog.ts'
 import { createPolicy } from '../../../server/gateway/policy.ts'
 import { groupByCategory, referencePages } from '../../../.vuepress/plugins/rpcReference.ts'
 import { profilesAllowing } from '../../../.vuepress/reference/profiles.ts'

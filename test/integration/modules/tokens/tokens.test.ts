@@ -3,10 +3,10 @@
  * reader, balances on both sides, burning to an unheld pubkey, and every soft error.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { startChain, SCRIPT_FALSE, type ChainHttp } from './support.ts'
-import { ccAddress } from '../../../devchain/cc/condition.ts'
-import { hexToBytes } from '../../../devchain/cc/hashes.ts'
-import { komodoFixtures } from '../../support/fixtures.ts'
+import { startChain, SCRIPT_FALSE, type ChainHttp } from '../support.ts'
+import { ccAddress } from '../../../../devchain/cc/condition.ts'
+import { hexToBytes } from '../../../../devchain/cc/hashes.ts'
+import { komodoFixtures } from '../../../support/fixtures.ts'
 
 const fixtures = komodoFixtures
 const fixture = (id: string) => fixtures.responses.find((r: { id: string }) => r.id === id)

@@ -1,10 +1,11 @@
 import { describe, expect, it } from 'vitest'
 import {
   ccAddress, ccScript, conditionBinary, conditionOfScript, describeCCScript, makeCCcond1, makeTokensCCcond1, costOf,
-} from '../../../devchain/cc/condition.ts'
-import { CC_MODULES, EVAL } from '../../../devchain/cc/module-keys.ts'
-import { bytesToHex, hexToBytes, pubkeyAddress } from '../../../devchain/cc/hashes.ts'
-import { komodoFixtures } from '../../support/fixtures.ts'
+} from '../../../../devchain/cc/condition.ts'
+import { EVAL, EVAL_NAMES } from '../../../../protocol/evalCodes.ts'
+import { MODULES } from '../../../../modules/registry.ts'
+import { bytesToHex, hexToBytes, pubkeyAddress } from '../../../../devchain/cc/hashes.ts'
+import { komodoFixtures } from '../../../support/fixtures.ts'
 
 // Reference §3.3: global CC address and normal address of each module.
 const VECTORS: [string, number, string, string, string][] = [
@@ -28,11 +29,12 @@ describe('CC conditions and addresses (reference §3.3)', () => {
     expect(pubkeyAddress(hexToBytes(pubkey))).toBe(normal)
   })
 
-  it('module table carries the same keys', () => {
-    for (const [name, evalCode, pubkey] of VECTORS) {
-      const m = CC_MODULES.find((x) => x.name === name)
-      expect(m?.evalCode).toBe(evalCode)
-      expect(m?.globalPubkey).toBe(pubkey)
+  it('eval table and registered module specs carry the same keys', () => {
+    for (const [name, evalCode] of VECTORS) expect(EVAL_NAMES[evalCode]).toBe(name)
+    for (const m of MODULES) {
+      const v = VECTORS.find(([name]) => name === m.name)
+      expect(v, m.name).toBeDefined()
+      expect([m.evalCode, m.globalPubkey, m.globalAddress]).toEqual([v![1], v![2], v![3]])
     }
   })
 

@@ -1,11 +1,12 @@
 import { describe, expect, it } from 'vitest'
 import { secp256k1 } from '@noble/curves/secp256k1.js'
-import { conditionBinary, makeCCcond1, makeTokensCCcond1 } from '../../../devchain/cc/condition.ts'
-import { checkCCInput, ccScriptSig, decodeFulfillment, fulfillmentBinary, signCondition, singlePush } from '../../../devchain/cc/fulfillment.ts'
-import { moduleByName, EVAL } from '../../../devchain/cc/module-keys.ts'
-import { bytesToHex, hexToBytes, sha256 } from '../../../devchain/cc/hashes.ts'
+import { conditionBinary, makeCCcond1, makeTokensCCcond1 } from '../../../../devchain/cc/condition.ts'
+import { checkCCInput, ccScriptSig, decodeFulfillment, fulfillmentBinary, signCondition, singlePush } from '../../../../devchain/cc/fulfillment.ts'
+import { EVAL } from '../../../../protocol/evalCodes.ts'
+import { moduleById } from '../../../../modules/registry.ts'
+import { bytesToHex, hexToBytes, sha256 } from '../../../../devchain/cc/hashes.ts'
 
-const faucet = moduleByName('Faucet')
+const faucet = moduleById('faucet')!
 const faucetPriv = hexToBytes(faucet.globalPrivkey!)
 const faucetPub = hexToBytes(faucet.globalPubkey)
 
@@ -16,7 +17,7 @@ const KOMODOD_FAUCET_SCRIPTSIG = '4c79a276a072a26ba067a565802103682b255c40d0cde8
 describe('CC fulfillments', () => {
   it('module private keys match the published global pubkeys', () => {
     expect(bytesToHex(secp256k1.getPublicKey(faucetPriv, true))).toBe(faucet.globalPubkey)
-    const tokens = moduleByName('Tokens')
+    const tokens = moduleById('tokens')!
     expect(bytesToHex(secp256k1.getPublicKey(hexToBytes(tokens.globalPrivkey!), true))).toBe(tokens.globalPubkey)
   })
 

@@ -1,6 +1,6 @@
 /** ensure_CCrequirements: a node without a -pubkey gets komodod's -1 errors from every CC RPC. */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { createDevchainCore, type DevchainCore } from '../../../devchain/index.ts'
+import { createDevchainCore, type DevchainCore } from '../../../support/devchain.ts'
 
 const MSG = 'to use CC contracts, you need to launch daemon with valid -pubkey= for an address in your wallet'
 let dc: DevchainCore

@@ -1,18 +1,17 @@
 import { describe, expect, it } from 'vitest'
 import { blake2b } from '@noble/hashes/blake2.js'
 // @ts-expect-error plain .mjs module without types (the worker's hasher)
-import { blake2b256Into, blake2b256State } from '../../../devchain/cc/blake2b-personal.mjs'
-import { assertPublicModuleKey, listPowJobs, minePowTx } from '../../../devchain/cc/faucet-pow.ts'
-import { ccScript, conditionBinary, makeCCcond1 } from '../../../devchain/cc/condition.ts'
-import { checkCCInput } from '../../../devchain/cc/fulfillment.ts'
-import { decodeFaucetGet, encodeFaucetGet, opReturnPayload, opReturnScript } from '../../../devchain/cc/opret.ts'
-import { moduleByName } from '../../../devchain/cc/module-keys.ts'
-import { hexToBytes, sha256 } from '../../../devchain/cc/hashes.ts'
-import { newTx, parseTx, txidOf } from '../../../devchain/tx/transaction.ts'
-import { signatureHash, SIGHASH_ALL } from '../../../devchain/tx/sighash.ts'
-import { p2pk } from '../../../devchain/tx/script.ts'
+import { blake2b256Into, blake2b256State } from '../../../../modules/faucet/blake2bPersonal.mjs'
+import { assertPublicModuleKey, listPowJobs, minePowTx } from '../../../../modules/faucet/pow.ts'
+import { ccScript, conditionBinary, makeCCcond1 } from '../../../../devchain/cc/condition.ts'
+import { checkCCInput } from '../../../../devchain/cc/fulfillment.ts'
+import { opReturnPayload, opReturnScript } from '../../../../protocol/opret.ts'
+import { decodeFaucetGet, encodeFaucetGet, faucet } from '../../../../modules/faucet/spec.ts'
+import { hexToBytes, sha256 } from '../../../../devchain/cc/hashes.ts'
+import { newTx, parseTx, txidOf } from '../../../../devchain/tx/transaction.ts'
+import { signatureHash, SIGHASH_ALL } from '../../../../devchain/tx/sighash.ts'
+import { p2pk } from '../../../../devchain/tx/script.ts'
 
-const faucet = moduleByName('Faucet')
 const priv = hexToBytes(faucet.globalPrivkey!)
 const cond = makeCCcond1(0xe4, hexToBytes(faucet.globalPubkey))
 const script = ccScript(cond)

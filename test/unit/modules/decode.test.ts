@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest'
-import { decodeOpReturn, labelOutputs, opReturnPayload, bytesToHex } from '../../../protocol/decode.ts'
-import { encodeFaucetGet, encodeTokenCreate, encodeTokenTransfer, opReturnScript } from '../../../devchain/cc/opret.ts'
+import { decodeOpReturn, labelOutputs, opReturnPayload, bytesToHex } from '../../../modules/decode.ts'
+import { opReturnScript } from '../../../protocol/opret.ts'
+import { encodeFaucetGet } from '../../../modules/faucet/spec.ts'
+import { encodeTokenCreate, encodeTokenTransfer } from '../../../modules/tokens/spec.ts'
 import type { DecodedTx } from '../../../protocol/types.ts'
 
 const pk = (b: string) => Uint8Array.from(Buffer.from('02' + b.repeat(32), 'hex'))

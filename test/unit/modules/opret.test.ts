@@ -1,8 +1,7 @@
 import { describe, expect, it } from 'vitest'
-import {
-  decodeFaucetGet, decodeTokenCreate, decodeTokenTransfer, encodeFaucetGet, encodeTokenCreate, encodeTokenTransfer,
-  opReturnPayload, opReturnScript,
-} from '../../../devchain/cc/opret.ts'
+import { opReturnPayload, opReturnScript } from '../../../protocol/opret.ts'
+import { decodeFaucetGet, encodeFaucetGet } from '../../../modules/faucet/spec.ts'
+import { decodeTokenCreate, decodeTokenTransfer, encodeTokenCreate, encodeTokenTransfer } from '../../../modules/tokens/spec.ts'
 import { bytesToHex, hexToBytes } from '../../../devchain/cc/hashes.ts'
 
 const PK = hexToBytes('02d3431950c2f0f9654217b6ce3d44468d3a9ca7255741767fdeee7c5ec6b47567')
