@@ -26,8 +26,9 @@ export default defineConfig({
         test: {
           name: 'unit-browser',
           include: engineTests,
-          // The browser platform has no proof-of-work workers yet (platform/browser: startPowWorker → null).
-          exclude: ['test/unit/devchain-cc/faucet-pow.test.ts'],
+          // The browser platform has no proof-of-work workers yet (platform/browser: startPowWorker → null);
+          // Vue panels are page code, not engine code: the unit project (with the Vue plugin) runs them.
+          exclude: ['test/unit/modules/faucet/pow.test.ts', 'test/unit/modules/panels.test.ts'],
           environment: 'node',
           env: { KJ_ENGINE_PLATFORM: 'browser' },
         },

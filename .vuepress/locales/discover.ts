@@ -1,7 +1,7 @@
 import fs from 'node:fs'
 import path from 'node:path'
 import type { SiteLocaleConfig } from 'vuepress/shared'
-import { en, type UiStrings } from '../../components/i18n/en.ts'
+import { englishUi as en, type EnglishUi as UiStrings } from '../../components/i18n/englishUi.ts'
 import { parseLocaleFile, type LocaleFile } from './localeFile.ts'
 import { overlayUi } from '../../components/i18n/overlayUi.ts'
 import type { Translated } from './uiStrings.ts'

@@ -1,6 +1,6 @@
 import fs from 'node:fs'
 import path from 'node:path'
-import { en } from '../../components/i18n/en.ts'
+import { englishUi as en } from '../../components/i18n/englishUi.ts'
 import { discoverLocales, ROOT, type DiscoveredLocales, type LocaleUi } from './discover.ts'
 
 export interface DiscoveredSite {

@@ -1,13 +1,11 @@
 /**
  * English UI strings: the source of truth for every key. Translations live in
  * `locales/<dir>/locale.json` under `"ui"` with the same nested shape; a missing key falls back to the
- * string here and an unknown key is an error (see `.vuepress/locales/uiStrings.ts`).
+ * string here and an unknown key is an error (see `.vuepress/locales/uiStrings.ts`). Each CC module's
+ * strings live in its spec (`modules/<id>/spec.ts`, joined in `englishUi.ts`), so this main-chunk
+ * file carries none of them.
  */
-import { MODULE_STRINGS } from '../../modules/registry.ts'
-
 export const en = {
-  // Each CC module's own strings (modules/<id>/spec.ts), under its own top-level keys.
-  ...MODULE_STRINGS,
   // Notices, navigation markers and the status page of the locales-as-folders system.
   i18n: {
     fallback: {
@@ -59,6 +57,7 @@ export const en = {
     noRecording: 'No chain answers here and no recorded reply exists for this call.',
     optional: 'optional',
     loading: 'Loading…',
+    refresh: 'Refresh',
   },
   status: {
     idle: 'Not run yet',

@@ -27,6 +27,8 @@ export function uiLoadersFromGlob(files: Record<string, () => Promise<unknown>>)
 let loaders = uiLoadersFromGlob(import.meta.glob('../../locales/*/locale.json', { import: 'ui' }))
 /** Merged strings of the locales loaded so far; reactive so a component reading a locale sees it arrive. */
 const loaded = shallowReactive(new Map<string, UiStrings>())
+/** Each loaded locale's `ui` as given, for module strings laid over their own English (useUiStrings). */
+const translations = new Map<string, unknown>()
 const pending = new Map<string, Promise<void>>()
 
 /** Tests swap the glob for stubs; returns the previous loaders and forgets what was loaded. */
@@ -34,6 +36,7 @@ export function setUiLoaders(next: Record<string, UiLoader>): Record<string, UiL
   const prev = loaders
   loaders = next
   loaded.clear()
+  translations.clear()
   pending.clear()
   return prev
 }
@@ -48,7 +51,10 @@ export function ensureUiStrings(prefix: string): Promise<void> {
   let p = pending.get(prefix)
   if (!p) {
     p = load().then(
-      (ui) => { loaded.set(prefix, overlayUi(en, ui)) },
+      (ui) => {
+        translations.set(prefix, ui)
+        loaded.set(prefix, overlayUi(en, ui))
+      },
       () => {},
     ).finally(() => pending.delete(prefix))
     pending.set(prefix, p)
@@ -59,4 +65,9 @@ export function ensureUiStrings(prefix: string): Promise<void> {
 /** The strings of a locale: English until (and unless) its translation has loaded. */
 export function uiStringsFor(prefix: string): UiStrings {
   return loaded.get(prefix) ?? en
+}
+
+/** A locale's `ui` object as loaded (undefined for English or before it loads). */
+export function uiTranslationFor(prefix: string): unknown {
+  return loaded.has(prefix) ? translations.get(prefix) : undefined
 }

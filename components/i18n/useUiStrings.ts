@@ -4,12 +4,23 @@
  */
 import { computed, type ComputedRef } from 'vue'
 import { useRouteLocale } from 'vuepress/client'
+import type { StringTree } from '../../protocol/module.ts'
 import type { UiStrings } from './en.ts'
-import { uiStringsFor } from './localeUi.ts'
+import { uiStringsFor, uiTranslationFor } from './localeUi.ts'
+import { overlayUi } from './overlayUi.ts'
 
-export function useUiStrings(): ComputedRef<UiStrings> {
+/**
+ * The core strings in the reader's locale; given a module's English strings (its spec's `strings`),
+ * those too, with the locale's translation (`locale.json`'s `ui`, same keys) laid over them.
+ */
+export function useUiStrings(): ComputedRef<UiStrings>
+export function useUiStrings<S extends StringTree>(moduleStrings: S): ComputedRef<UiStrings & S>
+export function useUiStrings(moduleStrings?: StringTree): ComputedRef<UiStrings> {
   const locale = useRouteLocale()
-  return computed(() => uiStringsFor(locale.value))
+  return computed(() => {
+    const core = uiStringsFor(locale.value)
+    return moduleStrings ? { ...core, ...overlayUi(moduleStrings, uiTranslationFor(locale.value)) } : core
+  })
 }
 
 /** Fills `{name}` placeholders; unknown names stay visible so a translation slip shows. */

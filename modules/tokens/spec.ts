@@ -170,7 +170,6 @@ export const tokens = defineModule({
       balance: 'Balance',
       holder: 'Holder',
       owner: 'Owner',
-      refresh: 'Refresh',
       tx: {
         create: 'Token creation: name “{name}”',
         description: 'Description',

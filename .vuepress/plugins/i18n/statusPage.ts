@@ -1,5 +1,5 @@
 import { createPage, type App, type Page, type Plugin } from 'vuepress/core'
-import { en } from '../../../components/i18n/en.ts'
+import { englishUi as en } from '../../../components/i18n/englishUi.ts'
 import type { LocaleInfo, LocaleUi } from '../../locales/discover.ts'
 import { repoFileUrl } from '../../locales/repo.ts'
 import { buildStatus, type StatusReport } from '../../locales/status.ts'

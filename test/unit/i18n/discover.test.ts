@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { en } from '../../../components/i18n/en.ts'
+import { englishUi as en } from '../../../components/i18n/englishUi.ts'
 import { discoverLocales, LocaleConfigError } from '../../../.vuepress/locales/discover.ts'
 import { tree } from './fixtures.ts'
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { en } from '../../../components/i18n/en.ts'
+import { englishUi as en } from '../../../components/i18n/englishUi.ts'
 import { buildStatus, formatStatus } from '../../../.vuepress/locales/status.ts'
 import { sourceHash, writeSourceHash } from '../../../.vuepress/locales/inventory.ts'
 import { searchExtraFields } from '../../../.vuepress/plugins/i18n/searchFields.ts'
