@@ -13,6 +13,7 @@ import { handleRpcBody } from '../../devchain/rpc/body.ts'
 import { publicChainParams } from '../../devchain/chain/publicParams.ts'
 import { idbStorage } from '../../devchain/platform/browser/idbStore.ts'
 import type { WorkerReply, WorkerRequest } from '../../protocol/transport.ts'
+import { loadModuleRules } from '../../modules/loadRules.ts'
 
 declare const self: DedicatedWorkerGlobalScope
 
@@ -34,16 +35,17 @@ const location = (): string => (options.seed ? `kj-devchain-seed:${options.seed}
 
 async function openChain(reset: boolean): Promise<DevchainCore> {
   const seed = options.seed || undefined
+  const modules = await loadModuleRules()
   if (persistent) {
     try {
-      return await createDevchainCore({ dataDir: location(), storage: idbStorage, seed, reset })
+      return await createDevchainCore({ dataDir: location(), storage: idbStorage, seed, reset, modules })
     } catch (e) {
       if (e instanceof StoreLockedError) throw e
       // No IndexedDB here (some private modes): the chain still runs, for this page's life.
       persistent = false
     }
   }
-  return createDevchainCore({ dataDir: null, seed, reset })
+  return createDevchainCore({ dataDir: null, seed, reset, modules })
 }
 
 function open(reset = false): Promise<DevchainCore> {

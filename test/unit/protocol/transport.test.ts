@@ -7,7 +7,7 @@ import { afterEach, describe, expect, it } from 'vitest'
 import { RpcClient } from '../../../protocol/client.ts'
 import { NodeRpcError } from '../../../protocol/errors.ts'
 import { gatewayBase, messageTransport, type WorkerReply, type WorkerRequest } from '../../../protocol/transport.ts'
-import { createDevchain, type Devchain } from '../../../devchain/index.ts'
+import { createDevchain, type Devchain } from '../../support/devchain.ts'
 import { handleRpcBody } from '../../../devchain/rpc/body.ts'
 
 describe('gatewayBase', () => {

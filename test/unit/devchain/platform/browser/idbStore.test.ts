@@ -7,7 +7,7 @@ import 'fake-indexeddb/auto'
 import { describe, expect, it } from 'vitest'
 import { IdbStore, idbStorage, type LockApi } from '../../../../../devchain/platform/browser/idbStore.ts'
 import { StoreLockedError } from '../../../../../devchain/chain/store.ts'
-import { createDevchain } from '../../../../../devchain/index.ts'
+import { createDevchain } from '../../../../support/devchain.ts'
 
 /** Web Locks as a browser implements them for `ifAvailable` (Node 20 has none). */
 function fakeLocks(): LockApi {
