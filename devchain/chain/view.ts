@@ -62,6 +62,10 @@ export interface LedgerView {
   readonly mempoolSpends: ReadonlyMap<string, string>
   /** Outputs of mempool txs by address, keyed by outpoint. */
   readonly mempoolByAddress: ReadonlyMap<string, ReadonlyMap<string, Coin>>
+  /** Confirmed unspent outputs by outpoint. */
+  readonly utxos: ReadonlyMap<string, Coin>
+  /** Running confirmed balance of every address (normal and CC). */
+  readonly utxoTotals: ReadonlyMap<string, number>
   readonly height: number
   readonly tip: { readonly time: number }
   confirmations(height: number): number

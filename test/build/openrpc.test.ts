@@ -3,7 +3,7 @@ import { validateOpenRPCDocument } from '@open-rpc/schema-utils-js'
 import fs from 'node:fs'
 import path from 'node:path'
 import { beforeAll, describe, expect, it } from 'vitest'
-import { METHODS } from '../../protocol/catalog.ts'
+import { METHODS } from '../../modules/catalog.ts'
 import { sharedDist } from '../support/site.ts'
 
 let dist: string

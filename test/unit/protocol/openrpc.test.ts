@@ -1,7 +1,7 @@
 /** The catalog as OpenRPC: valid against the OpenRPC meta-schema, and faithful to the catalog it comes from. */
 import { validateOpenRPCDocument } from '@open-rpc/schema-utils-js'
 import { describe, expect, it } from 'vitest'
-import { METHODS } from '../../../protocol/catalog.ts'
+import { METHODS } from '../../../modules/catalog.ts'
 import { toOpenRpc } from '../../../protocol/openrpc.ts'
 
 const doc = toOpenRpc(METHODS, { title: 'test', version: '0.0.0' })

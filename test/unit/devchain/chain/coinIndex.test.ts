@@ -7,7 +7,7 @@
  * sums of the address indexes.
  */
 import { describe, it, expect } from 'vitest'
-import { createDevchainCore, type DevchainCore } from '../../../../devchain/index.ts'
+import { createDevchainCore, type DevchainCore } from '../../../support/devchain.ts'
 import type { Coin } from '../../../../devchain/chain/ledger.ts'
 import type { CoinQuery, Wallet } from '../../../../devchain/chain/wallet.ts'
 
