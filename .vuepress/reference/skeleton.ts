@@ -5,7 +5,7 @@
 import type { Category, MethodSpec, ParamSpec } from '../../protocol/catalog.ts'
 import type { ReferenceStrings } from './strings.ts'
 import type { Difference } from '../../protocol/differences.ts'
-import { getMethod } from '../../protocol/catalog.ts'
+import { getMethod } from '../../modules/catalog.ts'
 
 export interface SkeletonContext {
   /** Route prefix of the locale: `/` or `/zh/`. */

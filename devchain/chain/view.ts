@@ -76,5 +76,7 @@ export interface LedgerView {
 /** What a wallet needs beyond the read view: the maturity rule and a feed of its addresses' coins. */
 export interface WalletLedger extends LedgerView {
   readonly params: { readonly coinbaseMaturity: number }
+  /** Blocks by height (immature coinbases are read from the last few). */
+  readonly blocks: ReadonlyArray<{ readonly txids: readonly string[] }>
   watch(address: string, w: CoinWatcher): void
 }

@@ -2,7 +2,7 @@
 import MarkdownIt from 'markdown-it'
 import { describe, expect, it } from 'vitest'
 import { DIFFERENCES } from '../../../protocol/differences.ts'
-import { getMethod } from '../../../protocol/catalog.ts'
+import { getMethod } from '../../../modules/catalog.ts'
 import { profilesAllowing } from '../../../.vuepress/reference/profiles.ts'
 import { renderDifferencesPage, differencesPath } from '../../../.vuepress/reference/skeleton.ts'
 import { resolveStrings } from '../../../.vuepress/reference/strings.ts'

@@ -4,7 +4,7 @@
  */
 import { describe, it, expect } from 'vitest'
 import { acFlags, chainParamsFrom, extraBytes, magicAndPort, parseArgs } from '../../../../devchain/chain/params.ts'
-import { createDevchain } from '../../../../devchain/index.ts'
+import { createDevchain } from '../../../support/devchain.ts'
 
 const magicOf = (args: string[]) => {
   const m = parseArgs(args)

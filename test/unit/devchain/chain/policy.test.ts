@@ -4,7 +4,8 @@
  * coinbase maturity in the wallet, and block headers whose hash meets their bits.
  */
 import { describe, it, expect } from 'vitest'
-import { createDevchain, createDevchainCore, DevchainCore } from '../../../../devchain/index.ts'
+import { DevchainCore } from '../../../../devchain/index.ts'
+import { createDevchain, createDevchainCore } from '../../../support/devchain.ts'
 import { RpcError } from '../../../../protocol/jsonrpc.ts'
 import { targetFromBits } from '../../../../devchain/tx/block.ts'
 import { parseTx, serializeTx, newTx } from '../../../../devchain/tx/transaction.ts'

@@ -1,5 +1,5 @@
 import { expect } from 'vitest'
-import { createDevchain, type Devchain } from '../../../../../devchain/index.ts'
+import { createDevchain, type Devchain } from '../../../../support/devchain.ts'
 import { RpcError } from '../../../../../protocol/jsonrpc.ts'
 
 export type Call = (m: string, p?: unknown[], node?: string) => Promise<any>
