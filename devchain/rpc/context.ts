@@ -22,7 +22,10 @@ export interface Engine {
   setPubkey(node: string, pubHex: string): void
   /** Mempool acceptance (and a block right away in automine mode); `own` skips signature checks. */
   submit(raw: Uint8Array, tx: Tx, origin?: 'own' | 'external'): Promise<string>
-  generate(node: string, n: number): Promise<string[]>
+  generate(node: string, n: number, signal?: AbortSignal): Promise<string[]>
+  /** Where the chain stands now (a log offset), for devchain_rewind. */
+  checkpoint(): { offset: number; height: number; hash: string }
+  rewind(offset: number): Promise<{ offset: number; height: number; hash: string }>
   setMining(state: MiningState): void
   requestStop(): void
 }

@@ -6,7 +6,7 @@
  * cheap: the policy refuses it before it costs anything.
  */
 import type { MethodSpec, SafetyClass } from '../../protocol/catalog.ts'
-import { getMethod } from '../../protocol/catalog.ts'
+import { getMethod } from '../../modules/catalog.ts'
 
 const HEAVY_SAFETY: readonly SafetyClass[] = ['mining', 'cc-build', 'spend']
 

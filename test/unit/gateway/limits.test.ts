@@ -4,7 +4,7 @@ import { createRateLimiter } from '../../../server/gateway/rateLimit.ts'
 import { clientIp, clientKey, isLoopback, parseAddressList, parseTrustedProxies } from '../../../server/gateway/clientIp.ts'
 import { createByteBudget } from '../../../server/gateway/budget.ts'
 import { isHeavyMethod, isHeavySpec } from '../../../server/gateway/cost.ts'
-import { METHODS } from '../../../protocol/catalog.ts'
+import { METHODS } from '../../../modules/catalog.ts'
 import { createGate } from '../../../server/gateway/concurrency.ts'
 import { hostAllowed } from '../../../server/gateway/cors.ts'
 

@@ -3,7 +3,7 @@
  * hashes, and a restart after a rewind finds the rewound chain.
  */
 import { describe, expect, it } from 'vitest'
-import { createDevchain } from '../../../../devchain/index.ts'
+import { createDevchain } from '../../../support/devchain.ts'
 import { RpcError } from '../../../../protocol/jsonrpc.ts'
 import { MemoryStore } from '../chain/memoryStore.ts'
 
