@@ -113,13 +113,15 @@ export function finalizeCCTx(opts: {
   outputs: TxOut[]
   opret?: Uint8Array
   fee?: number
+  /** Sign even when the inputs do not cover outputs and fee, as komodod's FinalizeCCTx does. */
+  allowDeficit?: boolean
 }): { tx: Tx; raw: Uint8Array; hex: string } {
   const fee = opts.fee ?? CC_TXFEE
   const coins = [...opts.normal, ...opts.cc.map((x) => x.coin)]
   const inSum = coins.reduce((s, c) => s + c.value, 0)
   const outSum = opts.outputs.reduce((s, o) => s + o.value, 0)
   const change = inSum - outSum - fee
-  if (change < 0) throw new Error('inputs do not cover outputs and fee')
+  if (change < 0 && !opts.allowDeficit) throw new Error('inputs do not cover outputs and fee')
   const vout = [...opts.outputs]
   if (change >= fee) vout.push({ value: change, script: p2pk(opts.mypk) })
   if (opts.opret) vout.push({ value: 0, script: opts.opret })

@@ -262,14 +262,12 @@ function normalUpTo(ctx: CcContext, total: number, maxinputs: number): Coin[] | 
 
 const built = (hex: string) => ({ hex, result: 'success' })
 
-/** FinalizeCCTx; a wallet that cannot pay outputs plus fee gets komodod's "normal inputs" error. */
-function finalize(ctx: CcContext, mypk: Uint8Array, normal: Coin[], cc: CCInput[], outputs: { value: number; script: Uint8Array }[], opret: Uint8Array, err: string) {
-  try {
-    return built(finalizeCCTx({ wallet: ctx.wallet, mypk, normal, cc, outputs, opret: opReturnScript(opret) }).hex)
-  } catch {
-    // Devchain deviation: komodod would sign a transaction whose outputs exceed its inputs.
-    return softError(err)
-  }
+/**
+ * FinalizeCCTx. Like komodod it signs even when the inputs fall short of outputs plus fee (a datum
+ * whose subscriptions no longer cover the fee): the mempool then refuses it (bad-txns-in-belowout).
+ */
+function finalize(ctx: CcContext, mypk: Uint8Array, normal: Coin[], cc: CCInput[], outputs: { value: number; script: Uint8Array }[], opret: Uint8Array) {
+  return built(finalizeCCTx({ wallet: ctx.wallet, mypk, normal, cc, outputs, opret: opReturnScript(opret), allowDeficit: true }).hex)
 }
 
 // ── RPCs ──────────────────────────────────────────────────────────────────────────────────────
@@ -286,7 +284,7 @@ function oraclescreate(ctx: CcContext, p: unknown[]): unknown {
   if (bad) return softError(bad)
   const normal = normalUpTo(ctx, 2 * CC_TXFEE, 3)
   if (!normal) return softError('error adding normal inputs')
-  return finalize(ctx, pubkey, normal, [], [{ value: CC_TXFEE, script: p2pk(GLOBAL_PK) }], encodeOracleCreate({ name, description, format }), 'error adding normal inputs')
+  return finalize(ctx, pubkey, normal, [], [{ value: CC_TXFEE, script: p2pk(GLOBAL_PK) }], encodeOracleCreate({ name, description, format }))
 }
 
 /** The oracle a builder refers to, or komodod's soft error ("cant find" / "invalid" + the txid). */
@@ -308,7 +306,7 @@ function oraclesfund(ctx: CcContext, p: unknown[]): unknown {
   const normal = normalUpTo(ctx, CC_TXFEE + ORACLES_MARKER_VALUE, 2)
   if (!normal) return softError('error adding normal inputs')
   const opret = encodeOracleOpret({ funcid: FUNCID.fund, oracletxid, pubkey: bytesToHex(pubkey), num: BigInt(ORACLES_MARKER_VALUE) })
-  return finalize(ctx, pubkey, normal, [], [{ value: ORACLES_MARKER_VALUE, script: ccScriptOf(pubkey) }], opret, 'error adding normal inputs')
+  return finalize(ctx, pubkey, normal, [], [{ value: ORACLES_MARKER_VALUE, script: ccScriptOf(pubkey) }], opret)
 }
 
 function oraclesregister(ctx: CcContext, p: unknown[]): unknown {
@@ -333,7 +331,7 @@ function oraclesregister(ctx: CcContext, p: unknown[]): unknown {
     { value: CC_TXFEE, script: p2pk(pubkey) },
   ]
   const opret = encodeOracleOpret({ funcid: FUNCID.register, oracletxid, pubkey: bytesToHex(pubkey), num: datafee })
-  return finalize(ctx, pubkey, normal, [{ coin: fund, condition: makeCCcond1(ORACLES_EVAL, pubkey), priv }], outputs, opret, 'error adding normal inputs')
+  return finalize(ctx, pubkey, normal, [{ coin: fund, condition: makeCCcond1(ORACLES_EVAL, pubkey), priv }], outputs, opret)
 }
 
 function oraclessubscribe(ctx: CcContext, p: unknown[]): unknown {
@@ -355,7 +353,7 @@ function oraclessubscribe(ctx: CcContext, p: unknown[]): unknown {
     { value: CC_TXFEE, script: p2pk(markerPubkey(oracletxid)) },
   ]
   const opret = encodeOracleOpret({ funcid: FUNCID.subscribe, oracletxid, pubkey: bytesToHex(pubkey), num: BigInt(amount) })
-  return finalize(ctx, pubkey, normal, [], outputs, opret, 'error adding normal inputs')
+  return finalize(ctx, pubkey, normal, [], outputs, opret)
 }
 
 function oraclesdata(ctx: CcContext, p: unknown[]): unknown {
@@ -391,7 +389,7 @@ function oraclesdata(ctx: CcContext, p: unknown[]): unknown {
     { value: ORACLES_MARKER_VALUE, script: ccScriptOf(baton.pub) },
     { value: Number(datafee), script: p2pk(pubkey) },
   ]
-  return finalize(ctx, pubkey, normal, cc, outputs, encodeOracleData({ oracletxid, batontxid, publisher: mine, data }), 'couldnt add normal inputs')
+  return finalize(ctx, pubkey, normal, cc, outputs, encodeOracleData({ oracletxid, batontxid, publisher: mine, data }))
 }
 
 function oraclesinfo(ctx: CcContext, p: unknown[]): unknown {
