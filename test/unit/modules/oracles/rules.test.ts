@@ -8,7 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { sha256 } from '@noble/hashes/sha2.js'
 import { ripemd160 } from '@noble/hashes/legacy.js'
 import { createBase58check } from '@scure/base'
-import { createDevchainCore, type DevchainCore } from '../../../../devchain/index.ts'
+import { DevchainCore } from '../../../../devchain/core.ts'
 import { ccModules } from '../../../../devchain/cc/index.ts'
 import { recentRejects } from '../../../../devchain/cc/rejects.ts'
 import { finalizeCCTx } from '../../../../devchain/cc/cc-rpc.ts'
@@ -54,7 +54,7 @@ let baton: string
 let registerTxid: string
 
 beforeAll(async () => {
-  dc = await createDevchainCore({ dataDir: null, seed: 'oracles-rules', modules: [...ccModules, oraclesModule] })
+  dc = new DevchainCore({ dataDir: null, seed: 'oracles-rules', modules: [...ccModules, oraclesModule] })
   minerPk = dc.wallet('miner').pubkey!
   const readerAddress = await call('reader', 'getnewaddress')
   await call('miner', 'sendtoaddress', [readerAddress, 1])

@@ -1,0 +1,47 @@
+/**
+ * English UI strings of the Oracles panels (the `oracle` group of the site's UI strings);
+ * translations live in `locales/<lang>/locale.json` under `ui.oracle`.
+ */
+export const oracleStrings = {
+  dataTitle: 'Publish a datum',
+  samplesTitle: 'Samples',
+  oracletxid: 'Oracle txid',
+  format: 'Format',
+  loadFormat: 'Read the format',
+  field: 'Field {n}',
+  types: {
+    s: 'text, up to 255 characters',
+    S: 'text, up to 65,535 characters',
+    d: 'bytes as hex, up to 255',
+    D: 'bytes as hex, up to 65,535',
+    c: 'integer, 1 byte, signed',
+    C: 'integer, 1 byte, unsigned',
+    t: 'integer, 2 bytes, signed',
+    T: 'integer, 2 bytes, unsigned',
+    i: 'integer, 4 bytes, signed',
+    I: 'integer, 4 bytes, unsigned',
+    l: 'integer, 8 bytes, signed',
+    L: 'integer, 8 bytes, unsigned',
+    h: 'hash, 64 hex characters',
+  },
+  issues: {
+    integer: 'Type a whole number.',
+    range: 'Must be from {min} to {max}.',
+    ascii: 'Only plain ASCII characters, from space to ~.',
+    length: 'Too long: at most {max}.',
+    hex: 'Type bytes as hex, two digits per byte.',
+    hash: 'Type exactly 64 hex characters.',
+    size: 'The datum would be {size} bytes; oraclesdata takes at most 8192.',
+    noFields: 'This oracle\'s format has no fields.',
+  },
+  encoded: 'Datum as oraclesdata receives it (hex)',
+  publish: 'Publish',
+  readSamples: 'Read the samples',
+  publisher: 'Publisher',
+  baton: 'Baton address',
+  datafee: 'Data fee',
+  funds: 'Subscriptions left',
+  txid: 'Transaction',
+  none: 'No data published yet.',
+  newestFirst: 'Newest first, decoded with the oracle\'s format.',
+} as const
