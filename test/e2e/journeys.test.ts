@@ -11,6 +11,8 @@ import { createGatewayFromEnv } from '../../server/gateway/index.ts'
 import { startServer, type RunningServer } from '../../server/start.ts'
 import { artifactPath, launchBrowser } from '../support/browser.ts'
 import { sharedDist } from '../support/site.ts'
+import { oracleStrings } from '../../modules/oracles/strings.ts'
+import { readFileSync } from 'node:fs'
 
 const SETTLED = ['done', 'failed', 'recorded']
 let dist: string
@@ -63,7 +65,7 @@ async function walk(page: Page, url: string): Promise<string[]> {
   const states: string[] = []
   for (let i = 0; i < (await steps.count()); i++) {
     const step = steps.nth(i)
-    const parts = step.locator('.kj-rpc, .kj-mine, .kj-broadcast')
+    const parts = step.locator('.kj-rpc, .kj-mine, .kj-broadcast, .kj-oracle-data, .kj-oracle-samples')
     for (let j = 0; j < (await parts.count()); j++) await runPart(parts.nth(j))
     states.push((await step.getAttribute('data-state')) ?? 'missing')
   }
@@ -141,6 +143,35 @@ describe.each(prefixes)('journeys in %s', (prefix) => {
       expect(await replyOf(page, 'tokenbalance', 1)).toContain('"balance": 1000')
       expect(await replyOf(page, 'tokeninfo', 1)).toContain('"data": "f70101"')
       await page.screenshot({ path: shot('tokens'), fullPage: true })
+    })
+  })
+
+  it('oracles: create, register, subscribe, publish two prices, read them back; the form refuses in the reader\'s language', async () => {
+    await withChain(async (url, page) => {
+      const states = await walk(page, `${url}${prefix}journeys/oracles.html`)
+      expect(states.every((s) => s === 'done'), states.join()).toBe(true)
+      const samples = async (nth: number) => (JSON.parse((await replyOf(page, 'oraclessamples', nth)) ?? '{}') as { samples: { data: string[] }[] }).samples
+      // The samples change: one after the first datum, two (newest first) at the end.
+      expect((await samples(0)).map((s) => s.data)).toEqual([['KMD', '100000']])
+      expect((await samples(1)).map((s) => s.data)).toEqual([['KMD', '110000'], ['KMD', '100000']])
+      const rows = page.locator('.kj-oracle-samples [data-field="sample"]')
+      expect(await rows.count()).toBe(2)
+      expect(await rows.nth(0).locator('td').nth(1).textContent()).toBe('KMD')
+      expect(await rows.nth(0).locator('td').nth(2).textContent()).toBe('110000')
+      expect(await page.locator('.kj-oracle-samples [data-field="funds"]').textContent()).toBe('0.08000000')
+      // A price too large for its L field never leaves the page; the message is in the page's language.
+      const form = page.locator('.kj-oracle-data').first()
+      await form.locator('[data-field="value-1"]').fill('18446744073709551616')
+      const sent: string[] = []
+      page.on('request', (r) => { if (r.method() === 'POST') sent.push(r.postData() ?? '') })
+      await form.locator('.kj-run').click()
+      const dir = prefix === '/' ? null : prefix.slice(1, -1)
+      const range = dir
+        ? (JSON.parse(readFileSync(`locales/${dir}/locale.json`, 'utf8')) as { ui: { oracle: typeof oracleStrings } }).ui.oracle.issues.range
+        : oracleStrings.issues.range
+      await expect.poll(() => form.locator('.kj-field-error').textContent()).toBe(range.replace('{min}', '0').replace('{max}', '18446744073709551615'))
+      expect(sent.filter((body) => body.includes('oraclesdata'))).toEqual([])
+      await page.screenshot({ path: shot('oracles'), fullPage: true })
     })
   })
 })
