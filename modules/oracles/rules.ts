@@ -414,7 +414,8 @@ function oraclesinfo(ctx: CcContext, p: unknown[]): unknown {
   const registered = [...latest.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([pk, { txid }]) => {
     const rec = L.txs.get(txid)!
     const r = decodeOracleOpret(lastPayload(rec.tx)!)!
-    const baton = ccAddressOfScript(rec.tx.vout[1].script)
+    // Getscriptaddress of the registration's vout.1 (the baton, unless someone hand-built it otherwise).
+    const baton = classifyScript(rec.tx.vout[1]?.script ?? new Uint8Array()).addresses[0] ?? ''
     return {
       publisher: pk,
       baton,

@@ -44,4 +44,15 @@ export const oracleStrings = {
   txid: 'Transaction',
   none: 'No data published yet.',
   newestFirst: 'Newest first, decoded with the oracle\'s format.',
+  tx: {
+    create: 'Oracle creation: “{name}”, format {format}',
+    description: 'Description',
+    fund: 'Publisher marker for oracle {oracletxid}',
+    register: 'Publisher registration on oracle {oracletxid}, data fee {datafee} sat',
+    subscribe: 'Subscription to oracle {oracletxid}: {amount} sat',
+    data: 'Datum for oracle {oracletxid}',
+    pubkey: 'Pubkey',
+    baton: 'Previous baton',
+    datum: 'Datum (hex)',
+  },
 } as const
