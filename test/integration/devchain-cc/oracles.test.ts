@@ -100,7 +100,7 @@ describe('the oracle flow', () => {
     expect(await chain.ok('miner', 'oraclesdata', [oracle, '03e9'])).toEqual(soft('data does not match length or content format specification'))
     const first = await send('miner', 'oraclesdata', [oracle, datum('KMD', '100000')])
     const tx = await chain.ok('miner', 'getrawtransaction', [first, 1])
-    expect(tx.vout.map((v: { valueZat: number }) => v.valueZat).slice(0, 3)).toEqual([9_000_000, 10_000, 1_000_000])
+    expect(tx.vout.map((v: { valueSat: number }) => v.valueSat).slice(0, 3)).toEqual([9_000_000, 10_000, 1_000_000])
     expect(tx.vout[1].scriptPubKey.addresses).toEqual([baton])
     expect(tx.vout[2].scriptPubKey.addresses).toEqual([(await chain.ok('miner', 'oraclesaddress')).myaddress])
     await mine()

@@ -13,9 +13,10 @@ afterEach(() => vi.unstubAllGlobals())
 
 const oracle = 'ab'.repeat(32)
 const publisher = '02' + 'ef'.repeat(32)
+const BATON = 'REt2C4ZMnX8YYX1DRpffNA4hECZTFm39e3'
 const info = (format: string) => ({
   result: 'success', txid: oracle, name: 'DOCSPRICE', description: 'd', format, marker: 'Rmarker',
-  registered: [{ publisher, baton: 'Rbaton', batontxid: 'cd'.repeat(32), lifetime: '0.00000000', funds: '0.08000000', datafee: '0.01000000' }],
+  registered: [{ publisher, baton: BATON, batontxid: 'cd'.repeat(32), lifetime: '0.00000000', funds: '0.08000000', datafee: '0.01000000' }],
 })
 
 describe('OracleDataPanel', () => {
@@ -72,7 +73,7 @@ describe('OracleSamplesPanel', () => {
     await flushPromises()
     await w.find('form').trigger('submit')
     await flushPromises()
-    expect(seen.find((c) => c.method === 'oraclessamples')!.params).toEqual([oracle, 'Rbaton', '0'])
+    expect(seen.find((c) => c.method === 'oraclessamples')!.params).toEqual([oracle, BATON, '0'])
     const rows = w.findAll('[data-field="sample"]')
     expect(rows.map((r) => r.findAll('td').slice(1).map((d) => d.text()))).toEqual([[evil, '110000'], ['KMD', '100000']])
     expect(w.find('img').exists()).toBe(false)
