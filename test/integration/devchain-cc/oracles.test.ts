@@ -6,13 +6,10 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { startChain, SCRIPT_FALSE, type ChainHttp } from './support.ts'
-import { ccAddress, ccScript, makeCCcond1 } from '../../../devchain/cc/condition.ts'
-import { finalizeCCTx } from '../../../devchain/cc/cc-rpc.ts'
-import { opReturnScript } from '../../../devchain/cc/opret.ts'
+import { ccAddress } from '../../../devchain/cc/condition.ts'
 import { hexToBytes } from '../../../devchain/cc/hashes.ts'
-import { p2pk } from '../../../devchain/tx/script.ts'
 import { batonKey, markerAddress } from '../../../modules/oracles/rules.ts'
-import { encodeOracleData } from '../../../modules/oracles/opret.ts'
+import { handBuiltDatum } from '../../support/oracleDatum.ts'
 import { encodeData } from '../../../modules/oracles/spec.ts'
 
 const soft = (error: string) => ({ result: 'error', error })
@@ -141,21 +138,7 @@ describe('refusals at sendrawtransaction', () => {
   })
 
   it('a hand-built datum keeping more change than its inputs leave: -26 and OraclesValidate\'s reason', async () => {
-    const k = chain.core.wallet('miner').pubkeyKey!
-    const b = batonKey(k.priv)
-    const L = chain.core.ledger
-    const batonCoin = [...L.ccUtxos.get(baton)!.values()][0]
-    const sub = [...L.ccUtxos.get(ccAddress(0xec, k.pub))!.values()].find((c) => c.value >= 1_000_000)!
-    const { hex } = finalizeCCTx({
-      wallet: chain.core.wallet('miner'), mypk: k.pub, normal: chain.core.wallet('miner').selectCoins(5_000_000)!,
-      cc: [{ coin: batonCoin, condition: makeCCcond1(0xec, b.pub), priv: b.priv }, { coin: sub, condition: makeCCcond1(0xec, k.pub), priv: k.priv }],
-      outputs: [
-        { value: sub.value, script: ccScript(makeCCcond1(0xec, k.pub)) },
-        { value: 10_000, script: ccScript(makeCCcond1(0xec, b.pub)) },
-        { value: 1_000_000, script: p2pk(k.pub) },
-      ],
-      opret: opReturnScript(encodeOracleData({ oracletxid: oracle, batontxid: batonCoin.txid, publisher: k.pubHex, data: hexToBytes(datum('KMD', '1')) })),
-    })
+    const hex = handBuiltDatum(chain.core, oracle, { change: (v) => v, fee: 1_000_000, normal: 5_000_000 })
     const r = await chain.rpc('miner', 'sendrawtransaction', [hex])
     expect(r.error).toEqual({ code: -26, message: SCRIPT_FALSE })
     const jobs = await chain.ok('miner', 'devchain_jobs')

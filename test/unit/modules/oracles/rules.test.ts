@@ -19,8 +19,9 @@ import { parseTx } from '../../../../devchain/tx/transaction.ts'
 import { hashToHex } from '../../../../devchain/crypto/hash.ts'
 import { hexToBytes } from '../../../../devchain/cc/hashes.ts'
 import { batonKey, markerAddress, oraclesModule } from '../../../../modules/oracles/rules.ts'
-import { encodeOracleData, encodeOracleOpret, FUNCID } from '../../../../modules/oracles/opret.ts'
+import { encodeOracleOpret, FUNCID } from '../../../../modules/oracles/opret.ts'
 import { encodeData } from '../../../../modules/oracles/spec.ts'
+import { handBuiltDatum } from '../../../support/oracleDatum.ts'
 
 const SCRIPT_FALSE = '16: mandatory-script-verify-flag-failed (Script evaluated without error but finished with a false/empty top stack element)'
 const ZERO = '0'.repeat(64)
@@ -54,7 +55,7 @@ let baton: string
 let registerTxid: string
 
 beforeAll(async () => {
-  dc = new DevchainCore({ dataDir: null, seed: 'oracles-rules', modules: [...ccModules, oraclesModule] })
+  dc = await DevchainCore.open({ dataDir: null, seed: 'oracles-rules', modules: [...ccModules, oraclesModule] })
   minerPk = dc.wallet('miner').pubkey!
   const readerAddress = await call('reader', 'getnewaddress')
   await call('miner', 'sendtoaddress', [readerAddress, 1])
@@ -198,60 +199,15 @@ describe('OraclesValidate', () => {
   })
 
   it('a datum paying itself more than its registered fee', async () => {
-    const k = minerKey()
-    const b = batonKey(k.priv)
-    const normal = dc.wallet('miner').selectCoins(20_000)!
-    const sub = [...dc.ledger.ccUtxos.get((await call('miner', 'oraclesaddress'))['myCCAddress(Oracles)'])!.values()].find((c) => c.value >= 2_000_000)!
-    const data = hexToBytes((encodeData('sL', ['KMD', '1']) as { hex: string }).hex)
-    const { hex } = finalizeCCTx({
-      wallet: dc.wallet('miner'), mypk: k.pub, normal,
-      cc: [{ coin: batonCoin(), condition: makeCCcond1(0xec, b.pub), priv: b.priv }, { coin: sub, condition: makeCCcond1(0xec, k.pub), priv: k.priv }],
-      outputs: [
-        { value: sub.value - 2_000_000, script: ccScript(makeCCcond1(0xec, k.pub)) },
-        { value: 10_000, script: ccScript(makeCCcond1(0xec, b.pub)) },
-        { value: 2_000_000, script: p2pk(k.pub) },
-      ],
-      opret: opReturnScript(encodeOracleData({ oracletxid: oracle, batontxid: batonCoin().txid, publisher: k.pubHex, data })),
-    })
-    await expectRefused(hex, 'mismatched datafee')
+    await expectRefused(handBuiltDatum(dc, oracle, { change: (v) => v - 2_000_000, fee: 2_000_000 }), 'mismatched datafee')
   })
 
   it('a datum that keeps more change than its inputs leave after the fee', async () => {
-    const k = minerKey()
-    const b = batonKey(k.priv)
-    const normal = dc.wallet('miner').selectCoins(5_000_000)!
-    const sub = [...dc.ledger.ccUtxos.get((await call('miner', 'oraclesaddress'))['myCCAddress(Oracles)'])!.values()].find((c) => c.value >= 2_000_000)!
-    const data = hexToBytes((encodeData('sL', ['KMD', '1']) as { hex: string }).hex)
-    const { hex } = finalizeCCTx({
-      wallet: dc.wallet('miner'), mypk: k.pub, normal,
-      cc: [{ coin: batonCoin(), condition: makeCCcond1(0xec, b.pub), priv: b.priv }, { coin: sub, condition: makeCCcond1(0xec, k.pub), priv: k.priv }],
-      outputs: [
-        { value: sub.value, script: ccScript(makeCCcond1(0xec, k.pub)) },
-        { value: 10_000, script: ccScript(makeCCcond1(0xec, b.pub)) },
-        { value: 1_000_000, script: p2pk(k.pub) },
-      ],
-      opret: opReturnScript(encodeOracleData({ oracletxid: oracle, batontxid: batonCoin().txid, publisher: k.pubHex, data })),
-    })
-    await expectRefused(hex, 'mismatched inputs != outputs + datafee')
+    await expectRefused(handBuiltDatum(dc, oracle, { change: (v) => v, fee: 1_000_000, normal: 5_000_000 }), 'mismatched inputs != outputs + datafee')
   })
 
   it('a datum that moves the baton elsewhere', async () => {
-    const k = minerKey()
-    const b = batonKey(k.priv)
-    const normal = dc.wallet('miner').selectCoins(20_000)!
-    const sub = [...dc.ledger.ccUtxos.get((await call('miner', 'oraclesaddress'))['myCCAddress(Oracles)'])!.values()].find((c) => c.value >= 2_000_000)!
-    const data = hexToBytes((encodeData('sL', ['KMD', '1']) as { hex: string }).hex)
-    const { hex } = finalizeCCTx({
-      wallet: dc.wallet('miner'), mypk: k.pub, normal,
-      cc: [{ coin: batonCoin(), condition: makeCCcond1(0xec, b.pub), priv: b.priv }, { coin: sub, condition: makeCCcond1(0xec, k.pub), priv: k.priv }],
-      outputs: [
-        { value: sub.value - 1_000_000, script: ccScript(makeCCcond1(0xec, k.pub)) },
-        { value: 10_000, script: ccScript(makeCCcond1(0xec, k.pub)) },
-        { value: 1_000_000, script: p2pk(k.pub) },
-      ],
-      opret: opReturnScript(encodeOracleData({ oracletxid: oracle, batontxid: batonCoin().txid, publisher: k.pubHex, data })),
-    })
-    await expectRefused(hex, 'baton violation')
+    await expectRefused(handBuiltDatum(dc, oracle, { change: (v) => v - 1_000_000, fee: 1_000_000, batonToPublisher: true }), 'baton violation')
   })
 
   it('a registration whose vout.2 does not pay the funder', async () => {
