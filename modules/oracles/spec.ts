@@ -12,6 +12,7 @@
  */
 import type { MethodSpec, ParamSpec } from '../../protocol/catalog.ts'
 import type { CcSuccess } from '../../protocol/types.ts'
+import { decodeOracleCreate, decodeOracleData, decodeOracleOpret, FUNCID } from './opret.ts'
 
 export const ORACLES_EVAL = 0xec
 export const ORACLES_NAME = 'Oracles'
@@ -129,3 +130,42 @@ export interface OraclesSamples extends CcSuccess {
 export interface OraclesSample extends CcSuccess, OracleSample {}
 
 export * from './format.ts'
+
+// ── transaction views ─────────────────────────────────────────────────────────────────────────
+
+
+const short = (id: string): string => `${id.slice(0, 10)}…${id.slice(-8)}`
+const hex = (b: Uint8Array): string => Array.from(b, (x) => x.toString(16).padStart(2, '0')).join('')
+
+/** An Oracles payload as the transaction views show it; null when komodod would not read it. */
+export function decodeOraclesPayload(payload: Uint8Array): { module: string; evalCode: number; kind: string; [field: string]: unknown } | null {
+  const base = { module: ORACLES_NAME, evalCode: ORACLES_EVAL }
+  const c = decodeOracleCreate(payload)
+  if (c) return { ...base, kind: 'create', ...c }
+  const d = decodeOracleData(payload)
+  if (d) return { ...base, kind: 'data', oracletxid: d.oracletxid, batontxid: d.batontxid, publisher: d.publisher, data: hex(d.data) }
+  const o = decodeOracleOpret(payload)
+  if (!o) return null
+  const kind = o.funcid === FUNCID.fund ? 'fund' : o.funcid === FUNCID.register ? 'register' : 'subscribe'
+  return { ...base, kind, oracletxid: o.oracletxid, pubkey: o.pubkey, num: o.num.toString() }
+}
+
+/** The words for a decoded payload: UI string keys under `oracle.tx` with their values. */
+export function viewOraclesPayload(d: { kind: string; [field: string]: unknown }) {
+  const id = short(String(d.oracletxid ?? ''))
+  const pubkey = { key: 'oracle.tx.pubkey', values: [String(d.pubkey ?? d.publisher)], code: true }
+  switch (d.kind) {
+    case 'create': return {
+      summary: { key: 'oracle.tx.create', values: { name: String(d.name), format: String(d.format) } },
+      details: [{ key: 'oracle.tx.description', values: [String(d.description)] }],
+    }
+    case 'fund': return { summary: { key: 'oracle.tx.fund', values: { oracletxid: id } }, details: [pubkey] }
+    case 'register': return { summary: { key: 'oracle.tx.register', values: { oracletxid: id, datafee: String(d.num) } }, details: [pubkey] }
+    case 'subscribe': return { summary: { key: 'oracle.tx.subscribe', values: { oracletxid: id, amount: String(d.num) } }, details: [pubkey] }
+    case 'data': return {
+      summary: { key: 'oracle.tx.data', values: { oracletxid: id } },
+      details: [pubkey, { key: 'oracle.tx.baton', values: [String(d.batontxid)], code: true }, { key: 'oracle.tx.datum', values: [String(d.data)], code: true }],
+    }
+    default: return null
+  }
+}
