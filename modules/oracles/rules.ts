@@ -170,7 +170,7 @@ function batonUtxo(L: Ledger, oracletxid: string, batonaddr: string, publisher: 
   // would loop forever there, so the walk stops at it here.
   for (let guard = 0; batontxid !== ZERO_TXID && guard < 10_000; guard++) {
     const spender = L.mempoolSpends.get(`${batontxid}:1`)
-    const next = spender && L.mempool.get(spender)
+    const next = spender ? L.txs.get(spender) : undefined
     if (!next || next.tx.vin.length < 2 || hashToHex(next.tx.vin[1].prevHash) !== batontxid || next.tx.vin[1].prevIndex !== 1) break
     batontxid = spender
   }
@@ -223,9 +223,9 @@ function myFundMarker(L: Ledger, mypk: Uint8Array, oracletxid: string): Coin | n
   for (const c of ccUnspentsSorted(L, oraclesCCAddress(mypk))) {
     if (isFund(opretOf(L, c.txid).payload, c.value) && !spentInMempool(L, c)) return c
   }
-  for (const rec of L.mempool.values()) {
-    const c = L.mempoolCoins.get(`${rec.txid}:0`)
-    if (c && isFund(lastPayload(rec.tx), rec.tx.vout[0].value) && !spentInMempool(L, c)) return c
+  for (const c of L.mempoolByAddress.get(oraclesCCAddress(mypk))?.values() ?? []) {
+    const rec = c.vout === 0 ? L.txs.get(c.txid) : undefined
+    if (rec && isFund(lastPayload(rec.tx), c.value) && !spentInMempool(L, c)) return c
   }
   return null
 }
@@ -377,7 +377,7 @@ function oraclesdata(ctx: CcContext, p: unknown[]): unknown {
   const batontxid = batonUtxo(L, oracletxid, baton.address, mine)
   const cc: CCInput[] = []
   if (batontxid !== ZERO_TXID) {
-    const coin = L.mempoolCoins.get(`${batontxid}:1`) ?? L.utxos.get(`${batontxid}:1`)
+    const coin = L.findCoin(batontxid, 1)
     if (coin) cc.push({ coin, condition: makeCCcond1(ORACLES_EVAL, baton.pub), priv: baton.priv })
   }
   const { coins, sum } = oracleInputs(L, oracletxid, pubkey, datafee, MAX_ORACLE_INPUTS)
@@ -472,8 +472,9 @@ function oraclessamples(ctx: CcContext, p: unknown[]): unknown {
     if (d && d.oracletxid === oracletxid) samples.push(sampleOf(txid, d.data, o.format))
   }
   // Mempool data first (its order: the devchain's arrival order), then the chain, newest first.
-  for (const rec of L.mempool.values()) {
-    if (rec.tx.vout.length < 2 || ccAddressOrNull(rec.tx.vout[1].script) !== batonaddr) continue
+  for (const c of L.mempoolByAddress.get(batonaddr)?.values() ?? []) {
+    const rec = c.vout === 1 ? L.txs.get(c.txid) : undefined
+    if (!rec) continue
     take(rec.txid, rec.tx)
     if (full()) return { result: 'success', samples }
   }
@@ -486,11 +487,6 @@ function oraclessamples(ctx: CcContext, p: unknown[]): unknown {
     if (full()) break
   }
   return { result: 'success', samples }
-}
-
-function ccAddressOrNull(script: Uint8Array): string | null {
-  const info = classifyScript(script)
-  return info.type === 'cryptocondition' ? info.addresses[0] : null
 }
 
 // ── consensus (OraclesValidate) ───────────────────────────────────────────────────────────────
