@@ -6,3 +6,4 @@
  */
 export { faucet } from './faucet/spec.ts'
 export { tokens } from './tokens/spec.ts'
+export { oracles } from './oracles/spec.ts'

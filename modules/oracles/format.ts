@@ -13,6 +13,8 @@
  * merkle root — what Gateways' oraclefeed publishes) is 4 + 32 + 32 = 68 bytes.
  */
 
+import { bytesToHex, hexToBytes } from '../../protocol/opret.ts'
+
 export const FORMAT_TYPES = ['s', 'S', 'd', 'D', 'c', 'C', 't', 'T', 'i', 'I', 'l', 'L', 'h'] as const
 export type FormatType = (typeof FORMAT_TYPES)[number]
 
@@ -83,14 +85,6 @@ export interface FieldIssue {
 
 const HEX = /^(?:[0-9a-fA-F]{2})*$/
 
-function hexBytes(hex: string): Uint8Array {
-  const out = new Uint8Array(hex.length / 2)
-  for (let i = 0; i < out.length; i++) out[i] = parseInt(hex.slice(2 * i, 2 * i + 2), 16)
-  return out
-}
-
-export const toHex = (b: Uint8Array): string => Array.from(b, (x) => x.toString(16).padStart(2, '0')).join('')
-
 function lengthPrefix(type: FormatType, n: number): number[] {
   return type === 's' || type === 'd' ? [n] : [n & 0xff, n >> 8]
 }
@@ -119,12 +113,12 @@ export function encodeField(type: FormatType, value: string): number[] | FieldIs
   if (kind === 'hash') {
     const v = value.trim()
     if (!/^[0-9a-fA-F]{64}$/.test(v)) return 'hash'
-    return Array.from(hexBytes(v)).reverse()
+    return Array.from(hexToBytes(v)).reverse()
   }
   if (kind === 'bytes') {
     const v = value.trim()
     if (!HEX.test(v)) return 'hex'
-    const b = hexBytes(v)
+    const b = hexToBytes(v)
     if (b.length > maxLength(type)) return 'length'
     return [...lengthPrefix(type, b.length), ...b]
   }
@@ -149,7 +143,7 @@ export function encodeData(format: string, values: readonly string[]): { hex: st
   })
   if (issues.length) return { issues }
   if (bytes.length > MAX_DATA_SIZE) return { issues, size: bytes.length }
-  return { hex: toHex(Uint8Array.from(bytes)) }
+  return { hex: bytesToHex(Uint8Array.from(bytes)) }
 }
 
 // ── komodod's readers ─────────────────────────────────────────────────────────────────────────
@@ -211,13 +205,13 @@ function readField(fmt: string, data: Uint8Array, start: number): { text: string
   if (n !== 0) {
     if (n >= IGUANA_MAXSCRIPTSIZE || offset + n > data.length) return null
     const bytes = data.subarray(offset, offset + n)
-    return { text: slen ? String.fromCharCode(...bytes) : toHex(bytes), offset: offset + n }
+    return { text: slen ? String.fromCharCode(...bytes) : bytesToHex(bytes), offset: offset + n }
   }
   if (fmt === 's' || fmt === 'S' || fmt === 'd' || fmt === 'D') return null
   const len = fmt === 'h' ? 32 : INT_TYPES[fmt]!.bytes
   if (offset + len > data.length) return null
   const bytes = data.subarray(offset, offset + len)
-  if (fmt === 'h') return { text: toHex(Uint8Array.from(bytes).reverse()), offset: offset + len }
+  if (fmt === 'h') return { text: bytesToHex(Uint8Array.from(bytes).reverse()), offset: offset + len }
   let v = 0n
   for (let k = len - 1; k >= 0; k--) v = (v << 8n) | BigInt(bytes[k])
   const t = INT_TYPES[fmt]!

@@ -10,32 +10,20 @@
  * every field must be there and nothing may follow (DeserializeF checks ss.eof()).
  */
 
-export const EVAL_ORACLES = 0xec
+import { EVAL } from '../../protocol/evalCodes.ts'
+import { bytesToHex, hexToBytes, PayloadReader, sizedBytes } from '../../protocol/opret.ts'
+
+export const EVAL_ORACLES = EVAL.ORACLES
 export const FUNCID = { create: 0x43, fund: 0x46, register: 0x52, subscribe: 0x53, data: 0x44 } as const
 
 const utf8 = new TextEncoder()
 const fromUtf8 = new TextDecoder()
 
-function compactSize(n: number): number[] {
-  if (n < 0xfd) return [n]
-  if (n <= 0xffff) return [0xfd, n & 0xff, n >> 8]
-  return [0xfe, n & 0xff, (n >> 8) & 0xff, (n >> 16) & 0xff, (n >>> 24) & 0xff]
-}
-
-const vec = (b: Uint8Array | readonly number[]): number[] => [...compactSize(b.length), ...b]
-
-function fromHex(hex: string): Uint8Array {
-  if (!/^(?:[0-9a-fA-F]{2})*$/.test(hex)) throw new Error('not hex')
-  const out = new Uint8Array(hex.length / 2)
-  for (let i = 0; i < out.length; i++) out[i] = parseInt(hex.slice(2 * i, 2 * i + 2), 16)
-  return out
-}
-
-const hexOf = (b: Uint8Array): string => Array.from(b, (x) => x.toString(16).padStart(2, '0')).join('')
+const vec = (b: Uint8Array): number[] => [...sizedBytes(b)]
 
 /** A display-order txid as the 32 bytes a uint256 serializes to. */
-export const uint256Bytes = (txid: string): number[] => Array.from(fromHex(txid)).reverse()
-const uint256Hex = (b: Uint8Array): string => hexOf(Uint8Array.from(b).reverse())
+export const uint256Bytes = (txid: string): number[] => Array.from(hexToBytes(txid)).reverse()
+const uint256Hex = (b: Uint8Array): string => bytesToHex(Uint8Array.from(b).reverse())
 
 function int64le(v: bigint): number[] {
   let u = BigInt.asUintN(64, v)
@@ -47,40 +35,19 @@ function int64le(v: bigint): number[] {
   return out
 }
 
-class Reader {
-  private o = 0
-  constructor(private readonly b: Uint8Array) {}
-  byte(): number {
-    if (this.o >= this.b.length) throw new Error('truncated')
-    return this.b[this.o++]
-  }
-  bytes(n: number): Uint8Array {
-    if (this.o + n > this.b.length) throw new Error('truncated')
-    return this.b.subarray(this.o, (this.o += n))
-  }
-  size(): number {
-    const first = this.byte()
-    if (first < 0xfd) return first
-    const raw = this.bytes(first === 0xfd ? 2 : first === 0xfe ? 4 : 8)
-    let n = 0
-    for (let i = raw.length - 1; i >= 0; i--) n = n * 256 + raw[i]
-    return n
-  }
-  vec(): Uint8Array { return this.bytes(this.size()) }
-  int64(): bigint {
-    const b = this.bytes(8)
-    let v = 0n
-    for (let i = 7; i >= 0; i--) v = (v << 8n) | BigInt(b[i])
-    return BigInt.asIntN(64, v)
-  }
-  end(): boolean { return this.o === this.b.length }
+function int64(r: PayloadReader): bigint {
+  const b = r.bytes(8)
+  let v = 0n
+  for (let i = 7; i >= 0; i--) v = (v << 8n) | BigInt(b[i])
+  return BigInt.asIntN(64, v)
 }
 
-function decodeWith<T>(payload: Uint8Array, read: (r: Reader) => T): T | null {
+/** E_UNMARSHAL: every field read and nothing left over (DeserializeF checks ss.eof()). */
+function decodeWith<T>(payload: Uint8Array, read: (r: PayloadReader) => T): T | null {
   try {
-    const r = new Reader(payload)
+    const r = new PayloadReader(payload)
     const v = read(r)
-    return r.end() ? v : null
+    return r.rest === 0 ? v : null
   } catch {
     return null
   }
@@ -120,7 +87,7 @@ export interface OracleOpret {
 }
 
 export function encodeOracleOpret(o: OracleOpret): Uint8Array {
-  return Uint8Array.from([EVAL_ORACLES, o.funcid, ...uint256Bytes(o.oracletxid), ...vec(fromHex(o.pubkey)), ...int64le(o.num)])
+  return Uint8Array.from([EVAL_ORACLES, o.funcid, ...uint256Bytes(o.oracletxid), ...vec(hexToBytes(o.pubkey)), ...int64le(o.num)])
 }
 
 /**
@@ -134,8 +101,8 @@ export function decodeOracleOpret(payload: Uint8Array): OracleOpret | null {
   return decodeWith(payload, (r) => {
     r.byte(); r.byte()
     const oracletxid = uint256Hex(r.bytes(32))
-    const pubkey = hexOf(r.vec())
-    return { funcid: f, oracletxid, pubkey, num: r.int64() }
+    const pubkey = bytesToHex(r.vec())
+    return { funcid: f, oracletxid, pubkey, num: int64(r) }
   })
 }
 
@@ -156,7 +123,7 @@ export interface OracleDataOpret {
 
 export function encodeOracleData(o: OracleDataOpret): Uint8Array {
   return Uint8Array.from([
-    EVAL_ORACLES, FUNCID.data, ...uint256Bytes(o.oracletxid), ...uint256Bytes(o.batontxid), ...vec(fromHex(o.publisher)), ...vec(o.data),
+    EVAL_ORACLES, FUNCID.data, ...uint256Bytes(o.oracletxid), ...uint256Bytes(o.batontxid), ...vec(hexToBytes(o.publisher)), ...vec(o.data),
   ])
 }
 
@@ -168,7 +135,7 @@ export function decodeOracleData(payload: Uint8Array): OracleDataOpret | null {
     const f = r.byte()
     const oracletxid = uint256Hex(r.bytes(32))
     const batontxid = uint256Hex(r.bytes(32))
-    const publisher = hexOf(r.vec())
+    const publisher = bytesToHex(r.vec())
     const data = Uint8Array.from(r.vec())
     return e === EVAL_ORACLES && f === FUNCID.data ? { oracletxid, batontxid, publisher, data } : null
   })

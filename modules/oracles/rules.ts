@@ -16,16 +16,15 @@
  * so each publisher has one baton address, shared by all the oracles it publishes to.
  */
 import type { CcContext, CcModule, ValidationContext } from '../../devchain/modules.ts'
-import type { Coin, Ledger } from '../../devchain/chain/ledger.ts'
+import type { Coin, LedgerView as Ledger } from '../../devchain/chain/view.ts'
 import type { Tx } from '../../devchain/tx/transaction.ts'
 import { classifyScript, p2pk } from '../../devchain/tx/script.ts'
 import { hashToHex } from '../../devchain/crypto/hash.ts'
 import { keyFromPrivate } from '../../devchain/crypto/keys.ts'
 import { SCRIPT_FALSE } from '../../devchain/chain/errors.ts'
 import { ccAddress, ccAddressOfScript, ccScript, makeCCcond1 } from '../../devchain/cc/condition.ts'
-import { opReturnPayload, opReturnScript } from '../../devchain/cc/opret.ts'
+import { opReturnPayload, opReturnScript } from '../../protocol/opret.ts'
 import { ccAddressReply } from '../../devchain/cc/address-reply.ts'
-import { moduleByName } from '../../devchain/cc/module-keys.ts'
 import { bytesEqual, bytesToHex, hexToBytes, pubkeyAddress } from '../../devchain/cc/hashes.ts'
 import {
   CC_TXFEE, COIN, atoll, ccUnspents, checkCount, coinsToSats, ensureCC, finalizeCCTx, normalInputs, requireString, softError, spentInMempool,
@@ -36,14 +35,13 @@ import { recordReject } from '../../devchain/cc/rejects.ts'
 import { Amount } from '../../devchain/rpc/amount.ts'
 import {
   ORACLES_EVAL, ORACLES_GLOBAL_PUBKEY, ORACLES_MARKER_VALUE, ORACLES_NAME, ORACLES_USAGE, MAX_DATA_SIZE, decodeData, formatError,
-  matchesDataFormat, type OracleSample,
+  matchesDataFormat, oracles as ORACLES, type OracleSample,
 } from './spec.ts'
 import {
   FUNCID, decodeOracleCreate, decodeOracleData, decodeOracleOpret, encodeOracleCreate, encodeOracleData, encodeOracleOpret, oraclesFuncid,
   type OracleCreateOpret,
 } from './opret.ts'
 
-const ORACLES = moduleByName(ORACLES_NAME)
 const GLOBAL_PK = hexToBytes(ORACLES_GLOBAL_PUBKEY)
 /** OraclesCCpriv, a public constant of komodod's src/cc/CCcustom.cpp: only used to derive batons. */
 const ORACLES_PRIV = hexToBytes('f74b5ba27a5e9cda89b1cbb9e69c2c708537dd007a67ff7c621be2fb048f85bf')
@@ -603,7 +601,7 @@ export function oraclesRejectReason(tx: Tx, vctx: ValidationContext): string | n
   }
 }
 
-export const oraclesModule: CcModule = {
+export const rules: CcModule = {
   evalCode: ORACLES_EVAL,
   name: ORACLES_NAME,
   category: 'oracles',

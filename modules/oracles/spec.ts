@@ -11,10 +11,14 @@
  * the subscriptions to the publisher's normal address. `oraclessamples` reads the data back.
  */
 import type { MethodSpec, ParamSpec } from '../../protocol/catalog.ts'
-import type { CcSuccess } from '../../protocol/types.ts'
+import { EVAL } from '../../protocol/evalCodes.ts'
+import { defineModule, type DecodedOpReturn, type OpReturnView } from '../../protocol/module.ts'
+import { bytesToHex } from '../../protocol/opret.ts'
+import type { CcSuccess, HexResult } from '../../protocol/types.ts'
 import { decodeOracleCreate, decodeOracleData, decodeOracleOpret, FUNCID } from './opret.ts'
+import { oracleStrings } from './strings.ts'
 
-export const ORACLES_EVAL = 0xec
+export const ORACLES_EVAL = EVAL.ORACLES
 export const ORACLES_NAME = 'Oracles'
 export const ORACLES_GLOBAL_PUBKEY = '038c1d42db6a45a57eccb8981b078fb7857b9b496293fe299d2b8d120ac5b5691a'
 /** Global CC address and the normal (P2PKH) address of the global pubkey, where creations are marked. */
@@ -24,13 +28,13 @@ export const ORACLES_NORMAL_ADDRESS = 'RHkFKzn1csxA3fWzAsxsLWohoCgBbirXb5'
 /** The baton, the fund marker and the register markers are 10,000 sat (CC_MARKER_VALUE, txfee). */
 export const ORACLES_MARKER_VALUE = 10_000
 
-const p = (name: string, summary: string, extra: Partial<ParamSpec> = {}): ParamSpec => ({ name, type: 'string', summary, ...extra })
-const oracletxid = p('oracletxid', 'Txid of the oraclescreate transaction.', { format: 'txid' })
+const param = (name: string, summary: string, extra: Partial<ParamSpec> = {}): ParamSpec => ({ name, type: 'string', summary, ...extra })
+const oracletxid = param('oracletxid', 'Txid of the oraclescreate transaction.', { format: 'txid' })
 
 export const ORACLES_METHODS: readonly MethodSpec[] = [
   { name: 'oraclesaddress', category: 'oracles', safety: 'cc-info', softErrors: true,
     summary: 'Oracles CC addresses and balances, global and yours.',
-    params: [p('pubkey', 'Also show the Oracles CC address of this pubkey.', { optional: true, format: 'pubkey' })],
+    params: [param('pubkey', 'Also show the Oracles CC address of this pubkey.', { optional: true, format: 'pubkey' })],
     result: 'object: result, OraclesCCAddress, OraclesCCBalance, OraclesNormalAddress, OraclesNormalBalance, OraclesCCTokensAddress, [PubkeyCCaddress(Oracles), PubkeyCCbalance(Oracles)], myCCAddress(Oracles), myCCbalance(Oracles), myaddress, mybalance' },
   { name: 'oracleslist', category: 'oracles', safety: 'cc-info',
     summary: 'Txids of every mined oracle.', params: [], result: 'array of oracletxids' },
@@ -41,9 +45,9 @@ export const ORACLES_METHODS: readonly MethodSpec[] = [
   { name: 'oraclescreate', category: 'oracles', safety: 'cc-build', softErrors: true,
     summary: 'Build a transaction that creates an oracle with a data format.',
     params: [
-      p('name', 'Up to 32 characters.', { example: 'DOCSPRICE' }),
-      p('description', 'Up to 4096 characters.', { example: 'A price feed made in the docs' }),
-      p('format', 'One letter per field: s S d D c C t T i I l L h (e.g. "Ihh").', { example: 'sL' }),
+      param('name', 'Up to 32 characters.', { example: 'DOCSPRICE' }),
+      param('description', 'Up to 4096 characters.', { example: 'A price feed made in the docs' }),
+      param('format', 'One letter per field: s S d D c C t T i I l L h (e.g. "Ihh").', { example: 'sL' }),
     ],
     result: 'object: hex (not broadcast; its txid is the oracletxid), result' },
   { name: 'oraclesfund', category: 'oracles', safety: 'cc-build', softErrors: true,
@@ -51,30 +55,30 @@ export const ORACLES_METHODS: readonly MethodSpec[] = [
     params: [oracletxid], result: 'object: hex (not broadcast), result' },
   { name: 'oraclesregister', category: 'oracles', safety: 'cc-build', softErrors: true,
     summary: 'Build a transaction that registers this node as a publisher with a data fee.',
-    params: [oracletxid, p('datafee', 'Satoshis paid per datum, at least 10000.', { format: 'integer', example: '1000000' })],
+    params: [oracletxid, param('datafee', 'Satoshis paid per datum, at least 10000.', { format: 'integer', example: '1000000' })],
     result: 'object: hex (not broadcast), result' },
   { name: 'oraclessubscribe', category: 'oracles', safety: 'cc-build', softErrors: true,
     summary: 'Build a transaction that funds a publisher: coins its data fees are paid from.',
     params: [
       oracletxid,
-      p('publisher', 'Pubkey of a registered publisher.', { format: 'pubkey' }),
-      p('amount', 'Coins to lock for the publisher, as a string.', { format: 'coins', example: '0.1' }),
+      param('publisher', 'Pubkey of a registered publisher.', { format: 'pubkey' }),
+      param('amount', 'Coins to lock for the publisher, as a string.', { format: 'coins', example: '0.1' }),
     ],
     result: 'object: hex (not broadcast), result' },
   { name: 'oraclesdata', category: 'oracles', safety: 'cc-build', softErrors: true,
     summary: 'Build a transaction that publishes one datum, encoded for the oracle\'s format.',
-    params: [oracletxid, p('hexstr', 'The datum as hex, length prefixes included.', { format: 'hex', example: '034b4d44a086010000000000' })],
+    params: [oracletxid, param('hexstr', 'The datum as hex, length prefixes included.', { format: 'hex', example: '034b4d44a086010000000000' })],
     result: 'object: hex (not broadcast), result' },
   { name: 'oraclessample', category: 'oracles', safety: 'cc-info', softErrors: true,
     summary: 'One published datum, decoded with the oracle\'s format.',
-    params: [oracletxid, p('txid', 'Txid of an oraclesdata transaction.', { format: 'txid' })],
+    params: [oracletxid, param('txid', 'Txid of an oraclesdata transaction.', { format: 'txid' })],
     result: 'object: result, txid, data (array of strings)' },
   { name: 'oraclessamples', category: 'oracles', safety: 'cc-info', softErrors: true,
     summary: 'The data a publisher published, newest first, decoded with the oracle\'s format.',
     params: [
       oracletxid,
-      p('batonaddress', 'The publisher\'s baton address (oraclesinfo registered[].baton).', { format: 'address' }),
-      p('num', 'How many samples; "0" for all.', { format: 'integer', example: '0' }),
+      param('batonaddress', 'The publisher\'s baton address (oraclesinfo registered[].baton).', { format: 'address' }),
+      param('num', 'How many samples; "0" for all.', { format: 'integer', example: '0' }),
     ],
     result: 'object: result, samples [{txid, data (array of strings)}]' },
 ]
@@ -129,21 +133,34 @@ export interface OraclesSamples extends CcSuccess {
 
 export interface OraclesSample extends CcSuccess, OracleSample {}
 
+declare module '../../protocol/types.ts' {
+  interface ResultOf {
+    oraclescreate: HexResult
+    oraclesfund: HexResult
+    oraclesregister: HexResult
+    oraclessubscribe: HexResult
+    oraclesdata: HexResult
+    oraclesinfo: OraclesInfo
+    oracleslist: string[]
+    oraclessample: OraclesSample
+    oraclessamples: OraclesSamples
+  }
+}
+
 export * from './format.ts'
 
 // ── transaction views ─────────────────────────────────────────────────────────────────────────
 
 
 const short = (id: string): string => `${id.slice(0, 10)}…${id.slice(-8)}`
-const hex = (b: Uint8Array): string => Array.from(b, (x) => x.toString(16).padStart(2, '0')).join('')
 
 /** An Oracles payload as the transaction views show it; null when komodod would not read it. */
-export function decodeOraclesPayload(payload: Uint8Array): { module: string; evalCode: number; kind: string; [field: string]: unknown } | null {
+export function decodeOraclesPayload(payload: Uint8Array): DecodedOpReturn | null {
   const base = { module: ORACLES_NAME, evalCode: ORACLES_EVAL }
   const c = decodeOracleCreate(payload)
   if (c) return { ...base, kind: 'create', ...c }
   const d = decodeOracleData(payload)
-  if (d) return { ...base, kind: 'data', oracletxid: d.oracletxid, batontxid: d.batontxid, publisher: d.publisher, data: hex(d.data) }
+  if (d) return { ...base, kind: 'data', oracletxid: d.oracletxid, batontxid: d.batontxid, publisher: d.publisher, data: bytesToHex(d.data) }
   const o = decodeOracleOpret(payload)
   if (!o) return null
   const kind = o.funcid === FUNCID.fund ? 'fund' : o.funcid === FUNCID.register ? 'register' : 'subscribe'
@@ -151,7 +168,7 @@ export function decodeOraclesPayload(payload: Uint8Array): { module: string; eva
 }
 
 /** The words for a decoded payload: UI string keys under `oracle.tx` with their values. */
-export function viewOraclesPayload(d: { kind: string; [field: string]: unknown }) {
+export function viewOraclesPayload(d: DecodedOpReturn): OpReturnView | null {
   const id = short(String(d.oracletxid ?? ''))
   const pubkey = { key: 'oracle.tx.pubkey', values: [String(d.pubkey ?? d.publisher)], code: true }
   switch (d.kind) {
@@ -169,3 +186,21 @@ export function viewOraclesPayload(d: { kind: string; [field: string]: unknown }
     default: return null
   }
 }
+
+export const oracles = defineModule({
+  id: 'oracles',
+  name: ORACLES_NAME,
+  evalCode: ORACLES_EVAL,
+  category: 'oracles',
+  globalPubkey: ORACLES_GLOBAL_PUBKEY,
+  globalAddress: ORACLES_CC_ADDRESS,
+  methods: ORACLES_METHODS,
+  reference: {
+    title: 'Oracles CC',
+    intro: 'The Oracles Custom Consensus module (eval code 0xec): publish off-chain data on-chain in a declared format, paid for by subscribers.',
+  },
+  panels: ['OracleDataPanel', 'OracleSamplesPanel'],
+  strings: { oracle: oracleStrings },
+  decodeOpReturn: decodeOraclesPayload,
+  viewOpReturn: viewOraclesPayload,
+})

@@ -5,7 +5,7 @@
 import type { DevchainCore } from '../../devchain/core.ts'
 import { finalizeCCTx } from '../../devchain/cc/cc-rpc.ts'
 import { ccAddress, ccScript, makeCCcond1 } from '../../devchain/cc/condition.ts'
-import { opReturnScript } from '../../devchain/cc/opret.ts'
+import { opReturnScript } from '../../protocol/opret.ts'
 import { hexToBytes } from '../../devchain/cc/hashes.ts'
 import { p2pk } from '../../devchain/tx/script.ts'
 import { batonKey } from '../../modules/oracles/rules.ts'

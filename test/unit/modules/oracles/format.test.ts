@@ -6,8 +6,9 @@
  */
 import { describe, expect, it } from 'vitest'
 import {
-  decodeData, encodeData, encodeField, formatError, intRange, matchesDataFormat, MAX_DATA_SIZE, toHex,
+  decodeData, encodeData, encodeField, formatError, intRange, matchesDataFormat, MAX_DATA_SIZE,
 } from '../../../../modules/oracles/format.ts'
+import { bytesToHex } from '../../../../protocol/opret.ts'
 
 const hex = (h: string): Uint8Array => Uint8Array.from(h.match(/../g) ?? [], (x) => parseInt(x, 16))
 const h4 = 'ffffffff00000000'.repeat(4)
@@ -120,7 +121,7 @@ describe('encoding the reader\'s values', () => {
     expect(r).toHaveProperty('hex')
     const data = hex((r as { hex: string }).hex)
     expect(matchesDataFormat(data, 'sSdDcCtTiIlLh')).toBe(true)
-    expect(toHex(data).length).toBe(2 * data.length)
+    expect(bytesToHex(data).length).toBe(2 * data.length)
   })
 })
 

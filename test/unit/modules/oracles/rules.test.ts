@@ -8,17 +8,16 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { sha256 } from '@noble/hashes/sha2.js'
 import { ripemd160 } from '@noble/hashes/legacy.js'
 import { createBase58check } from '@scure/base'
-import { DevchainCore } from '../../../../devchain/core.ts'
-import { ccModules } from '../../../../devchain/cc/index.ts'
+import { createDevchainCore, type DevchainCore } from '../../../support/devchain.ts'
 import { recentRejects } from '../../../../devchain/cc/rejects.ts'
 import { finalizeCCTx } from '../../../../devchain/cc/cc-rpc.ts'
 import { makeCCcond1, ccScript } from '../../../../devchain/cc/condition.ts'
-import { opReturnScript } from '../../../../devchain/cc/opret.ts'
+import { opReturnScript } from '../../../../protocol/opret.ts'
 import { p2pk } from '../../../../devchain/tx/script.ts'
 import { parseTx } from '../../../../devchain/tx/transaction.ts'
 import { hashToHex } from '../../../../devchain/crypto/hash.ts'
 import { hexToBytes } from '../../../../devchain/cc/hashes.ts'
-import { batonKey, markerAddress, oraclesModule } from '../../../../modules/oracles/rules.ts'
+import { batonKey, markerAddress } from '../../../../modules/oracles/rules.ts'
 import { encodeOracleOpret, FUNCID } from '../../../../modules/oracles/opret.ts'
 import { encodeData } from '../../../../modules/oracles/spec.ts'
 import { handBuiltDatum } from '../../../support/oracleDatum.ts'
@@ -55,7 +54,7 @@ let baton: string
 let registerTxid: string
 
 beforeAll(async () => {
-  dc = await DevchainCore.open({ dataDir: null, seed: 'oracles-rules', modules: [...ccModules, oraclesModule] })
+  dc = await createDevchainCore({ dataDir: null, seed: 'oracles-rules' })
   minerPk = dc.wallet('miner').pubkey!
   const readerAddress = await call('reader', 'getnewaddress')
   await call('miner', 'sendtoaddress', [readerAddress, 1])

@@ -5,12 +5,12 @@
  * cover and of a hand-built datum that keeps more than its inputs allow.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { startChain, SCRIPT_FALSE, type ChainHttp } from './support.ts'
-import { ccAddress } from '../../../devchain/cc/condition.ts'
-import { hexToBytes } from '../../../devchain/cc/hashes.ts'
-import { batonKey, markerAddress } from '../../../modules/oracles/rules.ts'
-import { handBuiltDatum } from '../../support/oracleDatum.ts'
-import { encodeData } from '../../../modules/oracles/spec.ts'
+import { startChain, SCRIPT_FALSE, type ChainHttp } from '../support.ts'
+import { ccAddress } from '../../../../devchain/cc/condition.ts'
+import { hexToBytes } from '../../../../devchain/cc/hashes.ts'
+import { batonKey, markerAddress } from '../../../../modules/oracles/rules.ts'
+import { handBuiltDatum } from '../../../support/oracleDatum.ts'
+import { encodeData } from '../../../../modules/oracles/spec.ts'
 
 const soft = (error: string) => ({ result: 'error', error })
 const datum = (symbol: string, price: string) => (encodeData('sL', [symbol, price]) as { hex: string }).hex
