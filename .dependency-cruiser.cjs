@@ -3,7 +3,8 @@
  * test/unit/architecture/imports.test.ts on every `npm test`:
  *   protocol/   imports nothing of ours
  *   devchain/   protocol/ only (the engine never imports modules/, components/, server/, .vuepress/)
- *   modules/<id>/spec.ts   protocol/ only; the registry files (modules/*.ts) also specs
+ *   modules/<id>/spec.ts   protocol/ only, and the isomorphic parts it is split into (modules/<id>/spec/);
+ *                          the registry files (modules/*.ts) also specs
  *   modules/<id>/ engine files (rules.ts and what it uses)   protocol/, devchain/, its own folder
  *   modules/<id>/*.vue panels   protocol/, components/, module specs (never rules or the engine)
  *   components/ protocol/ and modules/ specs (through the registry), never the engine or rules
@@ -40,9 +41,9 @@ module.exports = {
     {
       name: 'spec-imports-protocol-only',
       severity: 'error',
-      comment: 'A module spec is light and isomorphic: pages load it eagerly.',
-      from: { path: '^modules/[^/]+/spec\\.ts$' },
-      to: { path: '^(devchain|modules|components|server|\\.vuepress|scripts|bench|test)/' },
+      comment: 'A module spec is light and isomorphic: pages load it eagerly. A large one splits into modules/<id>/spec/.',
+      from: { path: '^modules/([^/]+)/spec(\\.ts|/[^/]+\\.ts)$' },
+      to: { path: '^(devchain|modules|components|server|\\.vuepress|scripts|bench|test)/', pathNot: '^modules/$1/spec/' },
     },
     {
       name: 'registry-imports-specs',

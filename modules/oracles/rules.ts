@@ -16,7 +16,7 @@
  * so each publisher has one baton address, shared by all the oracles it publishes to.
  */
 import type { CcContext, CcModule, ValidationContext } from '../../devchain/modules.ts'
-import type { Coin, LedgerView as Ledger } from '../../devchain/chain/view.ts'
+import type { AddrEntry, Coin, LedgerView as Ledger } from '../../devchain/chain/view.ts'
 import type { Tx } from '../../devchain/tx/transaction.ts'
 import { classifyScript, p2pk } from '../../devchain/tx/script.ts'
 import { hashToHex } from '../../devchain/crypto/hash.ts'
@@ -40,7 +40,7 @@ import {
 import {
   FUNCID, decodeOracleCreate, decodeOracleData, decodeOracleOpret, encodeOracleCreate, encodeOracleData, encodeOracleOpret, oraclesFuncid,
   type OracleCreateOpret,
-} from './opret.ts'
+} from './spec/opret.ts'
 
 const GLOBAL_PK = hexToBytes(ORACLES_GLOBAL_PUBKEY)
 /** OraclesCCpriv, a public constant of komodod's src/cc/CCcustom.cpp: only used to derive batons. */
@@ -113,7 +113,7 @@ const ccUnspentsSorted = (L: Ledger, address: string): Coin[] => indexOrder(ccUn
 const normalUnspentsSorted = (L: Ledger, address: string): Coin[] => indexOrder([...(L.addrUtxos.get(address)?.values() ?? [])])
 
 /** SetCCtxids: txids of the outputs (not spends) an address index holds, in chain order. */
-function indexTxids(index: Map<string, { txid: string; spending: boolean; satoshis: number }[]>, address: string): string[] {
+function indexTxids(index: ReadonlyMap<string, readonly AddrEntry[]>, address: string): string[] {
   return (index.get(address) ?? []).filter((e) => !e.spending && e.satoshis >= 0).map((e) => e.txid)
 }
 
@@ -169,7 +169,7 @@ function batonUtxo(L: Ledger, oracletxid: string, batonaddr: string, publisher: 
   for (let guard = 0; batontxid !== ZERO_TXID && guard < 10_000; guard++) {
     const spender = L.mempoolSpends.get(`${batontxid}:1`)
     const next = spender ? L.txs.get(spender) : undefined
-    if (!next || next.tx.vin.length < 2 || hashToHex(next.tx.vin[1].prevHash) !== batontxid || next.tx.vin[1].prevIndex !== 1) break
+    if (!spender || !next || next.tx.vin.length < 2 || hashToHex(next.tx.vin[1].prevHash) !== batontxid || next.tx.vin[1].prevIndex !== 1) break
     batontxid = spender
   }
   return batontxid

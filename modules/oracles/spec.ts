@@ -15,8 +15,8 @@ import { EVAL } from '../../protocol/evalCodes.ts'
 import { defineModule, type DecodedOpReturn, type OpReturnView } from '../../protocol/module.ts'
 import { bytesToHex } from '../../protocol/opret.ts'
 import type { CcSuccess, HexResult } from '../../protocol/types.ts'
-import { decodeOracleCreate, decodeOracleData, decodeOracleOpret, FUNCID } from './opret.ts'
-import { oracleStrings } from './strings.ts'
+import { decodeOracleCreate, decodeOracleData, decodeOracleOpret, FUNCID } from './spec/opret.ts'
+import { oracleStrings } from './spec/strings.ts'
 
 export const ORACLES_EVAL = EVAL.ORACLES
 export const ORACLES_NAME = 'Oracles'
@@ -147,7 +147,7 @@ declare module '../../protocol/types.ts' {
   }
 }
 
-export * from './format.ts'
+export * from './spec/format.ts'
 
 // ── transaction views ─────────────────────────────────────────────────────────────────────────
 

@@ -11,7 +11,7 @@ import { createGatewayFromEnv } from '../../server/gateway/index.ts'
 import { startServer, type RunningServer } from '../../server/start.ts'
 import { artifactPath, launchBrowser } from '../support/browser.ts'
 import { sharedDist } from '../support/site.ts'
-import { oracleStrings } from '../../modules/oracles/strings.ts'
+import { oracleStrings } from '../../modules/oracles/spec/strings.ts'
 import { readFileSync } from 'node:fs'
 
 const SETTLED = ['done', 'failed', 'recorded']

@@ -9,7 +9,7 @@ import { opReturnScript } from '../../protocol/opret.ts'
 import { hexToBytes } from '../../devchain/cc/hashes.ts'
 import { p2pk } from '../../devchain/tx/script.ts'
 import { batonKey } from '../../modules/oracles/rules.ts'
-import { encodeOracleData } from '../../modules/oracles/opret.ts'
+import { encodeOracleData } from '../../modules/oracles/spec/opret.ts'
 
 export interface DatumShape {
   /** CC change back to the publisher, given the subscription output's value. */

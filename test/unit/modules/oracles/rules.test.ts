@@ -18,7 +18,7 @@ import { parseTx } from '../../../../devchain/tx/transaction.ts'
 import { hashToHex } from '../../../../devchain/crypto/hash.ts'
 import { hexToBytes } from '../../../../devchain/cc/hashes.ts'
 import { batonKey, markerAddress } from '../../../../modules/oracles/rules.ts'
-import { encodeOracleOpret, FUNCID } from '../../../../modules/oracles/opret.ts'
+import { encodeOracleOpret, FUNCID } from '../../../../modules/oracles/spec/opret.ts'
 import { encodeData } from '../../../../modules/oracles/spec.ts'
 import { handBuiltDatum } from '../../../support/oracleDatum.ts'
 

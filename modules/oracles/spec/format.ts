@@ -13,7 +13,7 @@
  * merkle root — what Gateways' oraclefeed publishes) is 4 + 32 + 32 = 68 bytes.
  */
 
-import { bytesToHex, hexToBytes } from '../../protocol/opret.ts'
+import { bytesToHex, hexToBytes } from '../../../protocol/opret.ts'
 
 export const FORMAT_TYPES = ['s', 'S', 'd', 'D', 'c', 'C', 't', 'T', 'i', 'I', 'l', 'L', 'h'] as const
 export type FormatType = (typeof FORMAT_TYPES)[number]

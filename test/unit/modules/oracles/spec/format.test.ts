@@ -7,8 +7,8 @@
 import { describe, expect, it } from 'vitest'
 import {
   decodeData, encodeData, encodeField, formatError, intRange, matchesDataFormat, MAX_DATA_SIZE,
-} from '../../../../modules/oracles/format.ts'
-import { bytesToHex } from '../../../../protocol/opret.ts'
+} from '../../../../../modules/oracles/spec/format.ts'
+import { bytesToHex } from '../../../../../protocol/opret.ts'
 
 const hex = (h: string): Uint8Array => Uint8Array.from(h.match(/../g) ?? [], (x) => parseInt(x, 16))
 const h4 = 'ffffffff00000000'.repeat(4)

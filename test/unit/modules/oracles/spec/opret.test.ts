@@ -5,8 +5,8 @@
 import { describe, expect, it } from 'vitest'
 import {
   decodeOracleCreate, decodeOracleData, decodeOracleOpret, encodeOracleCreate, encodeOracleData, encodeOracleOpret, FUNCID,
-} from '../../../../modules/oracles/opret.ts'
-import { decodeOraclesPayload, viewOraclesPayload } from '../../../../modules/oracles/spec.ts'
+} from '../../../../../modules/oracles/spec/opret.ts'
+import { decodeOraclesPayload, viewOraclesPayload } from '../../../../../modules/oracles/spec.ts'
 
 const hex = (b: Uint8Array) => Array.from(b, (x) => x.toString(16).padStart(2, '0')).join('')
 const bytes = (h: string) => Uint8Array.from(h.match(/../g) ?? [], (x) => parseInt(x, 16))

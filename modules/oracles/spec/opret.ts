@@ -10,8 +10,8 @@
  * every field must be there and nothing may follow (DeserializeF checks ss.eof()).
  */
 
-import { EVAL } from '../../protocol/evalCodes.ts'
-import { bytesToHex, hexToBytes, PayloadReader, sizedBytes } from '../../protocol/opret.ts'
+import { EVAL } from '../../../protocol/evalCodes.ts'
+import { bytesToHex, hexToBytes, PayloadReader, sizedBytes } from '../../../protocol/opret.ts'
 
 export const EVAL_ORACLES = EVAL.ORACLES
 export const FUNCID = { create: 0x43, fund: 0x46, register: 0x52, subscribe: 0x53, data: 0x44 } as const
