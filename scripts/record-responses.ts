@@ -71,6 +71,26 @@ const transfer = await call<{ hex: string }>('miner', 'tokentransfer', [tokenid,
 await chain.call('miner', 'sendrawtransaction', [transfer.hex])
 await chain.call('miner', 'generate', [1])
 await call('miner', 'tokenbalance', [tokenid, readerInfo.pubkey])
+
+// The Oracles journey: an "sL" price feed, the miner publishing, the reader subscribing.
+const send = async (node: string, hex: string) => chain.call(node, 'sendrawtransaction', [hex]) as Promise<string>
+const mine = () => chain.call('miner', 'generate', [1])
+const oracle = await send('miner', (await call<{ hex: string }>('miner', 'oraclescreate', ['DOCSPRICE', 'A price feed made in the docs', 'sL'])).hex)
+await mine()
+await call('miner', 'oracleslist')
+await call('miner', 'oraclesaddress')
+await send('miner', (await call<{ hex: string }>('miner', 'oraclesfund', [oracle])).hex)
+await mine()
+await send('miner', (await call<{ hex: string }>('miner', 'oraclesregister', [oracle, '1000000'])).hex)
+await mine()
+const oracleInfo = await call<{ registered: { publisher: string; baton: string }[] }>('miner', 'oraclesinfo', [oracle])
+const [publisher] = oracleInfo.registered
+await send('reader', (await call<{ hex: string }>('reader', 'oraclessubscribe', [oracle, publisher.publisher, '0.1'])).hex)
+await mine()
+const firstDatum = await send('miner', (await call<{ hex: string }>('miner', 'oraclesdata', [oracle, '034b4d44a086010000000000'])).hex)
+await mine()
+await call('miner', 'oraclessamples', [oracle, publisher.baton, '0'])
+await call('miner', 'oraclessample', [oracle, firstDatum])
 await chain.close()
 
 // A module's replies live in its folder (modules/<id>/recorded/), the core methods' beside the loader.
