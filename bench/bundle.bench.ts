@@ -15,6 +15,7 @@ const TARGET_KB = 100
 const PAGES: [string, string][] = [
   ['home', '/'],
   ['journey (faucet)', '/journeys/faucet.html'],
+  ['journey (oracles)', '/journeys/oracles.html'],
   ['components demo', '/guides/components.html'],
 ]
 
