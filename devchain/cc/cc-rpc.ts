@@ -102,8 +102,9 @@ export function isPubkeyCoin(c: Coin, pubkey: Uint8Array): boolean {
 }
 
 /**
- * FinalizeCCTx: normal inputs then CC inputs, the given outputs, P2PK change to the node pubkey
- * when at least a fee is left over, and the OP_RETURN last. Signs everything.
+ * FinalizeCCTx: the first normal input, the CC inputs, then the other normal inputs (komodod moves
+ * every normal vin but vin0 behind the CC vins, src/cc/CCtx.cpp), the given outputs, P2PK change to
+ * the node pubkey when at least a fee is left over, and the OP_RETURN last. Signs everything.
  */
 export function finalizeCCTx(opts: {
   wallet: Wallet
@@ -117,7 +118,8 @@ export function finalizeCCTx(opts: {
   allowDeficit?: boolean
 }): { tx: Tx; raw: Uint8Array; hex: string } {
   const fee = opts.fee ?? CC_TXFEE
-  const coins = [...opts.normal, ...opts.cc.map((x) => x.coin)]
+  const ccAt = opts.cc.length && opts.normal.length > 1 ? 1 : opts.normal.length
+  const coins = [...opts.normal.slice(0, ccAt), ...opts.cc.map((x) => x.coin), ...opts.normal.slice(ccAt)]
   const inSum = coins.reduce((s, c) => s + c.value, 0)
   const outSum = opts.outputs.reduce((s, o) => s + o.value, 0)
   const change = inSum - outSum - fee
@@ -128,7 +130,7 @@ export function finalizeCCTx(opts: {
   const tx = newTx(coins.map((c) => ({ prevHash: hexToHash(c.txid), prevIndex: c.vout, script: new Uint8Array(0), sequence: SEQUENCE_FINAL })), vout)
   opts.wallet.signInputs(tx, coins)
   opts.cc.forEach((x, k) => {
-    const i = opts.normal.length + k
+    const i = ccAt + k
     const h = signatureHash(tx, i, x.coin.script, x.coin.value, SIGHASH_ALL)
     tx.vin[i].script = ccScriptSig(signCondition(x.condition, h, x.priv))
   })

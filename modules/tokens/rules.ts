@@ -226,7 +226,9 @@ export function tokensRejectReason(tx: Tx, vctx: ValidationContext): string | nu
     inSum += c.value
     owners.push(...signersOfScriptSig(tx.vin[i].script))
   }
-  const scripts = owners.map((pk) => bytesToHex(tokenScriptFor(token, pk)))
+  // Token outputs may also be locked under Assets (dual eval 0xe3 + 0xf2, MakeTokensCC1vout in
+  // src/cc/CCassetstx.cpp): IsTokensvout tries both shapes for every pubkey it knows.
+  const scripts = owners.flatMap((pk) => [bytesToHex(tokenScriptFor(token, pk)), bytesToHex(ccScript(makeTokensCCcond1(EVAL.ASSETS, pk)))])
   let outSum = 0
   for (const o of tx.vout) if (scripts.includes(bytesToHex(o.script))) outSum += o.value
   if (inSum !== outSum) return 'cc inputs != cc outputs'

@@ -1,0 +1,110 @@
+/**
+ * What the Assets builders, reads and validation share on the engine side: the conditions komodod
+ * builds for orders (MakeCC1vout, MakeTokensCC1vout with an optional non-fungible eval code), the
+ * keys FinalizeCCTx can sign with, token inputs picked like AddTokenCCInputs, and the Assets
+ * OP_RETURN of a transaction. Sources: src/cc/CCtokenutils.cpp, src/cc/CCtx.cpp, src/cc/CCtokens.cpp.
+ */
+import type { Coin, Ledger } from '../../devchain/chain/ledger.ts'
+import { ccAddressOfScript, ccScript, evalNode, makeCCcond1, secpNode, type Condition } from '../../devchain/cc/condition.ts'
+import { hexToBytes } from '../../devchain/cc/hashes.ts'
+import { opReturnPayload } from '../../devchain/cc/opret.ts'
+import { ccUnspents, spentInMempool } from '../../devchain/cc/cc-rpc.ts'
+import { tokenCreation, tokenOfOutput } from '../../devchain/cc/tokens.ts'
+import type { Tx, TxOut } from '../../devchain/tx/transaction.ts'
+import { ASSETS_GLOBAL_PUBKEY, EVAL_ASSETS, EVAL_TOKENS, decodeAssetsOpret, type AssetOpret } from './spec.ts'
+
+export const ASSETS_PK = hexToBytes(ASSETS_GLOBAL_PUBKEY)
+/** src/cc/CCcustom.cpp AssetsCCpriv: public by design, only AssetsValidate guards the global outputs. */
+export const ASSETS_PRIV = hexToBytes('9b1766e58266acb6ba438374f763113bf0f3506fd96b6785f97af0544db13077')
+
+/** MakeTokensCCcond1(evalcode, evalcode2, pk): every child required; the Tokens eval is implied. */
+export function tokensCond(evalCode: number, evalCode2: number, pk: Uint8Array): Condition {
+  const subs: Condition[] = [evalNode(evalCode)]
+  if (evalCode !== EVAL_TOKENS) subs.push(evalNode(EVAL_TOKENS))
+  if (evalCode2 !== 0) subs.push(evalNode(evalCode2))
+  subs.push({ type: 'threshold', threshold: 1, subs: [secpNode(pk)] })
+  return { type: 'threshold', threshold: subs.length, subs }
+}
+
+/** The eval code a non-fungible token's outputs carry (its data's first byte), 0 for fungible tokens. */
+export function nftEvalOf(L: Ledger, tokenid: string): number {
+  const t = tokenCreation(L, tokenid)
+  return t?.nftData && t.nftData.length > 0 ? t.nftData[0] : 0
+}
+
+export const script = {
+  /** MakeCC1vout(EVAL_ASSETS, …): bid coins at the global key, or a marker at a pubkey. */
+  assets: (pk: Uint8Array) => ccScript(makeCCcond1(EVAL_ASSETS, pk)),
+  /** MakeTokensCC1vout(EVAL_ASSETS, nft, …): tokens locked in an ask. */
+  askTokens: (nft: number, pk: Uint8Array) => ccScript(tokensCond(EVAL_ASSETS, nft, pk)),
+  /** Tokens held by a pubkey: single-eval Tokens, or Tokens + the NFT eval code. */
+  heldTokens: (nft: number, pk: Uint8Array) => ccScript(tokensCond(nft || EVAL_TOKENS, 0, pk)),
+}
+
+export const addressOf = (s: Uint8Array): string => ccAddressOfScript(s)
+
+/** The Assets OP_RETURN of a transaction (its last output), or null. */
+export function assetOpretOf(tx: Tx): AssetOpret | null {
+  const last = tx.vout[tx.vout.length - 1]
+  const payload = last ? opReturnPayload(last.script) : null
+  return payload ? decodeAssetsOpret(payload) : null
+}
+
+/** An output of a known transaction as a spendable coin (confirmed or not, spent or not: komodod's builders don't look). */
+export function coinOf(L: Ledger, txid: string, n: number): Coin | null {
+  const rec = L.txs.get(txid)
+  const out: TxOut | undefined = rec?.tx.vout[n]
+  if (!rec || !out) return null
+  return { txid, vout: n, value: out.value, script: out.script, height: rec.height, coinbase: false, address: ccAddressOfScript(out.script), cc: true }
+}
+
+/** Address-index order: by txid in internal byte order, then output index (leveldb key order). */
+export function indexOrder(a: Coin, b: Coin): number {
+  const ka = a.txid.match(/../g)!.reverse().join('')
+  const kb = b.txid.match(/../g)!.reverse().join('')
+  return ka < kb ? -1 : ka > kb ? 1 : a.vout - b.vout
+}
+
+/**
+ * AddTokenCCInputs: confirmed token outputs of `tokenid` at the pubkey's token address, not spent in
+ * the mempool, each at least total/maxinputs, until `total` is reached or `maxinputs` are taken.
+ */
+export function addTokenInputs(L: Ledger, tokenid: string, pk: Uint8Array, total: number, maxinputs = 60): { coins: Coin[]; sum: number } {
+  const address = addressOf(script.heldTokens(nftEvalOf(L, tokenid), pk))
+  const threshold = Math.trunc(total / maxinputs)
+  const coins: Coin[] = []
+  let sum = 0
+  for (const c of ccUnspents(L, address).sort(indexOrder)) {
+    if (c.value < threshold || spentInMempool(L, c) || tokenOfOutput(L, c.txid, c.vout) !== tokenid) continue
+    coins.push(c)
+    sum += c.value
+    if ((total > 0 && sum >= total) || coins.length >= maxinputs) break
+  }
+  return { coins, sum }
+}
+
+export interface Signer {
+  condition: Condition
+  priv: Uint8Array
+}
+
+/**
+ * FinalizeCCTx's choice of key for a CC input: the spent output's address must be one it knows
+ * for the contract (`cp`) it was called with, or signing fails and the builder returns "".
+ * `cp` Assets: mine, my dual-eval tokens, my single-eval tokens, the global Assets key, its dual-eval tokens.
+ * `cp` Tokens (CreateSell, FillBuyOffer): mine and my tokens, plus the Assets
+ * global key that FillBuyOffer adds with CCaddr2set.
+ */
+export function signerFor(cp: 'assets' | 'tokens', coin: Coin, mypk: Uint8Array, mypriv: Uint8Array, nft: number): Signer | null {
+  const evalCode = cp === 'assets' ? EVAL_ASSETS : EVAL_TOKENS
+  const candidates: Signer[] = [
+    { condition: makeCCcond1(evalCode, mypk), priv: mypriv },
+    { condition: tokensCond(evalCode, nft, mypk), priv: mypriv },
+    { condition: makeCCcond1(EVAL_TOKENS, mypk), priv: mypriv },
+    ...(cp === 'assets'
+      ? [{ condition: makeCCcond1(EVAL_ASSETS, ASSETS_PK), priv: ASSETS_PRIV }, { condition: tokensCond(EVAL_ASSETS, nft, ASSETS_PK), priv: ASSETS_PRIV }]
+      : [{ condition: makeCCcond1(EVAL_ASSETS, ASSETS_PK), priv: ASSETS_PRIV }]),
+  ]
+  const want = addressOf(coin.script)
+  return candidates.find((s) => addressOf(ccScript(s.condition)) === want) ?? null
+}

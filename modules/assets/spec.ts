@@ -1,0 +1,350 @@
+/**
+ * The Assets CC module (eval 0xe3), komodod's on-chain order book for tokens, as data: eval code,
+ * global key and addresses, the OP_RETURN codec of asks, bids, fills and cancels, komodod's fill
+ * arithmetic, the order object `tokenorders` prints, and the catalog entries. Isomorphic: the
+ * engine's rules, the panels and the decoder all read this file.
+ *
+ * Sources (KomodoPlatform/komodo, master 0adeeab):
+ *  - src/cc/CCassetsCore.cpp: EncodeAssetOpRet, DecodeAssetTokenOpRet, Set/Validate*Fillamounts;
+ *  - src/cc/CCtokenutils.cpp: EncodeTokenOpRet (the Assets payload rides inside a Tokens 't' opret
+ *    as the blob with id OPRETID_ASSETSDATA = 0x12, src/cc/CCinclude.h);
+ *  - src/cc/CCassetstx.cpp: AssetOrders (the order objects), CreateSell/CreateBuyOffer/Fill…/Cancel…;
+ *  - src/wallet/rpcwallet.cpp: tokenask … mytokenorders (parameter parsing and error texts).
+ */
+import type { MethodSpec } from '../../protocol/catalog.ts'
+
+export const EVAL_ASSETS = 0xe3
+export const EVAL_TOKENS = 0xf2
+export const ASSETS_NAME = 'Assets'
+/** src/cc/CCcustom.cpp AssetsCChexstr (reference §3.3). */
+export const ASSETS_GLOBAL_PUBKEY = '02adf84e0e075cf90868bd4e3d34a03420e034719649c41f371fc70d8e33aa2702'
+/** Single-eval CC address of the global pubkey: where bids lock their coins (reference §3.3). */
+export const ASSETS_GLOBAL_CC_ADDRESS = 'RGKRjeTBw4LYFotSDLT6RWzMHbhXri6BG6'
+export const COIN = 100_000_000
+export const ASSETS_TXFEE = 10_000
+
+/** Tokens opret blob id of the Assets payload (src/cc/CCinclude.h OPRETID_ASSETSDATA). */
+export const OPRETID_ASSETSDATA = 0x12
+
+/** The funcids komodod writes: s ask, b bid, S fill of an ask, B fill of a bid, x cancel ask, o cancel bid. */
+export const FUNCID = { ask: 0x73, bid: 0x62, fillAsk: 0x53, fillBid: 0x42, cancelAsk: 0x78, cancelBid: 0x6f } as const
+export type AssetFuncId = 's' | 'b' | 'S' | 'B' | 'x' | 'o' | 'e' | 'E'
+
+export interface AssetOpret {
+  /** Display (RPC) hex of the tokenid. */
+  tokenid: string
+  /** The token opret's "vout pubkeys": who the transaction's token outputs may belong to. */
+  voutPubkeys: Uint8Array[]
+  funcid: AssetFuncId
+  /** 's'/'S': coins (sats) still asked for; 'b'/'B': token units still wanted; 0 for cancels. */
+  price: number
+  /** Owner of the order (empty for cancels, which carry no pubkey). */
+  origpubkey: Uint8Array
+  /** 'e'/'E' only (swaps, disabled in komodod). */
+  assetid2?: string
+}
+
+// ── bytes ─────────────────────────────────────────────────────────────────────────────────────
+
+const hex = (b: Uint8Array): string => Array.from(b, (x) => x.toString(16).padStart(2, '0')).join('')
+const fromHex = (h: string): Uint8Array => Uint8Array.from(h.match(/../g) ?? [], (x) => parseInt(x, 16))
+
+function compactSize(n: number): number[] {
+  if (n < 0xfd) return [n]
+  return [0xfd, n & 0xff, n >> 8]
+}
+const vec = (b: Uint8Array): number[] => [...compactSize(b.length), ...b]
+
+function int64le(n: number): number[] {
+  let v = BigInt.asUintN(64, BigInt(n))
+  const out: number[] = []
+  for (let i = 0; i < 8; i++, v >>= 8n) out.push(Number(v & 0xffn))
+  return out
+}
+
+/** A cursor over E_MARSHAL bytes; every read throws past the end, as E_UNMARSHAL fails. */
+class Cursor {
+  o = 0
+  constructor(readonly b: Uint8Array) {}
+  get done(): boolean { return this.o >= this.b.length }
+  byte(): number {
+    if (this.o >= this.b.length) throw new RangeError('truncated')
+    return this.b[this.o++]
+  }
+  bytes(n: number): Uint8Array {
+    if (this.o + n > this.b.length) throw new RangeError('truncated')
+    return this.b.subarray(this.o, (this.o += n))
+  }
+  size(): number {
+    const f = this.byte()
+    if (f < 0xfd) return f
+    const raw = this.bytes(f === 0xfd ? 2 : f === 0xfe ? 4 : 8)
+    return raw.reduceRight((n, x) => n * 256 + x, 0)
+  }
+  vec(): Uint8Array { return this.bytes(this.size()) }
+  int64(): number {
+    const raw = this.bytes(8)
+    return Number(BigInt.asIntN(64, raw.reduceRight((n, x) => (n << 8n) | BigInt(x), 0n)))
+  }
+}
+
+// ── codec ─────────────────────────────────────────────────────────────────────────────────────
+
+/** EncodeAssetOpRet: `e3 <funcid>` for cancels, `e3 <funcid> <int64 price> <vec origpubkey>` for orders and fills. */
+export function encodeAssetData(funcid: AssetFuncId, price: number, origpubkey: Uint8Array): Uint8Array {
+  const f = funcid.charCodeAt(0)
+  if (funcid === 'x' || funcid === 'o') return Uint8Array.of(EVAL_ASSETS, f)
+  if ('sbSB'.includes(funcid)) return Uint8Array.from([EVAL_ASSETS, f, ...int64le(price), ...vec(origpubkey)])
+  throw new Error(`EncodeAssetOpRet: illegal funcid ${funcid}`)
+}
+
+/** The Assets part of DecodeAssetTokenOpRet: funcid, price and origpubkey, or null. */
+export function decodeAssetData(blob: Uint8Array): Pick<AssetOpret, 'funcid' | 'price' | 'origpubkey' | 'assetid2'> | null {
+  if (blob.length < 2 || blob[0] !== EVAL_ASSETS) return null
+  const funcid = String.fromCharCode(blob[1]) as AssetFuncId
+  try {
+    const c = new Cursor(blob)
+    c.bytes(2)
+    // 'x'/'o': nothing may follow `e3 <funcid>`.
+    if (funcid === 'x' || funcid === 'o') return blob.length === 2 ? { funcid, price: 0, origpubkey: new Uint8Array(0) } : null
+    // E_UNMARSHAL (src/cc/utils.h) succeeds only when the reads consume every byte.
+    if ('sbSB'.includes(funcid)) {
+      const out = { funcid, price: c.int64(), origpubkey: c.vec() }
+      return c.done ? out : null
+    }
+    if (funcid === 'e' || funcid === 'E') {
+      const assetid2 = hex(c.bytes(32))
+      const out = { funcid, assetid2, price: c.int64(), origpubkey: c.vec() }
+      return c.done ? out : null
+    }
+  } catch {
+    return null
+  }
+  return null
+}
+
+/**
+ * The whole OP_RETURN payload of an Assets transaction: a Tokens transfer opret
+ * `f2 't' <tokenid display order> <n> <vec pubkey>{n}` carrying the Assets data as blob 0x12
+ * (EncodeTokenOpRet with OPRETID_ASSETSDATA).
+ */
+export function encodeAssetsOpret(o: AssetOpret): Uint8Array {
+  if (o.voutPubkeys.length > 2) throw new Error('EncodeTokenOpRet supports at most 2 vout pubkeys')
+  const blob = encodeAssetData(o.funcid, o.price, o.origpubkey)
+  return Uint8Array.from([
+    EVAL_TOKENS, 0x74, ...fromHex(o.tokenid), o.voutPubkeys.length, ...o.voutPubkeys.flatMap((pk) => vec(pk)),
+    OPRETID_ASSETSDATA, ...vec(blob),
+  ])
+}
+
+const OLD_STYLE_FUNCIDS = 'sbSBxo'
+
+/**
+ * DecodeAssetTokenOpRet over an OP_RETURN payload: DecodeTokenOpRet ('t' with its blobs, including
+ * the old layout whose Assets data follows the pubkeys with no blob id), then the 0x12 blob.
+ */
+export function decodeAssetsOpret(payload: Uint8Array): AssetOpret | null {
+  if (payload.length <= 2 || payload[0] !== EVAL_TOKENS || payload[1] !== 0x74) return null
+  try {
+    const c = new Cursor(payload)
+    c.bytes(2)
+    const tokenid = hex(c.bytes(32))
+    const ccType = c.byte()
+    const voutPubkeys: Uint8Array[] = []
+    if (ccType >= 1) voutPubkeys.push(c.vec())
+    if (ccType === 2) voutPubkeys.push(c.vec())
+    if (ccType > 2) return null
+    const afterPubkeys = c.o
+    let blob: Uint8Array | undefined
+    // Old style: one bare vector, the last bytes of the payload, that starts with e3 and a known funcid.
+    try {
+      const old = c.done ? undefined : c.vec()
+      if (old && c.done && old.length >= 2 && old[0] === EVAL_ASSETS && OLD_STYLE_FUNCIDS.includes(String.fromCharCode(old[1]))) blob = old
+    } catch {
+      // not old style
+    }
+    if (!blob) {
+      c.o = afterPubkeys
+      while (!c.done) {
+        const id = c.byte()
+        if (c.done) break
+        const b = c.vec()
+        if (id === OPRETID_ASSETSDATA && !blob) blob = b
+      }
+    }
+    const data = blob && decodeAssetData(blob)
+    // CPubKey::IsValid: only 33- or 65-byte keys count as vout pubkeys.
+    return data ? { tokenid, voutPubkeys: voutPubkeys.filter((p) => p.length === 33 || p.length === 65), ...data } : null
+  } catch {
+    return null
+  }
+}
+
+// ── komodod's arithmetic (CCassetsCore.cpp), exact to the satoshi ─────────────────────────────
+
+/** int64 division, truncating like C. */
+const idiv = (a: number, b: number): number => Number(BigInt(a) / BigInt(b))
+const imul = (a: number, b: number): number => Number(BigInt.asIntN(64, BigInt(a) * BigInt(b)))
+/** A double converted to int64: truncation toward zero. */
+const toInt64 = (d: number): number => Math.trunc(d)
+
+/** rpcwallet.cpp tokenask/tokenbid: `(price * numtokens) * COIN + 0.0000000049999`, as int64. */
+export function totalSats(price: number, numtokens: number): number {
+  return toInt64(price * numtokens * COIN + 0.0000000049999)
+}
+
+/** ValidateBidRemainder: the coins a fill takes per token may not be below the bid's unit price (integer sats). */
+export function validateBidRemainder(remainingUnits: number, remainingNValue: number, origNValue: number, receivedNValue: number, paidUnits: number, totalUnits: number): boolean {
+  if (origNValue === 0 || receivedNValue === 0 || paidUnits === 0 || totalUnits === 0) return false
+  if (totalUnits !== remainingUnits + paidUnits) return false
+  if (origNValue !== remainingNValue + receivedNValue) return false
+  return idiv(receivedNValue, paidUnits) >= idiv(origNValue, totalUnits)
+}
+
+/** ValidateAskRemainder: the coins paid per token may not be below the ask's unit price (integer sats). */
+export function validateAskRemainder(remainingNValue: number, remainingAssetoshis: number, origAssetoshis: number, receivedAssetoshis: number, paidNValue: number, totalNValue: number): boolean {
+  if (origAssetoshis === 0 || receivedAssetoshis === 0 || paidNValue === 0 || totalNValue === 0) return false
+  if (totalNValue !== remainingNValue + paidNValue) return false
+  if (origAssetoshis !== remainingAssetoshis + receivedAssetoshis) return false
+  return idiv(paidNValue, receivedAssetoshis) >= idiv(totalNValue, origAssetoshis)
+}
+
+export interface BidFill {
+  ok: boolean
+  /** Coins the filler takes from the bid. */
+  receivedNValue: number
+  /** Token units the bid still wants afterwards. */
+  remainingUnits: number
+  /** Token units actually paid (clamped to what the bid wants). */
+  paidUnits: number
+}
+
+/** SetBidFillamounts: a fill of `paidUnits` tokens against a bid locking `origNValue` coins for `totalUnits` tokens. */
+export function setBidFillamounts(origNValue: number, paidUnits: number, totalUnits: number): BidFill {
+  if (totalUnits === 0) return { ok: false, receivedNValue: 0, remainingUnits: 0, paidUnits: 0 }
+  if (paidUnits >= totalUnits) return { ok: true, receivedNValue: origNValue, remainingUnits: 0, paidUnits: totalUnits }
+  const remainingUnits = totalUnits - paidUnits
+  const unitprice = idiv(origNValue, totalUnits)
+  const receivedNValue = imul(paidUnits, unitprice)
+  const ok = unitprice > 0 && receivedNValue > 0 && receivedNValue <= origNValue &&
+    validateBidRemainder(remainingUnits, origNValue - receivedNValue, origNValue, receivedNValue, paidUnits, totalUnits)
+  return { ok, receivedNValue, remainingUnits, paidUnits }
+}
+
+export interface AskFill {
+  ok: boolean
+  /** Token units the filler receives. */
+  receivedAssetoshis: number
+  /** Coins the ask still wants afterwards. */
+  remainingNValue: number
+  /** Coins actually paid (clamped to what the ask wants). */
+  paidNValue: number
+}
+
+/** SMALLVAL in src/cc/CCinclude.h. */
+const SMALLVAL = 0.000000000000001
+
+/** SetAskFillamounts, in komodod's double arithmetic: paying `paidNValue` against an ask of `origAssetoshis` for `totalNValue`. */
+export function setAskFillamounts(origAssetoshis: number, paidNValue: number, totalNValue: number): AskFill {
+  if (totalNValue === 0) return { ok: false, receivedAssetoshis: 0, remainingNValue: 0, paidNValue: 0 }
+  if (paidNValue >= totalNValue) return { ok: true, receivedAssetoshis: origAssetoshis, remainingNValue: 0, paidNValue: totalNValue }
+  const remainingNValue = totalNValue - paidNValue
+  const dunitprice = totalNValue / origAssetoshis
+  const receivedAssetoshis = toInt64(paidNValue / dunitprice)
+  const ok = Math.abs(dunitprice) > SMALLVAL && receivedAssetoshis > 0 && receivedAssetoshis <= origAssetoshis &&
+    validateAskRemainder(remainingNValue, origAssetoshis - receivedAssetoshis, origAssetoshis, receivedAssetoshis, paidNValue, totalNValue)
+  return { ok, receivedAssetoshis, remainingNValue, paidNValue }
+}
+
+/** FillSell: the coins a filler pays for `fillUnits` tokens, `dprice * fillunits` with dprice = total / remaining tokens. */
+export function askFillPayment(origAssetoshis: number, totalNValue: number, fillUnits: number): number {
+  return toInt64((totalNValue / origAssetoshis) * fillUnits)
+}
+
+// ── what tokenorders prints (AssetOrders) ─────────────────────────────────────────────────────
+
+export interface AssetOrder {
+  funcid: AssetFuncId
+  txid: string
+  vout: number
+  /** Bids: coins as a "%.8f" string; asks: token units as a "%llu" string. */
+  amount: string
+  bidamount?: string
+  askamount?: string
+  origaddress?: string
+  origtokenaddress?: string
+  tokenid?: string
+  otherid?: string
+  /** Bids: token units still wanted (a number); asks: coins still asked for ("%.8f" string). */
+  totalrequired?: number | string
+  /** Coins per token, "%.8f". */
+  price?: string
+}
+
+/** sprintf("%.8f") of a double. */
+export const fixed8 = (d: number): string => d.toFixed(8)
+
+export const isBidFuncid = (f: AssetFuncId): boolean => f === 'b' || f === 'B'
+export const isAskFuncid = (f: AssetFuncId): boolean => f === 's' || f === 'S'
+
+// ── catalog ───────────────────────────────────────────────────────────────────────────────────
+
+const tokenidParam = { name: 'tokenid', type: 'string', format: 'txid', summary: 'Txid of the token creation.' } as const
+
+/** Every CC argument is a JSON string (src/rpc/client.cpp lists none of these methods). */
+export const ASSETS_METHODS: readonly MethodSpec[] = [
+  { name: 'assetsaddress', category: 'tokens', safety: 'cc-info', softErrors: true,
+    summary: 'Assets CC addresses and balances: the global order book, a pubkey\'s and yours.',
+    params: [{ name: 'pubkey', type: 'string', optional: true, format: 'pubkey', summary: 'Also show the Assets CC address of this pubkey.' }],
+    result: 'object: result, AssetsCCAddress, AssetsCCBalance, AssetsNormalAddress, AssetsNormalBalance, AssetsCCTokensAddress, [PubkeyCCaddress(Assets), PubkeyCCbalance(Assets)], myCCAddress(Assets), myCCbalance(Assets), myaddress, mybalance' },
+  { name: 'tokenorders', category: 'tokens', safety: 'cc-info',
+    summary: 'Open asks and bids, for one token or for all.',
+    params: [{ ...tokenidParam, optional: true, summary: 'Only this token\'s orders.' }],
+    result: 'array of {funcid, txid, vout, amount, bidamount|askamount, origaddress, origtokenaddress, tokenid, totalrequired, price}' },
+  { name: 'mytokenorders', category: 'tokens', safety: 'cc-info',
+    summary: 'Your open asks (komodod lists asks only).',
+    params: [{ name: 'evalcode', type: 'string', optional: true, summary: 'Also list asks of non-fungible tokens with this eval code (e.g. "0xf7").' }],
+    result: 'array of orders, as tokenorders' },
+  { name: 'tokenask', category: 'tokens', safety: 'cc-build', softErrors: true,
+    summary: 'Build a transaction that offers token units for coins.',
+    params: [
+      { name: 'numtokens', type: 'string', format: 'integer', summary: 'Token units to sell.', example: '500' },
+      tokenidParam,
+      { name: 'price', type: 'string', format: 'coins', summary: 'Coins per token unit.', example: '0.0001' },
+    ],
+    result: 'object: result, hex (not broadcast; its txid is the asktxid)' },
+  { name: 'tokenbid', category: 'tokens', safety: 'cc-build', softErrors: true,
+    summary: 'Build a transaction that locks coins to buy token units.',
+    params: [
+      { name: 'numtokens', type: 'string', format: 'integer', summary: 'Token units wanted.', example: '100' },
+      tokenidParam,
+      { name: 'price', type: 'string', format: 'coins', summary: 'Coins per token unit.', example: '0.0001' },
+    ],
+    result: 'object: result, hex (not broadcast; its txid is the bidtxid)' },
+  { name: 'tokenfillask', category: 'tokens', safety: 'cc-build', softErrors: true,
+    summary: 'Build a transaction that buys units from an ask.',
+    params: [
+      tokenidParam,
+      { name: 'asktxid', type: 'string', format: 'txid', summary: 'The ask, or the last fill of it.' },
+      { name: 'fillunits', type: 'string', format: 'integer', summary: 'Token units to buy.', example: '200' },
+    ],
+    result: 'object: result, hex (not broadcast)' },
+  { name: 'tokenfillbid', category: 'tokens', safety: 'cc-build', softErrors: true,
+    summary: 'Build a transaction that sells units into a bid.',
+    params: [
+      tokenidParam,
+      { name: 'bidtxid', type: 'string', format: 'txid', summary: 'The bid, or the last fill of it.' },
+      { name: 'fillamount', type: 'string', format: 'integer', summary: 'Token units to sell.', example: '100' },
+    ],
+    result: 'object: result, hex (not broadcast)' },
+  { name: 'tokencancelask', category: 'tokens', safety: 'cc-build', softErrors: true,
+    summary: 'Build a transaction that takes the rest of your ask back.',
+    params: [tokenidParam, { name: 'asktxid', type: 'string', format: 'txid', summary: 'The ask, or the last fill of it.' }],
+    result: 'object: result, hex (not broadcast)' },
+  { name: 'tokencancelbid', category: 'tokens', safety: 'cc-build', softErrors: true,
+    summary: 'Build a transaction that unlocks the rest of your bid\'s coins.',
+    params: [tokenidParam, { name: 'bidtxid', type: 'string', format: 'txid', summary: 'The bid, or the last fill of it.' }],
+    result: 'object: result, hex (not broadcast)' },
+]
+
+export { hex as bytesToHexString, fromHex as hexToByteArray }
