@@ -287,6 +287,38 @@ export const fixed8 = (d: number): string => d.toFixed(8)
 export const isBidFuncid = (f: AssetFuncId): boolean => f === 'b' || f === 'B'
 export const isAskFuncid = (f: AssetFuncId): boolean => f === 's' || f === 'S'
 
+// ── English UI strings (translations: locales/<dir>/locale.json under "ui.assets") ──────────────
+
+export const ASSETS_STRINGS = {
+  title: 'Order book',
+  tokenid: 'Token id',
+  actAs: 'Act as',
+  nodes: { miner: 'miner', reader: 'reader' },
+  someone: 'another pubkey',
+  refresh: 'Refresh',
+  mine: 'Mine a block',
+  minedOnly: 'The book lists mined orders only: mine a block after placing, filling or cancelling.',
+  orders: 'Open orders',
+  side: 'Side',
+  sides: { ask: 'ask (sells units)', bid: 'bid (buys units)' },
+  units: 'Units',
+  price: 'Price per unit (coins)',
+  total: 'Total (coins)',
+  owner: 'Placed by',
+  action: 'Action',
+  empty: 'No open orders for this token.',
+  fill: 'Fill',
+  fillUnits: 'Units to fill',
+  cancel: 'Cancel',
+  place: 'Place order',
+  positive: 'Must be more than zero.',
+  balances: 'Balances',
+  node: 'Node',
+  tokens: 'Token units',
+  coins: 'Coins',
+  change: 'Change since the previous refresh',
+} as const
+
 // ── catalog ───────────────────────────────────────────────────────────────────────────────────
 
 const tokenidParam = { name: 'tokenid', type: 'string', format: 'txid', summary: 'Txid of the token creation.' } as const
