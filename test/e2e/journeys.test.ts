@@ -174,4 +174,33 @@ describe.each(prefixes)('journeys in %s', (prefix) => {
       await page.screenshot({ path: shot('oracles'), fullPage: true })
     })
   })
+
+  it('assets: an ask, a partial fill with both sides\' balances, a cancel, a filled bid, the order book panel', async () => {
+    await withChain(async (url, page) => {
+      const states = await walk(page, `${url}${prefix}journeys/assets.html`)
+      expect(states.every((s) => s === 'done'), states.join()).toBe(true)
+      const num = async (method: string, nth: number, key?: string) => {
+        const text = (await replyOf(page, method, nth)) ?? ''
+        return Number(key ? new RegExp(`"${key}": (\\d+(?:\\.\\d+)?)`).exec(text)?.[1] : text.trim())
+      }
+      expect(await replyOf(page, 'tokenorders', 0)).toMatch(/"funcid": "s"[\s\S]*"amount": "1000"/)
+      // Units: miner 99,000 after the ask; reader 0 → 400 after the fill → 500 after the bid; miner 99,600 after the cancel.
+      expect(await num('tokenbalance', 0, 'balance')).toBe(99000)
+      expect(await num('tokenbalance', 1, 'balance')).toBe(0)
+      expect(await num('tokenbalance', 2, 'balance')).toBe(400)
+      expect(await num('tokenbalance', 3, 'balance')).toBe(99600)
+      expect(await num('tokenbalance', 4, 'balance')).toBe(500)
+      // Coins: the reader paid 0.04 + marker + fee; the miner received the 0.04 (and mined meanwhile).
+      expect(await num('getbalance', 0)).toBe(1)
+      expect(await num('getbalance', 2)).toBeCloseTo(0.9598, 8)
+      expect(await num('getbalance', 3) - await num('getbalance', 1)).toBeGreaterThanOrEqual(0.04)
+      expect(await replyOf(page, 'tokenorders', 1)).toMatch(/"funcid": "S"[\s\S]*"amount": "600"/)
+      // The panel reads the same chain: the book is empty again, the reader holds 500 units.
+      const panel = page.locator('.kj-orderbook')
+      await panel.locator('[data-action="refresh"]').click()
+      await expect.poll(() => panel.locator('[data-node="reader"] [data-field="tokens"]').textContent(), { timeout: 30_000 }).toMatch(/^500\b/)
+      expect(await panel.locator('[data-field="orders"] tbody tr[data-side]').count()).toBe(0)
+      await page.screenshot({ path: shot('assets'), fullPage: true })
+    })
+  })
 })
