@@ -5,7 +5,7 @@
  *   devchain/   protocol/ only (the engine never imports modules/, components/, server/, .vuepress/)
  *   modules/<id>/spec.ts   protocol/ only, and the isomorphic parts it is split into (modules/<id>/spec/);
  *                          the registry files (modules/*.ts) also specs
- *   modules/<id>/ engine files (rules.ts and what it uses)   protocol/, devchain/, its own folder
+ *   modules/<id>/ engine files (rules.ts and what it uses)   protocol/, devchain/, its own folder, modules/tokens/
  *   modules/<id>/*.vue panels   protocol/, components/, module specs (never rules or the engine)
  *   components/ protocol/ and modules/ specs (through the registry), never the engine or rules
  *   server/     protocol/, devchain/, modules/
@@ -55,9 +55,9 @@ module.exports = {
     {
       name: 'rules-import-protocol-devchain-and-own-folder',
       severity: 'error',
-      comment: 'A module\'s engine half (rules.ts and its helpers) runs inside the engine.',
+      comment: 'A module\'s engine half (rules.ts and its helpers) runs inside the engine. Token accounting is the one shared part: komodod links CCtokens.cpp into every module that holds tokens (Assets, Gateways, Heir, Channels), so engine halves may also use modules/tokens/.',
       from: { path: '^modules/([^/]+)/(?!spec\\.ts$)[^/]+\\.(ts|mjs)$' },
-      to: { path: '^(components|server|\\.vuepress|scripts|bench|test)/|^modules/(?!$1/)' },
+      to: { path: '^(components|server|\\.vuepress|scripts|bench|test)/|^modules/(?!$1/|tokens/)' },
     },
     {
       name: 'panels-never-import-the-engine',

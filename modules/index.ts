@@ -6,4 +6,5 @@
  */
 export { faucet } from './faucet/spec.ts'
 export { tokens } from './tokens/spec.ts'
+export { assets } from './assets/spec.ts'
 export { oracles } from './oracles/spec.ts'

@@ -72,6 +72,23 @@ await chain.call('miner', 'sendrawtransaction', [transfer.hex])
 await chain.call('miner', 'generate', [1])
 await call('miner', 'tokenbalance', [tokenid, readerInfo.pubkey])
 
+// Assets: an ask, the book, a partial fill by the reader, the rest cancelled; a bid the miner fills.
+const sendMined = async (node: string, built: { hex: string }): Promise<string> => {
+  const txid = await chain.call(node, 'sendrawtransaction', [built.hex]) as string
+  await chain.call('miner', 'generate', [1])
+  return txid
+}
+await call('reader', 'assetsaddress')
+const askTxid = await sendMined('miner', await call<{ hex: string }>('miner', 'tokenask', ['1000', tokenid, '0.0001']))
+await call('reader', 'tokenorders', [tokenid])
+await call('miner', 'mytokenorders')
+const fillTxid = await sendMined('reader', await call<{ hex: string }>('reader', 'tokenfillask', [tokenid, askTxid, '400']))
+await sendMined('miner', await call<{ hex: string }>('miner', 'tokencancelask', [tokenid, fillTxid]))
+const bidTxid = await sendMined('reader', await call<{ hex: string }>('reader', 'tokenbid', ['100', tokenid, '0.0002']))
+await sendMined('miner', await call<{ hex: string }>('miner', 'tokenfillbid', [tokenid, bidTxid, '100']))
+const otherBid = await sendMined('reader', await chain.call('reader', 'tokenbid', ['10', tokenid, '0.001']) as { hex: string })
+await sendMined('reader', await call<{ hex: string }>('reader', 'tokencancelbid', [tokenid, otherBid]))
+
 // The Oracles journey: an "sL" price feed, the miner publishing, the reader subscribing.
 const send = async (node: string, hex: string) => chain.call(node, 'sendrawtransaction', [hex]) as Promise<string>
 const mine = () => chain.call('miner', 'generate', [1])

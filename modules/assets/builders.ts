@@ -6,14 +6,14 @@
  * broadcast nothing; AssetsValidate (validate.ts) decides at sendrawtransaction.
  */
 import type { CcContext } from '../../devchain/modules.ts'
-import type { Coin } from '../../devchain/chain/ledger.ts'
+import type { Coin } from '../../devchain/chain/view.ts'
 import { p2pk } from '../../devchain/tx/script.ts'
 import type { TxOut } from '../../devchain/tx/transaction.ts'
-import { opReturnScript } from '../../devchain/cc/opret.ts'
+import { opReturnScript } from '../../protocol/opret.ts'
 import {
   atof, atoll, checkCount, ensureCC, finalizeCCTx, normalInputs, parseTxidParam, requireString, softError, type CCInput,
 } from '../../devchain/cc/cc-rpc.ts'
-import { tokenCreation } from '../../devchain/cc/tokens.ts'
+import { tokenCreation } from '../tokens/rules.ts'
 import { ASSETS_TXFEE as TXFEE, encodeAssetsOpret, setAskFillamounts, setBidFillamounts, askFillPayment, totalSats, type AssetOpret } from './spec.ts'
 import { ASSETS_PK, addTokenInputs, assetOpretOf, coinOf, nftEvalOf, script, signerFor } from './chain.ts'
 

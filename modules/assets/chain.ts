@@ -4,18 +4,18 @@
  * keys FinalizeCCTx can sign with, token inputs picked like AddTokenCCInputs, and the Assets
  * OP_RETURN of a transaction. Sources: src/cc/CCtokenutils.cpp, src/cc/CCtx.cpp, src/cc/CCtokens.cpp.
  */
-import type { Coin, Ledger } from '../../devchain/chain/ledger.ts'
+import type { Coin, LedgerView as Ledger } from '../../devchain/chain/view.ts'
 import { ccAddressOfScript, ccScript, evalNode, makeCCcond1, secpNode, type Condition } from '../../devchain/cc/condition.ts'
 import { hexToBytes } from '../../devchain/cc/hashes.ts'
-import { opReturnPayload } from '../../devchain/cc/opret.ts'
+import { opReturnPayload } from '../../protocol/opret.ts'
 import { ccUnspents, spentInMempool } from '../../devchain/cc/cc-rpc.ts'
-import { tokenCreation, tokenOfOutput } from '../../devchain/cc/tokens.ts'
+import { tokenCreation, tokenOfOutput } from '../tokens/rules.ts'
 import type { Tx, TxOut } from '../../devchain/tx/transaction.ts'
-import { ASSETS_GLOBAL_PUBKEY, EVAL_ASSETS, EVAL_TOKENS, decodeAssetsOpret, type AssetOpret } from './spec.ts'
+import { assets, EVAL_ASSETS, EVAL_TOKENS, decodeAssetsOpret, type AssetOpret } from './spec.ts'
 
-export const ASSETS_PK = hexToBytes(ASSETS_GLOBAL_PUBKEY)
+export const ASSETS_PK = hexToBytes(assets.globalPubkey)
 /** src/cc/CCcustom.cpp AssetsCCpriv: public by design, only AssetsValidate guards the global outputs. */
-export const ASSETS_PRIV = hexToBytes('9b1766e58266acb6ba438374f763113bf0f3506fd96b6785f97af0544db13077')
+export const ASSETS_PRIV = hexToBytes(assets.globalPrivkey)
 
 /** MakeTokensCCcond1(evalcode, evalcode2, pk): every child required; the Tokens eval is implied. */
 export function tokensCond(evalCode: number, evalCode2: number, pk: Uint8Array): Condition {

@@ -5,7 +5,7 @@
  * its amounts as strings (sprintf "%.8f" / "%llu"), bids first.
  */
 import type { CcContext } from '../../devchain/modules.ts'
-import type { Coin, Ledger } from '../../devchain/chain/ledger.ts'
+import type { Coin, LedgerView as Ledger } from '../../devchain/chain/view.ts'
 import { RpcCode, RpcError } from '../../protocol/jsonrpc.ts'
 import { ccAddress } from '../../devchain/cc/condition.ts'
 import { bytesEqual } from '../../devchain/cc/hashes.ts'

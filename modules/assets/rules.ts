@@ -7,22 +7,19 @@
 import type { CcModule } from '../../devchain/modules.ts'
 import { SCRIPT_FALSE } from '../../devchain/chain/errors.ts'
 import { ccAddressReply } from '../../devchain/cc/address-reply.ts'
-import { moduleByName } from '../../devchain/cc/module-keys.ts'
 import { recordReject } from '../../devchain/cc/rejects.ts'
 import { inputsWithEval, verifySpendFor } from '../../devchain/cc/spend.ts'
-import { EVAL_ASSETS } from './spec.ts'
+import { assets, EVAL_ASSETS } from './spec.ts'
 import { tokenask, tokenbid, tokencancelask, tokencancelbid, tokenfillask, tokenfillbid } from './builders.ts'
 import { mytokenorders, tokenorders } from './orders.ts'
 import { assetsRejectReason } from './validate.ts'
 
-const ASSETS = moduleByName('Assets')
-
-export const assetsModule: CcModule = {
+export const rules: CcModule = {
   evalCode: EVAL_ASSETS,
   name: 'Assets',
   category: 'tokens',
   rpc: {
-    assetsaddress: (ctx, p) => ccAddressReply(ctx, ASSETS, p, 'plain'),
+    assetsaddress: (ctx, p) => ccAddressReply(ctx, assets, p, 'plain'),
     tokenorders, mytokenorders, tokenask, tokenbid, tokenfillask, tokenfillbid, tokencancelask, tokencancelbid,
   },
   usage: {

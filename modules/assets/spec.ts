@@ -12,9 +12,13 @@
  *  - src/wallet/rpcwallet.cpp: tokenask … mytokenorders (parameter parsing and error texts).
  */
 import type { MethodSpec } from '../../protocol/catalog.ts'
+import { EVAL } from '../../protocol/evalCodes.ts'
+import { defineModule } from '../../protocol/module.ts'
+import { bytesToHex as hex, concatBytes, hexToBytes as fromHex, PayloadReader, sizedBytes } from '../../protocol/opret.ts'
+import type { HexResult } from '../../protocol/types.ts'
 
-export const EVAL_ASSETS = 0xe3
-export const EVAL_TOKENS = 0xf2
+export const EVAL_ASSETS = EVAL.ASSETS
+export const EVAL_TOKENS = EVAL.TOKENS
 export const ASSETS_NAME = 'Assets'
 /** src/cc/CCcustom.cpp AssetsCChexstr (reference §3.3). */
 export const ASSETS_GLOBAL_PUBKEY = '02adf84e0e075cf90868bd4e3d34a03420e034719649c41f371fc70d8e33aa2702'
@@ -46,47 +50,14 @@ export interface AssetOpret {
 
 // ── bytes ─────────────────────────────────────────────────────────────────────────────────────
 
-const hex = (b: Uint8Array): string => Array.from(b, (x) => x.toString(16).padStart(2, '0')).join('')
-const fromHex = (h: string): Uint8Array => Uint8Array.from(h.match(/../g) ?? [], (x) => parseInt(x, 16))
-
-function compactSize(n: number): number[] {
-  if (n < 0xfd) return [n]
-  return [0xfd, n & 0xff, n >> 8]
-}
-const vec = (b: Uint8Array): number[] => [...compactSize(b.length), ...b]
-
-function int64le(n: number): number[] {
+function int64le(n: number): Uint8Array {
   let v = BigInt.asUintN(64, BigInt(n))
-  const out: number[] = []
-  for (let i = 0; i < 8; i++, v >>= 8n) out.push(Number(v & 0xffn))
+  const out = new Uint8Array(8)
+  for (let i = 0; i < 8; i++, v >>= 8n) out[i] = Number(v & 0xffn)
   return out
 }
 
-/** A cursor over E_MARSHAL bytes; every read throws past the end, as E_UNMARSHAL fails. */
-class Cursor {
-  o = 0
-  constructor(readonly b: Uint8Array) {}
-  get done(): boolean { return this.o >= this.b.length }
-  byte(): number {
-    if (this.o >= this.b.length) throw new RangeError('truncated')
-    return this.b[this.o++]
-  }
-  bytes(n: number): Uint8Array {
-    if (this.o + n > this.b.length) throw new RangeError('truncated')
-    return this.b.subarray(this.o, (this.o += n))
-  }
-  size(): number {
-    const f = this.byte()
-    if (f < 0xfd) return f
-    const raw = this.bytes(f === 0xfd ? 2 : f === 0xfe ? 4 : 8)
-    return raw.reduceRight((n, x) => n * 256 + x, 0)
-  }
-  vec(): Uint8Array { return this.bytes(this.size()) }
-  int64(): number {
-    const raw = this.bytes(8)
-    return Number(BigInt.asIntN(64, raw.reduceRight((n, x) => (n << 8n) | BigInt(x), 0n)))
-  }
-}
+const readInt64 = (r: PayloadReader): number => Number(BigInt.asIntN(64, r.bytes(8).reduceRight((n, x) => (n << 8n) | BigInt(x), 0n)))
 
 // ── codec ─────────────────────────────────────────────────────────────────────────────────────
 
@@ -94,7 +65,7 @@ class Cursor {
 export function encodeAssetData(funcid: AssetFuncId, price: number, origpubkey: Uint8Array): Uint8Array {
   const f = funcid.charCodeAt(0)
   if (funcid === 'x' || funcid === 'o') return Uint8Array.of(EVAL_ASSETS, f)
-  if ('sbSB'.includes(funcid)) return Uint8Array.from([EVAL_ASSETS, f, ...int64le(price), ...vec(origpubkey)])
+  if ('sbSB'.includes(funcid)) return concatBytes(Uint8Array.of(EVAL_ASSETS, f), int64le(price), sizedBytes(origpubkey))
   throw new Error(`EncodeAssetOpRet: illegal funcid ${funcid}`)
 }
 
@@ -103,19 +74,19 @@ export function decodeAssetData(blob: Uint8Array): Pick<AssetOpret, 'funcid' | '
   if (blob.length < 2 || blob[0] !== EVAL_ASSETS) return null
   const funcid = String.fromCharCode(blob[1]) as AssetFuncId
   try {
-    const c = new Cursor(blob)
-    c.bytes(2)
+    const r = new PayloadReader(blob)
+    r.bytes(2)
     // 'x'/'o': nothing may follow `e3 <funcid>`.
     if (funcid === 'x' || funcid === 'o') return blob.length === 2 ? { funcid, price: 0, origpubkey: new Uint8Array(0) } : null
     // E_UNMARSHAL (src/cc/utils.h) succeeds only when the reads consume every byte.
     if ('sbSB'.includes(funcid)) {
-      const out = { funcid, price: c.int64(), origpubkey: c.vec() }
-      return c.done ? out : null
+      const out = { funcid, price: readInt64(r), origpubkey: r.vec() }
+      return r.rest === 0 ? out : null
     }
     if (funcid === 'e' || funcid === 'E') {
-      const assetid2 = hex(c.bytes(32))
-      const out = { funcid, assetid2, price: c.int64(), origpubkey: c.vec() }
-      return c.done ? out : null
+      const assetid2 = hex(r.bytes(32))
+      const out = { funcid, assetid2, price: readInt64(r), origpubkey: r.vec() }
+      return r.rest === 0 ? out : null
     }
   } catch {
     return null
@@ -131,10 +102,10 @@ export function decodeAssetData(blob: Uint8Array): Pick<AssetOpret, 'funcid' | '
 export function encodeAssetsOpret(o: AssetOpret): Uint8Array {
   if (o.voutPubkeys.length > 2) throw new Error('EncodeTokenOpRet supports at most 2 vout pubkeys')
   const blob = encodeAssetData(o.funcid, o.price, o.origpubkey)
-  return Uint8Array.from([
-    EVAL_TOKENS, 0x74, ...fromHex(o.tokenid), o.voutPubkeys.length, ...o.voutPubkeys.flatMap((pk) => vec(pk)),
-    OPRETID_ASSETSDATA, ...vec(blob),
-  ])
+  return concatBytes(
+    Uint8Array.of(EVAL_TOKENS, 0x74), fromHex(o.tokenid), Uint8Array.of(o.voutPubkeys.length), ...o.voutPubkeys.map(sizedBytes),
+    Uint8Array.of(OPRETID_ASSETSDATA), sizedBytes(blob),
+  )
 }
 
 const OLD_STYLE_FUNCIDS = 'sbSBxo'
@@ -146,38 +117,44 @@ const OLD_STYLE_FUNCIDS = 'sbSBxo'
 export function decodeAssetsOpret(payload: Uint8Array): AssetOpret | null {
   if (payload.length <= 2 || payload[0] !== EVAL_TOKENS || payload[1] !== 0x74) return null
   try {
-    const c = new Cursor(payload)
-    c.bytes(2)
-    const tokenid = hex(c.bytes(32))
-    const ccType = c.byte()
-    const voutPubkeys: Uint8Array[] = []
-    if (ccType >= 1) voutPubkeys.push(c.vec())
-    if (ccType === 2) voutPubkeys.push(c.vec())
+    const r = new PayloadReader(payload)
+    r.bytes(2)
+    const tokenid = hex(r.bytes(32))
+    const ccType = r.byte()
     if (ccType > 2) return null
-    const afterPubkeys = c.o
-    let blob: Uint8Array | undefined
-    // Old style: one bare vector, the last bytes of the payload, that starts with e3 and a known funcid.
-    try {
-      const old = c.done ? undefined : c.vec()
-      if (old && c.done && old.length >= 2 && old[0] === EVAL_ASSETS && OLD_STYLE_FUNCIDS.includes(String.fromCharCode(old[1]))) blob = old
-    } catch {
-      // not old style
-    }
-    if (!blob) {
-      c.o = afterPubkeys
-      while (!c.done) {
-        const id = c.byte()
-        if (c.done) break
-        const b = c.vec()
-        if (id === OPRETID_ASSETSDATA && !blob) blob = b
-      }
-    }
-    const data = blob && decodeAssetData(blob)
+    const voutPubkeys: Uint8Array[] = []
+    for (let i = 0; i < ccType; i++) voutPubkeys.push(r.vec())
+    const afterPubkeys = payload.length - r.rest
+    const data = decodeAssetData(oldStyleBlob(payload.subarray(afterPubkeys)) ?? assetsBlob(payload.subarray(afterPubkeys)) ?? new Uint8Array(0))
     // CPubKey::IsValid: only 33- or 65-byte keys count as vout pubkeys.
-    return data ? { tokenid, voutPubkeys: voutPubkeys.filter((p) => p.length === 33 || p.length === 65), ...data } : null
+    return data ? { tokenid, voutPubkeys: voutPubkeys.filter((k) => k.length === 33 || k.length === 65), ...data } : null
   } catch {
     return null
   }
+}
+
+/** The old layout: one bare vector, the rest of the payload, that starts with e3 and a known funcid. */
+function oldStyleBlob(rest: Uint8Array): Uint8Array | null {
+  try {
+    const r = new PayloadReader(rest)
+    const old = r.vec()
+    return r.rest === 0 && old.length >= 2 && old[0] === EVAL_ASSETS && OLD_STYLE_FUNCIDS.includes(String.fromCharCode(old[1])) ? old : null
+  } catch {
+    return null
+  }
+}
+
+/** The first blob tagged OPRETID_ASSETSDATA among `<id> <vec>` pairs (a lone trailing id is ignored, as komodod does). */
+function assetsBlob(rest: Uint8Array): Uint8Array | null {
+  const r = new PayloadReader(rest)
+  let found: Uint8Array | null = null
+  while (r.rest > 0) {
+    const id = r.byte()
+    if (r.rest === 0) break
+    const b = r.vec()
+    if (id === OPRETID_ASSETSDATA && !found) found = b
+  }
+  return found
 }
 
 // ── komodod's arithmetic (CCassetsCore.cpp), exact to the satoshi ─────────────────────────────
@@ -379,4 +356,47 @@ export const ASSETS_METHODS: readonly MethodSpec[] = [
     result: 'object: result, hex (not broadcast)' },
 ]
 
-export { hex as bytesToHexString, fromHex as hexToByteArray }
+/** An order as the panel's table shows it: units, price per unit and total coins, whichever side it is. */
+export interface OrderRow {
+  order: AssetOrder
+  side: 'ask' | 'bid'
+  units: number
+  price: string
+  total: string
+}
+
+export function rowOf(order: AssetOrder): OrderRow {
+  return isBidFuncid(order.funcid)
+    ? { order, side: 'bid', units: Number(order.totalrequired ?? 0), price: order.price ?? '', total: order.amount }
+    : { order, side: 'ask', units: Number(order.amount), price: order.price ?? '', total: String(order.totalrequired ?? '') }
+}
+
+declare module '../../protocol/types.ts' {
+  interface ResultOf {
+    tokenask: HexResult
+    tokenbid: HexResult
+    tokenfillask: HexResult
+    tokenfillbid: HexResult
+    tokencancelask: HexResult
+    tokencancelbid: HexResult
+    tokenorders: AssetOrder[]
+    mytokenorders: AssetOrder[]
+  }
+}
+
+export const assets = defineModule({
+  id: 'assets',
+  name: ASSETS_NAME,
+  evalCode: EVAL.ASSETS,
+  category: 'tokens',
+  globalPubkey: ASSETS_GLOBAL_PUBKEY,
+  globalPrivkey: '9b1766e58266acb6ba438374f763113bf0f3506fd96b6785f97af0544db13077',
+  globalAddress: ASSETS_GLOBAL_CC_ADDRESS,
+  methods: ASSETS_METHODS,
+  reference: {
+    title: 'Assets CC',
+    intro: 'The Assets Custom Consensus module (eval code 0xe3): an on-chain order book for tokens; asks lock units, bids lock coins, fills and cancels are checked by consensus.',
+  },
+  panels: ['OrderBook'],
+  strings: { assets: ASSETS_STRINGS },
+})

@@ -9,14 +9,14 @@
  * only reads the token inputs (AssetCalcAmounts) to check where they go.
  */
 import type { ValidationContext } from '../../devchain/modules.ts'
-import type { Ledger } from '../../devchain/chain/ledger.ts'
+import type { LedgerView as Ledger } from '../../devchain/chain/view.ts'
 import { classifyScript } from '../../devchain/tx/script.ts'
 import { hashToHex } from '../../devchain/crypto/hash.ts'
 import type { Tx, TxOut } from '../../devchain/tx/transaction.ts'
 import { ccAddress } from '../../devchain/cc/condition.ts'
 import { bytesEqual, pubkeyAddress } from '../../devchain/cc/hashes.ts'
 import { inputsWithEval } from '../../devchain/cc/spend.ts'
-import { tokenOfOutput } from '../../devchain/cc/tokens.ts'
+import { tokenOfOutput } from '../tokens/rules.ts'
 import { EVAL_ASSETS, EVAL_TOKENS, validateAskRemainder, validateBidRemainder, type AssetOpret } from './spec.ts'
 import { ASSETS_PK, addressOf, assetOpretOf, nftEvalOf, script } from './chain.ts'
 

@@ -10,6 +10,7 @@ import type { Tx } from '../../devchain/tx/transaction.ts'
 import { ccAddress, ccAddressOfScript, ccScript, makeCCcond1, makeTokensCCcond1 } from '../../devchain/cc/condition.ts'
 import { bytesEqual, bytesToHex, hexToBytes } from '../../devchain/cc/hashes.ts'
 import { opReturnPayload, opReturnScript } from '../../protocol/opret.ts'
+import { EVAL } from '../../protocol/evalCodes.ts'
 import {
   decodeTokenCreate, decodeTokenTransfer, encodeTokenCreate, encodeTokenTransfer, tokensFuncId,
   TOKENS_FUNCID_CREATE, TOKENS_FUNCID_TRANSFER, type TokenCreateOpret, tokens as TOKENS,

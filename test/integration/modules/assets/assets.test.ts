@@ -4,21 +4,19 @@
  * and the transactions komodod refuses (-26), each with AssetsValidate's reason.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { startChain, SCRIPT_FALSE, type ChainHttp } from './support.ts'
-import { ccModules } from '../../../devchain/cc/index.ts'
-import { ccAddress } from '../../../devchain/cc/condition.ts'
-import { hexToBytes, pubkeyAddress } from '../../../devchain/cc/hashes.ts'
-import { finalizeCCTx, normalInputs, type CCInput } from '../../../devchain/cc/cc-rpc.ts'
-import { opReturnScript } from '../../../devchain/cc/opret.ts'
-import { p2pk } from '../../../devchain/tx/script.ts'
-import type { TxOut } from '../../../devchain/tx/transaction.ts'
-import { assetsModule } from '../../../modules/assets/rules.ts'
-import { encodeAssetsOpret, type AssetOpret } from '../../../modules/assets/spec.ts'
-import { ASSETS_PK, coinOf, script, signerFor } from '../../../modules/assets/chain.ts'
+import { startChain, SCRIPT_FALSE, type ChainHttp } from '../support.ts'
+import { ccAddress } from '../../../../devchain/cc/condition.ts'
+import { hexToBytes, pubkeyAddress } from '../../../../devchain/cc/hashes.ts'
+import { finalizeCCTx, normalInputs, type CCInput } from '../../../../devchain/cc/cc-rpc.ts'
+import { opReturnScript } from '../../../../protocol/opret.ts'
+import { p2pk } from '../../../../devchain/tx/script.ts'
+import type { TxOut } from '../../../../devchain/tx/transaction.ts'
+import { encodeAssetsOpret, type AssetOpret } from '../../../../modules/assets/spec.ts'
+import { ASSETS_PK, coinOf, script, signerFor } from '../../../../modules/assets/chain.ts'
 
 const soft = (error: string) => ({ result: 'error', error })
 const ASSETS_PK_HEX = '02adf84e0e075cf90868bd4e3d34a03420e034719649c41f371fc70d8e33aa2702'
-/** MakeTokensCC1vout(EVAL_ASSETS, global pk): computed independently, see test/unit/modules/assets/deriveVectors.py. */
+/** MakeTokensCC1vout(EVAL_ASSETS, global pk): computed independently, see test/unit/modules/assets/test/unit/modules/assets/deriveVectors.py. */
 const ASSETS_TOKENS_ADDRESS = 'RTWtxY7GTBZ3zL8jfzyWWz1fveF3KXKBF8'
 
 let chain: ChainHttp
@@ -58,7 +56,7 @@ async function refused(node: string, hex: string, reason: string | RegExp, modul
 }
 
 beforeAll(async () => {
-  chain = await startChain(undefined, [...ccModules, assetsModule])
+  chain = await startChain()
   minerPk = (await chain.ok('miner', 'getinfo')).pubkey
   readerPk = (await chain.ok('reader', 'getinfo')).pubkey
   tokenid = await send('miner', await chain.ok('miner', 'tokencreate', ['DEX', '0.001', 'Traded in the docs']))
@@ -299,8 +297,8 @@ describe('fills komodod refuses', () => {
       { value: 600, script: script.askTokens(0, ASSETS_PK) }, { value: 500, script: script.heldTokens(0, reader()) },
       { value: 5_000_000, script: p2pk(miner()) }, { value: 10_000, script: script.assets(miner()) },
     ], fillOpret(5_000_000), 5_100_000)
-    // Both modules refuse it; the Tokens rule (conservation) runs first here.
-    await refused('reader', hex, /inputs != .*outputs/, 'Tokens')
+    // Tokens refuses it too (conservation); the registry runs Assets first.
+    await refused('reader', hex, 'locked value doesnt match vout0+1 fillask')
   })
 
   it('paying the seller\'s coins to someone else', async () => {
