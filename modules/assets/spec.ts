@@ -302,19 +302,19 @@ const tokenidParam = { name: 'tokenid', type: 'string', format: 'txid', summary:
 
 /** Every CC argument is a JSON string (src/rpc/client.cpp lists none of these methods). */
 export const ASSETS_METHODS: readonly MethodSpec[] = [
-  { name: 'assetsaddress', category: 'tokens', safety: 'cc-info', softErrors: true,
+  { name: 'assetsaddress', category: 'assets', safety: 'cc-info', softErrors: true,
     summary: 'Assets CC addresses and balances: the global order book, a pubkey\'s and yours.',
     params: [{ name: 'pubkey', type: 'string', optional: true, format: 'pubkey', summary: 'Also show the Assets CC address of this pubkey.' }],
     result: 'object: result, AssetsCCAddress, AssetsCCBalance, AssetsNormalAddress, AssetsNormalBalance, AssetsCCTokensAddress, [PubkeyCCaddress(Assets), PubkeyCCbalance(Assets)], myCCAddress(Assets), myCCbalance(Assets), myaddress, mybalance' },
-  { name: 'tokenorders', category: 'tokens', safety: 'cc-info',
+  { name: 'tokenorders', category: 'assets', safety: 'cc-info',
     summary: 'Open asks and bids, for one token or for all.',
     params: [{ ...tokenidParam, optional: true, summary: 'Only this token\'s orders.' }],
     result: 'array of {funcid, txid, vout, amount, bidamount|askamount, origaddress, origtokenaddress, tokenid, totalrequired, price}' },
-  { name: 'mytokenorders', category: 'tokens', safety: 'cc-info',
+  { name: 'mytokenorders', category: 'assets', safety: 'cc-info',
     summary: 'Your open asks (komodod lists asks only).',
     params: [{ name: 'evalcode', type: 'string', optional: true, summary: 'Also list asks of non-fungible tokens with this eval code (e.g. "0xf7").' }],
     result: 'array of orders, as tokenorders' },
-  { name: 'tokenask', category: 'tokens', safety: 'cc-build', softErrors: true,
+  { name: 'tokenask', category: 'assets', safety: 'cc-build', softErrors: true,
     summary: 'Build a transaction that offers token units for coins.',
     params: [
       { name: 'numtokens', type: 'string', format: 'integer', summary: 'Token units to sell.', example: '500' },
@@ -322,7 +322,7 @@ export const ASSETS_METHODS: readonly MethodSpec[] = [
       { name: 'price', type: 'string', format: 'coins', summary: 'Coins per token unit.', example: '0.0001' },
     ],
     result: 'object: result, hex (not broadcast; its txid is the asktxid)' },
-  { name: 'tokenbid', category: 'tokens', safety: 'cc-build', softErrors: true,
+  { name: 'tokenbid', category: 'assets', safety: 'cc-build', softErrors: true,
     summary: 'Build a transaction that locks coins to buy token units.',
     params: [
       { name: 'numtokens', type: 'string', format: 'integer', summary: 'Token units wanted.', example: '100' },
@@ -330,7 +330,7 @@ export const ASSETS_METHODS: readonly MethodSpec[] = [
       { name: 'price', type: 'string', format: 'coins', summary: 'Coins per token unit.', example: '0.0001' },
     ],
     result: 'object: result, hex (not broadcast; its txid is the bidtxid)' },
-  { name: 'tokenfillask', category: 'tokens', safety: 'cc-build', softErrors: true,
+  { name: 'tokenfillask', category: 'assets', safety: 'cc-build', softErrors: true,
     summary: 'Build a transaction that buys units from an ask.',
     params: [
       tokenidParam,
@@ -338,7 +338,7 @@ export const ASSETS_METHODS: readonly MethodSpec[] = [
       { name: 'fillunits', type: 'string', format: 'integer', summary: 'Token units to buy.', example: '200' },
     ],
     result: 'object: result, hex (not broadcast)' },
-  { name: 'tokenfillbid', category: 'tokens', safety: 'cc-build', softErrors: true,
+  { name: 'tokenfillbid', category: 'assets', safety: 'cc-build', softErrors: true,
     summary: 'Build a transaction that sells units into a bid.',
     params: [
       tokenidParam,
@@ -346,11 +346,11 @@ export const ASSETS_METHODS: readonly MethodSpec[] = [
       { name: 'fillamount', type: 'string', format: 'integer', summary: 'Token units to sell.', example: '100' },
     ],
     result: 'object: result, hex (not broadcast)' },
-  { name: 'tokencancelask', category: 'tokens', safety: 'cc-build', softErrors: true,
+  { name: 'tokencancelask', category: 'assets', safety: 'cc-build', softErrors: true,
     summary: 'Build a transaction that takes the rest of your ask back.',
     params: [tokenidParam, { name: 'asktxid', type: 'string', format: 'txid', summary: 'The ask, or the last fill of it.' }],
     result: 'object: result, hex (not broadcast)' },
-  { name: 'tokencancelbid', category: 'tokens', safety: 'cc-build', softErrors: true,
+  { name: 'tokencancelbid', category: 'assets', safety: 'cc-build', softErrors: true,
     summary: 'Build a transaction that unlocks the rest of your bid\'s coins.',
     params: [tokenidParam, { name: 'bidtxid', type: 'string', format: 'txid', summary: 'The bid, or the last fill of it.' }],
     result: 'object: result, hex (not broadcast)' },
@@ -384,11 +384,15 @@ declare module '../../protocol/types.ts' {
   }
 }
 
+/**
+ * komodod's help lists these methods under `== Tokens ==` (the engine's rules keep that category);
+ * the catalog gives them their own reference page, so the Tokens page stays the Tokens module's.
+ */
 export const assets = defineModule({
   id: 'assets',
   name: ASSETS_NAME,
   evalCode: EVAL.ASSETS,
-  category: 'tokens',
+  category: 'assets',
   globalPubkey: ASSETS_GLOBAL_PUBKEY,
   globalPrivkey: '9b1766e58266acb6ba438374f763113bf0f3506fd96b6785f97af0544db13077',
   globalAddress: ASSETS_GLOBAL_CC_ADDRESS,
