@@ -219,10 +219,10 @@ describe('a bid the miner fills', () => {
       { value: 0, script: script.assets(ASSETS_PK) }, { value: 3_000_000, script: p2pk(miner) },
     ], opret(100), 4_000_000)
     await refused('miner', tooMuch, 'locked value doesnt match vout0+1 fillbuy')
-    // 600 units for one satoshi: below the bid's 0.0002 a unit (with no token change, komodod checks the price).
+    // 600 units for 0.0001 coin: below the bid's 0.0002 a unit (with no token change, komodod checks the price).
     const units = [...chain.core.ledger.ccUtxos.get(ccAddress(0xf2, miner))!.values()].find((c) => c.value === 600)!
     const cheap = forge('miner', [{ txid: bid, vout: 0 }, { txid: units.txid, vout: units.vout }], [
-      { value: 1_999_999, script: script.assets(ASSETS_PK) }, { value: 1, script: p2pk(miner) },
+      { value: 1_990_000, script: script.assets(ASSETS_PK) }, { value: 10_000, script: p2pk(miner) },
       { value: 600, script: script.heldTokens(0, reader) }, { value: 10_000, script: script.assets(reader) },
     ], opret(100 - 600), 100_000)
     await refused('miner', cheap, 'mismatched remainder for fillbuy')
