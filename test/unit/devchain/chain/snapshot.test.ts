@@ -10,6 +10,7 @@ import type { Ledger } from '../../../../devchain/chain/ledger.ts'
 import { openSnapshot } from '../../../../devchain/chain/snapshot.ts'
 import { crc32 } from '../../../../devchain/crypto/crc32.ts'
 import { MemoryStore } from './memoryStore.ts'
+import { loadModuleRules } from '../../../../modules/loadRules.ts'
 
 /** A small deterministic PRNG (mulberry32), so a failing seed can be run again. */
 function rng(seed: number): () => number {
@@ -77,8 +78,10 @@ function copyStore(s: MemoryStore, withSnapshot: boolean): MemoryStore {
   return c
 }
 
+// The random chains make Faucet and Tokens transactions: the engine gets the registered modules, as the roots give it.
+const modules = await loadModuleRules()
 const openOn = (store: MemoryStore, seed: string, extra: Partial<Parameters<typeof DevchainCore.open>[0]> = {}) =>
-  DevchainCore.open({ dataDir: 'memory', storage: () => store, seed, args: ['-ac_name=SNAP', '-ac_cc=2', '-ac_supply=100000', '-ac_reward=1000000000'], ...extra })
+  DevchainCore.open({ dataDir: 'memory', storage: () => store, seed, modules, args: ['-ac_name=SNAP', '-ac_cc=2', '-ac_supply=100000', '-ac_reward=1000000000'], ...extra })
 
 async function randomChain(seedNo: number) {
   const rand = rng(seedNo)
