@@ -53,6 +53,11 @@ export function currentChoice(): Promise<ChainChoice> {
 }
 
 /** Switches the page to another chain and keeps the choice for this browser. */
+/** Whether the reader's chain is the in-page one and no step has started it yet: nothing should start it to show a status. */
+export async function inPageIdle(): Promise<boolean> {
+  return (await currentChoice()).kind === 'page' && !inPageStarted()
+}
+
 export function selectChoice(c: ChainChoice): void {
   saveChoice(c)
   choice.value = c

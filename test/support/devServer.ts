@@ -66,7 +66,7 @@ export async function startDevServer(cwd: string, scratch: string, env: NodeJS.P
 }
 
 /** What a copy of the project needs to run `vuepress dev`: the sources, with the repository's node_modules linked. */
-const PROJECT_ENTRIES = ['.vuepress', 'components', 'devchain', 'docs', 'locales', 'modules', 'protocol', 'scripts', 'server', 'package.json', 'tsconfig.json']
+const PROJECT_ENTRIES = ['.vuepress', 'components', 'deploy', 'devchain', 'docs', 'locales', 'modules', 'protocol', 'scripts', 'server', 'package.json', 'tsconfig.json']
 const GENERATED = new Set(['.temp', '.cache', 'dist'])
 
 /** A scratch copy of the project, for tests that edit pages and locale files under a running dev server. */
