@@ -29,7 +29,7 @@ export default defineConfig({
           // The browser platform has no proof-of-work workers yet (platform/browser: startPowWorker → null);
           // Vue panels are page code, not engine code: the unit project (with the Vue plugin) runs them.
           // A module's own panel test is named after its component (PascalCase), e.g. assets/OrderBook.test.ts.
-          exclude: ['test/unit/modules/faucet/pow.test.ts', 'test/unit/modules/panels.test.ts', 'test/unit/modules/**/[A-Z]*.test.ts'],
+          exclude: ['test/unit/modules/faucet/pow.test.ts', 'test/unit/modules/**/panels.test.ts', 'test/unit/modules/**/[A-Z]*.test.ts'],
           environment: 'node',
           env: { KJ_ENGINE_PLATFORM: 'browser' },
         },
