@@ -28,21 +28,35 @@ const GENERATE_SLICE_MS = 16
 export const SNAPSHOT_EVERY = 5_000
 
 export interface CoreOptions {
+  /** komodod flags: -ac_name, -ac_supply, -ac_reward, -ac_cc, -ac_blocktime, -regtest, -rpcport, … */
   args?: string[]
+  /** Data directory; null = memory only. Default: -datadir, DEVCHAIN_DATA, then `.devchain/`. */
   dataDir?: string | null
-  /** The platform's storage for a data directory (Node: `devchain/platform/node/fileStore.ts`). */
+  /**
+   * Makes the platform's store for the data directory; required unless the chain is memory-only.
+   * Node: `fileStorage` from `devchain/platform/node/fileStore.ts`.
+   */
   storage?: StoreFactory
+  /** Wallet seed for deterministic replay. Default: the data directory's own, DEVCHAIN_SEED, then random. */
   seed?: string
+  /** Start over: delete the data directory's log first. */
   reset?: boolean
-  /** A damaged log: keep a copy, cut it at the last good record and start there (logIntegrity.ts). */
+  /**
+   * A damaged log (anything but a torn tail): keep a copy of it, cut it at the last good record and
+   * start at that height. Without it such a start fails with `LogDamagedError`.
+   */
   recover?: boolean
-  /** Where the chain's own notices go (a dropped torn tail, a recovery). Default: console.warn. */
+  /** Where the chain's notices go (a dropped torn tail, a recovery). @default console.warn */
   log?: (line: string) => void
-  /** Blocks between two snapshots; 0 = only on close; false = never read or write snapshots. Default SNAPSHOT_EVERY. */
+  /**
+   * Blocks between two snapshots of the state beside the log (one is also written on a clean close,
+   * and a start loads it and replays only the log after it); 0 = only on close; false = never read or
+   * write snapshots. @default SNAPSHOT_EVERY (5,000)
+   */
   snapshotEvery?: number | false
-  env?: Record<string, string | undefined>
-  /** CC modules' rules; the composition roots pass the registry's (modules/loadRules.ts). @default [] */
+  /** CC modules' rules (the engine knows none itself): `await loadModuleRules()` from modules/loadRules.ts. @default [] */
   modules?: readonly CcModule[]
+  env?: Record<string, string | undefined>
 }
 
 const enc = new TextEncoder()

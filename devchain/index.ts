@@ -11,10 +11,8 @@
  * contain `Amount` objects, which serialize as komodod prints them only through `serializeReply`
  * (plain JSON.stringify gives ordinary numbers).
  */
-import { DevchainCore, NODE_NAMES } from './core.ts'
+import { DevchainCore, NODE_NAMES, type CoreOptions } from './core.ts'
 import type { ChainParams } from './chain/params.ts'
-import type { StoreFactory } from './chain/store.ts'
-import type { CcModule } from './modules.ts'
 
 export type { ChainParams } from './chain/params.ts'
 export type { ChainStore, StoreFactory } from './chain/store.ts'
@@ -24,36 +22,8 @@ export type { CcModule } from './modules.ts'
 export { Amount, serializeReply } from './rpc/amount.ts'
 export { NODE_NAMES }
 
-export interface DevchainOptions {
-  /** komodod flags: -ac_name, -ac_supply, -ac_reward, -ac_cc, -ac_blocktime, -regtest, -rpcport, … */
-  args?: string[]
-  /** Data directory; null = memory only. Default: -datadir, DEVCHAIN_DATA, then `.devchain/`. */
-  dataDir?: string | null
-  /**
-   * Makes the platform's store for the data directory; required unless the chain is memory-only.
-   * Node: `fileStorage` from `devchain/platform/node/fileStore.ts`.
-   */
-  storage?: StoreFactory
-  /** Wallet seed for deterministic replay. Default: the data directory's own, DEVCHAIN_SEED, then random. */
-  seed?: string
-  /** Start over: delete the data directory's log first. */
-  reset?: boolean
-  /**
-   * A damaged log (anything but a torn tail): keep a copy of it, cut it at the last good record and
-   * start at that height. Without it such a start fails with `LogDamagedError`.
-   */
-  recover?: boolean
-  /** Where the chain's notices go (a dropped torn tail, a recovery). @default console.warn */
-  log?: (line: string) => void
-  /**
-   * Blocks between two snapshots of the state beside the log (one is also written on a clean close,
-   * and a start loads it and replays only the log after it); 0 = only on close; false = never read or
-   * write snapshots. @default SNAPSHOT_EVERY (5,000)
-   */
-  snapshotEvery?: number | false
-  /** CC modules' rules (the engine knows none itself): `await loadModuleRules()` from modules/loadRules.ts. @default [] */
-  modules?: readonly CcModule[]
-}
+/** The engine's options minus `env` (the in-process face reads the process's own environment). */
+export type DevchainOptions = Omit<CoreOptions, 'env'>
 
 export interface Devchain {
   readonly params: ChainParams
