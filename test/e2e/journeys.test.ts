@@ -3,85 +3,17 @@
  * devchain with the default fixed seed): each Run/Mine/Send is clicked in page order, as a reader
  * would, and what the reader sees at the end is asserted. A fresh in-memory chain per walk keeps the
  * faucet's fresh-address rule honest. Each journey's final state is saved as a screenshot artifact.
+ * A new journey gets a file of its own beside this one (`journey-<name>.test.ts`), on the same walk.
  */
-import type { BrowserContext, Locator, Page } from 'playwright-core'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { discoverLocales } from '../../.vuepress/locales/discover.ts'
-import { createGatewayFromEnv } from '../../server/gateway/index.ts'
-import { startServer, type RunningServer } from '../../server/start.ts'
-import { artifactPath, launchBrowser } from '../support/browser.ts'
-import { sharedDist } from '../support/site.ts'
+import { describe, expect, it } from 'vitest'
+import { journeyShot, localePrefixes, replyOf, runPart, useJourneyBrowser, walk, withChain } from '../support/journeyWalk.ts'
 import { oracleStrings } from '../../modules/oracles/spec/strings.ts'
 import { readFileSync } from 'node:fs'
 
-const SETTLED = ['done', 'failed', 'recorded']
-let dist: string
-let browser: BrowserContext
+useJourneyBrowser()
 
-beforeAll(async () => {
-  dist = sharedDist()
-  browser = await launchBrowser()
-})
-afterAll(async () => {
-  await browser?.close()
-})
-
-async function withChain<T>(fn: (url: string, page: Page) => Promise<T>): Promise<T> {
-  const gateway = await createGatewayFromEnv({
-    devchainDataDir: null,
-    env: { GATEWAY_LOG_LEVEL: 'silent', GATEWAY_RATE_PER_SEC: '0' },
-  })
-  const server: RunningServer = await startServer({ dist, port: 0, host: '127.0.0.1', gateway })
-  const page = await browser.newPage()
-  try {
-    return await fn(server.url, page)
-  } finally {
-    await page.close()
-    await server.close()
-  }
-}
-
-/** Clicks the part's action and waits until it settles; returns its final state. */
-async function runPart(part: Locator): Promise<string> {
-  // A click that lands while a lazily loaded component is still hydrating does nothing; a reader
-  // would click again, and so does the walk (only while the part has not started).
-  for (let attempt = 0; attempt < 5; attempt++) {
-    await part.locator('.kj-run').first().click()
-    const started = await expect.poll(async () => part.getAttribute('data-state'), { timeout: 5_000, interval: 100 })
-      .not.toBe('idle').then(() => true, () => false)
-    if (started) break
-  }
-  await expect.poll(async () => part.getAttribute('data-state'), { timeout: 120_000, interval: 100 })
-    .toSatisfy((s: string | null) => s !== null && SETTLED.includes(s))
-  return (await part.getAttribute('data-state'))!
-}
-
-/** Walks every step of the journey on the page, in order; returns each step's final state. */
-async function walk(page: Page, url: string): Promise<string[]> {
-  await page.goto(url, { waitUntil: 'networkidle' })
-  await page.waitForFunction(() => Boolean((document.querySelector('#app') as { __vue_app__?: unknown } | null)?.__vue_app__))
-  await page.locator('.kj-chain-status[data-online="true"], .kj-journey').first().waitFor()
-  const steps = page.locator('.kj-step')
-  const states: string[] = []
-  for (let i = 0; i < (await steps.count()); i++) {
-    const step = steps.nth(i)
-    const parts = step.locator('.kj-rpc, .kj-mine, .kj-broadcast, .kj-oracle-data, .kj-oracle-samples')
-    for (let j = 0; j < (await parts.count()); j++) await runPart(parts.nth(j))
-    // A part can settle a moment before its step does (MineBlocks reads the height after mining).
-    await expect.poll(async () => step.getAttribute('data-state'), { timeout: 30_000, interval: 100 })
-      .not.toBe('running').catch(() => undefined)
-    states.push((await step.getAttribute('data-state')) ?? 'missing')
-  }
-  return states
-}
-
-const replyOf = (page: Page, method: string, nth = 0) =>
-  page.locator(`.kj-rpc[data-method="${method}"]`).nth(nth).locator('.kj-json pre').textContent()
-
-const prefixes = Object.keys(discoverLocales().site)
-
-describe.each(prefixes)('journeys in %s', (prefix) => {
-  const shot = (name: string) => artifactPath(`journey-${name}-${prefix === '/' ? 'en' : prefix.slice(1, -1)}.png`)
+describe.each(localePrefixes)('journeys in %s', (prefix) => {
+  const shot = (name: string) => journeyShot(prefix, name)
 
   it('your own chain: getinfo, blocks, block 1 and its coinbase', async () => {
     await withChain(async (url, page) => {
