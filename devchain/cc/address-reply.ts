@@ -1,11 +1,13 @@
 /**
  * komodod's generic `<module>address [pubkey]` reply (CCaddress in rpcwallet.cpp), keys in its
  * order: global CC and normal addresses with balances, `<Name>CCTokensAddress` for modules other
- * than Tokens, the given pubkey's CC address, the node's own CC address and P2PK address.
+ * than Tokens (Channels and Heir given a pubkey show `<Name>CC1of2Address` and
+ * `<Name>CC1of2TokensAddress` of this node and that pubkey instead), the given pubkey's CC address,
+ * the node's own CC address and P2PK address.
  */
 import { Amount } from '../rpc/amount.ts'
 import type { CcContext } from '../modules.ts'
-import { ccAddress, ccTokensAddress } from './condition.ts'
+import { ccAddress, ccAddressOfScript, ccScript, ccTokensAddress, makeCCcond1of2, makeTokensCCcond1of2 } from './condition.ts'
 import { EVAL } from '../../protocol/evalCodes.ts'
 import { hexToBytes, pubkeyAddress } from './hashes.ts'
 import { ccBalance, checkCount, ensureCC, normalBalance, requireString } from './cc-rpc.ts'
@@ -37,7 +39,11 @@ export function ccAddressReply(ctx: CcContext, m: CcModuleKey, params: unknown[]
   const normal = pubkeyAddress(gpk)
   out[`${n}NormalAddress`] = normal
   out[`${n}NormalBalance`] = new Amount(normalBalance(L, normal))
-  if (m.evalCode !== EVAL.TOKENS) out[`${n}CCTokensAddress`] = ccTokensAddress(m.evalCode, gpk)
+  if ((m.evalCode === EVAL.CHANNELS || m.evalCode === EVAL.HEIR) && given) {
+    // The two-party modules show where a plan between this node and `given` would live instead.
+    out[`${n}CC1of2Address`] = ccAddressOfScript(ccScript(makeCCcond1of2(m.evalCode, mypk, given)))
+    out[`${n}CC1of2TokensAddress`] = ccAddressOfScript(ccScript(makeTokensCCcond1of2(m.evalCode, mypk, given)))
+  } else if (m.evalCode !== EVAL.TOKENS) out[`${n}CCTokensAddress`] = ccTokensAddress(m.evalCode, gpk)
   if (given) {
     const a = ccAddress(m.evalCode, given)
     out[`PubkeyCCaddress(${n})`] = a

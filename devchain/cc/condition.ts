@@ -117,6 +117,27 @@ export function makeTokensCCcond1(evalCode: number, pubkey: Uint8Array): Conditi
   }
 }
 
+/**
+ * `MakeCCcond1of2` (src/cc/CCutils.cpp): threshold 2 of { eval(E), threshold 1 of { secp256k1(P1),
+ * secp256k1(P2) } }; either key spends it. The members are sorted in the binary, so (P1, P2) and
+ * (P2, P1) give one address: Channels and Heir share an output between two parties this way.
+ */
+export function makeCCcond1of2(evalCode: number, pk1: Uint8Array, pk2: Uint8Array): Condition {
+  return { type: 'threshold', threshold: 2, subs: [evalNode(evalCode), { type: 'threshold', threshold: 1, subs: [secpNode(pk1), secpNode(pk2)] }] }
+}
+
+/**
+ * `MakeTokensCCcond1of2` (src/cc/CCtokenutils.cpp): tokens held by two parties for module E, every
+ * child required: { eval(E), eval(0xf2), threshold 1 of { P1, P2 } }; collapses to the 1of2 when E is Tokens.
+ */
+export function makeTokensCCcond1of2(evalCode: number, pk1: Uint8Array, pk2: Uint8Array): Condition {
+  if (evalCode === EVAL_TOKENS) return makeCCcond1of2(evalCode, pk1, pk2)
+  return {
+    type: 'threshold', threshold: 3,
+    subs: [evalNode(evalCode), evalNode(EVAL_TOKENS), { type: 'threshold', threshold: 1, subs: [secpNode(pk1), secpNode(pk2)] }],
+  }
+}
+
 export const EVAL_TOKENS = EVAL.TOKENS
 
 // ── scripts and addresses ─────────────────────────────────────────────────────────────────────

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import {
-  ccAddress, ccScript, conditionBinary, conditionOfScript, describeCCScript, makeCCcond1, makeTokensCCcond1, costOf,
+  ccAddress, ccAddressOfScript, ccScript, conditionBinary, conditionOfScript, describeCCScript, makeCCcond1, makeCCcond1of2, makeTokensCCcond1,
+  makeTokensCCcond1of2, costOf,
 } from '../../../../devchain/cc/condition.ts'
 import { EVAL, EVAL_NAMES } from '../../../../protocol/evalCodes.ts'
 import { MODULES } from '../../../../modules/registry.ts'
@@ -70,5 +71,19 @@ describe('CC conditions and addresses (reference §3.3)', () => {
     const f = fixtures.responses.find((r: { id: string }) => r.id === 'faucetfund-decoded-vout0').result_vout0
     const d = describeCCScript(hexToBytes(f.scriptPubKey.hex))!
     expect({ asm: d.asm, hex: f.scriptPubKey.hex, reqSigs: d.reqSigs, type: d.type, addresses: d.addresses }).toEqual(f.scriptPubKey)
+  })
+
+  // developer-docs antara-api/channels.md: channelsaddress with the node's own pubkey (its 1of2 of the
+  // same key twice), and the 1of2 funding output of a recorded channelsclose between 02d343… and 0257e1….
+  it('1of2 conditions: the recorded Channels addresses and funding output', () => {
+    const a = hexToBytes('02d3431950c2f0f9654217b6ce3d44468d3a9ca7255741767fdeee7c5ec6b47567')
+    const b = hexToBytes('0257e1074b542c47cd6f603e3d78400045df0781875f698138e92cb03055286634')
+    expect(ccAddressOfScript(ccScript(makeCCcond1of2(EVAL.CHANNELS, a, a)))).toBe('RSSfafKpi6b5TFmyGDh5aTXLJuyrMxQyjs')
+    expect(ccAddressOfScript(ccScript(makeTokensCCcond1of2(EVAL.CHANNELS, a, a)))).toBe('RFgEqotRmMrhhEkEyUpxGDZD7DR1TncV8c')
+    const funding = 'a22c80205a8d5650f7e869c80fbe5b5e9b04d909f86800a579e21a26404799a98c47e0ff81031210008203000401'
+    expect(bytesToHex(conditionBinary(makeCCcond1of2(EVAL.CHANNELS, a, b)))).toBe(funding)
+    expect(bytesToHex(conditionBinary(makeCCcond1of2(EVAL.CHANNELS, b, a)))).toBe(funding)
+    expect(costOf(makeCCcond1of2(EVAL.CHANNELS, a, b))).toBe(0x121000)
+    expect(bytesToHex(conditionBinary(makeTokensCCcond1of2(EVAL.TOKENS, a, b)))).toBe(bytesToHex(conditionBinary(makeCCcond1of2(EVAL.TOKENS, a, b))))
   })
 })
