@@ -218,6 +218,8 @@ export const CORE_METHODS: readonly MethodSpec[] = [
   { name: 'setgenerate', category: 'mining', safety: 'mining', summary: 'Start or stop continuous mining.',
     params: [p('generate', 'bool', 'On or off.'), p('genproclimit', 'int', 'Threads (-1 = all).', { optional: true })],
     result: 'null' },
+  { name: 'setmocktime', category: 'mining', safety: 'mining', summary: 'Set the clock the next block is stamped with (regtest and the devchain).',
+    params: [p('timestamp', 'int', 'Unix seconds; 0 goes back to the chain\'s own clock.', { example: 1700086400 })], result: 'null' },
 
   // ── wallet ─────────────────────────────────────────────────────────────────────────────────
   { name: 'getnewaddress', category: 'wallet', safety: 'wallet', summary: 'A new R-address from the node wallet.',

@@ -185,8 +185,22 @@ export class Ledger implements WalletLedger {
     return this.blocks[this.blocks.length - 1]
   }
 
-  blockTime(height: number): number {
-    return this.params.genesisTime + height * this.params.blocktime
+  /** `setmocktime`'s clock for the next block (0: the chain's own clock). Not persisted: the block it stamps is. */
+  private mockTime = 0
+
+  setMockTime(time: number): void {
+    this.mockTime = time
+  }
+
+  /**
+   * The next block's time. The chain's own clock ticks one blocktime per block from the tip, so a
+   * chain is deterministic; a mock time set since the last block replaces it once, and the clock goes
+   * on from the block that took it (komodod's UpdateTime also keeps a block above the median time past).
+   */
+  nextBlockTime(): number {
+    if (this.blocks.length === 0) return this.params.genesisTime
+    const own = this.tip.time + this.params.blocktime
+    return Math.max(this.mockTime || own, this.medianTimePast() + 1)
   }
 
   /** An unspent coin as the chain-plus-mempool view sees it (CCoinsViewMemPool: mempool spends do not hide it). */
@@ -217,10 +231,10 @@ export class Ledger implements WalletLedger {
   private genesis(): Uint8Array {
     const msg = new TextEncoder().encode(`devchain genesis ${this.params.name}`)
     const cb = newTx([coinbaseInput(concat(scriptNum(0), Uint8Array.of(msg.length), msg))], [{ value: 0, script: opReturn(msg) }], this.params.genesisTime)
-    return this.assemble(cb, [], new Uint8Array(32), 0).raw
+    return this.assemble(cb, [], new Uint8Array(32), 0, this.params.genesisTime).raw
   }
 
-  private assemble(coinbase: Tx, rawTxs: Uint8Array[], prevHash: Uint8Array, height: number): { raw: Uint8Array; header: BlockHeader; cbRaw: Uint8Array } {
+  private assemble(coinbase: Tx, rawTxs: Uint8Array[], prevHash: Uint8Array, height: number, time: number): { raw: Uint8Array; header: BlockHeader; cbRaw: Uint8Array } {
     const cbRaw = serializeTx(coinbase)
     const all = [cbRaw, ...rawTxs]
     const root = merkleRoot(all.map((r) => sha256d(r)))
@@ -228,7 +242,7 @@ export class Ledger implements WalletLedger {
     const nonce = sha256(seedBytes)
     const header = mineHeader({
       version: 4, prevHash, merkleRoot: root, finalSaplingRoot: hexToHash(EMPTY_SAPLING_ROOT),
-      time: this.blockTime(height), bits: REGTEST_BITS, nonce, solution: concat(sha256(nonce), nonce.subarray(0, 4)),
+      time, bits: REGTEST_BITS, nonce, solution: concat(sha256(nonce), nonce.subarray(0, 4)),
     })
     return { raw: serializeBlock(header, all), header, cbRaw }
   }
@@ -243,10 +257,11 @@ export class Ledger implements WalletLedger {
     let fees = 0
     for (const e of entries) fees += e.fee
     const subsidy = height === 1 ? this.params.premineSats : this.params.reward
-    const time = this.blockTime(height)
+    const time = this.nextBlockTime()
+    this.mockTime = 0
     // BIP34-style height push plus a marker byte, like komodod's coinbase scriptSig.
     const cb = newTx([coinbaseInput(concat(scriptNum(height), Uint8Array.of(1, 1)))], [{ value: subsidy + fees, script: payTo }], time)
-    const { raw, header, cbRaw } = this.assemble(cb, entries.map((e) => e.raw), hexToHash(this.tip.hash), height)
+    const { raw, header, cbRaw } = this.assemble(cb, entries.map((e) => e.raw), hexToHash(this.tip.hash), height, time)
     // The block is ours: reuse the objects instead of parsing what was just serialized.
     const headerLen = raw.length - entries.reduce((a, e) => a + e.raw.length, 0) - cbRaw.length - varintSize(entries.length + 1)
     const parsed: ParsedBlock = { header, headerLen, txs: [{ tx: cb, raw: cbRaw }, ...entries.map((e) => ({ tx: e.tx, raw: e.raw }))] }
@@ -514,7 +529,7 @@ export class Ledger implements WalletLedger {
         if (reason) throw E.rejected(E.REJECT_INVALID, reason)
       }
     }
-    const rec = new TxRec(txid, raw, tx, -1, -1, this.blockTime(height), inSum - outSum)
+    const rec = new TxRec(txid, raw, tx, -1, -1, this.nextBlockTime(), inSum - outSum)
     this.mempool.set(txid, rec)
     this.txs.set(txid, rec)
     for (const k of seen) this.mempoolSpends.set(k, txid)

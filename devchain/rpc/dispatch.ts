@@ -49,6 +49,7 @@ function help(t: Map<string, MethodDef>, p: unknown[]): string {
   const byCat = new Map<string, string[]>()
   for (const [name, d] of t) {
     if (name.startsWith('devchain_')) continue // komodod's help does not know them
+    if (d.category === 'hidden') continue // nor lists its hidden commands
     const cat = d.category
     if (!byCat.has(cat)) byCat.set(cat, [])
     byCat.get(cat)!.push(d.usage)

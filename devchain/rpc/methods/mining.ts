@@ -1,10 +1,13 @@
-/** getmininginfo, generate, setgenerate, getgenerate and the devchain_* control methods. */
+/** getmininginfo, generate, setgenerate, getgenerate, setmocktime and the devchain_* control methods. */
 import { RpcError, RpcCode } from '../../../protocol/jsonrpc.ts'
-import { checkCount, requireInt, requireBool, requireString } from '../params.ts'
+import { checkCount, requireInt, requireBool, requireString, typeCheck } from '../params.ts'
 import type { MethodDef } from '../context.ts'
 import type { MiningState } from '../../chain/mining.ts'
 
 export const MAX_GENERATE = 1_000_000
+
+const SETMOCKTIME_USAGE = 'setmocktime timestamp\n\nSet the local time to given timestamp (-regtest only)\n\nArguments:\n'
+  + '1. timestamp  (integer, required) Unix seconds-since-epoch timestamp\n   Pass 0 to go back to using the system time.'
 
 export const miningMethods: Record<string, MethodDef> = {
   getmininginfo: { category: 'mining', usage: 'getmininginfo', handler: (ctx, p) => {
@@ -24,6 +27,16 @@ export const miningMethods: Record<string, MethodDef> = {
     // Deviation: komodod only mines with generate on -regtest; the devchain always does (that is its job).
     if (n < 0 || n > MAX_GENERATE) throw new RpcError(RpcCode.INVALID_PARAMETER, `Invalid number of blocks (0 to ${MAX_GENERATE})`)
     return ctx.dc.generate(ctx.node, n, ctx.signal)
+  } },
+  // src/rpc/misc.cpp. Deviation: komodod keeps the mock time until told otherwise and refuses off
+  // -regtest; the devchain takes it on every chain, for the next block only (protocol/differences.ts).
+  setmocktime: { category: 'hidden', usage: SETMOCKTIME_USAGE, handler: (ctx, p) => {
+    checkCount(p, 1, 1, SETMOCKTIME_USAGE)
+    typeCheck(p, ['number'])
+    const time = requireInt(p, 0)
+    if (time < 0 || time > 0xffffffff) throw new RpcError(RpcCode.INVALID_PARAMETER, 'Timestamp out of range')
+    ctx.dc.ledger.setMockTime(time)
+    return null
   } },
   getgenerate: { category: 'generating', usage: 'getgenerate', handler: (ctx, p) => {
     checkCount(p, 0, 0, 'getgenerate')
