@@ -138,6 +138,19 @@ export function makeTokensCCcond1of2(evalCode: number, pk1: Uint8Array, pk2: Uin
   }
 }
 
+/**
+ * The general token output (`MakeTokensCCcond1`/`MakeTokensCCcond1of2` with two eval codes): every
+ * child required — eval(E), eval(Tokens) unless E is Tokens, eval(E2) when given — and one signature
+ * from any of `pubkeys`. With E = Tokens, no E2 and one pubkey it is makeCCcond1.
+ */
+export function makeTokensCond(evalCode: number, evalCode2: number, pubkeys: readonly Uint8Array[]): Condition {
+  const subs: Condition[] = [evalNode(evalCode)]
+  if (evalCode !== EVAL_TOKENS) subs.push(evalNode(EVAL_TOKENS))
+  if (evalCode2 !== 0) subs.push(evalNode(evalCode2))
+  subs.push({ type: 'threshold', threshold: 1, subs: pubkeys.map(secpNode) })
+  return { type: 'threshold', threshold: subs.length, subs }
+}
+
 export const EVAL_TOKENS = EVAL.TOKENS
 
 // ── scripts and addresses ─────────────────────────────────────────────────────────────────────

@@ -5,7 +5,7 @@
  * OP_RETURN of a transaction. Sources: src/cc/CCtokenutils.cpp, src/cc/CCtx.cpp, src/cc/CCtokens.cpp.
  */
 import type { Coin, LedgerView as Ledger } from '../../devchain/chain/view.ts'
-import { ccAddressOfScript, ccScript, evalNode, makeCCcond1, secpNode, type Condition } from '../../devchain/cc/condition.ts'
+import { ccAddressOfScript, ccScript, makeCCcond1, makeTokensCond, type Condition } from '../../devchain/cc/condition.ts'
 import { hexToBytes } from '../../devchain/cc/hashes.ts'
 import { opReturnPayload } from '../../protocol/opret.ts'
 import { ccUnspents, spentInMempool } from '../../devchain/cc/cc-rpc.ts'
@@ -18,13 +18,7 @@ export const ASSETS_PK = hexToBytes(assets.globalPubkey)
 export const ASSETS_PRIV = hexToBytes(assets.globalPrivkey)
 
 /** MakeTokensCCcond1(evalcode, evalcode2, pk): every child required; the Tokens eval is implied. */
-export function tokensCond(evalCode: number, evalCode2: number, pk: Uint8Array): Condition {
-  const subs: Condition[] = [evalNode(evalCode)]
-  if (evalCode !== EVAL_TOKENS) subs.push(evalNode(EVAL_TOKENS))
-  if (evalCode2 !== 0) subs.push(evalNode(evalCode2))
-  subs.push({ type: 'threshold', threshold: 1, subs: [secpNode(pk)] })
-  return { type: 'threshold', threshold: subs.length, subs }
-}
+export const tokensCond = (evalCode: number, evalCode2: number, pk: Uint8Array): Condition => makeTokensCond(evalCode, evalCode2, [pk])
 
 /** The eval code a non-fungible token's outputs carry (its data's first byte), 0 for fungible tokens. */
 export function nftEvalOf(L: Ledger, tokenid: string): number {

@@ -5,22 +5,22 @@
  */
 import type { CcContext, CcModule, ValidationContext } from '../../devchain/modules.ts'
 import type { Coin, LedgerView as Ledger, TxRecord } from '../../devchain/chain/view.ts'
-import { classifyScript } from '../../devchain/tx/script.ts'
+import { classifyScript, p2pk, p2pkh } from '../../devchain/tx/script.ts'
+import { hash160, hashToHex } from '../../devchain/crypto/hash.ts'
 import type { Tx } from '../../devchain/tx/transaction.ts'
-import { ccAddress, ccAddressOfScript, ccScript, makeCCcond1, makeTokensCCcond1 } from '../../devchain/cc/condition.ts'
+import { ccAddress, ccAddressOfScript, ccScript, makeCCcond1, makeTokensCCcond1, makeTokensCond } from '../../devchain/cc/condition.ts'
 import { bytesEqual, bytesToHex, hexToBytes } from '../../devchain/cc/hashes.ts'
 import { opReturnPayload, opReturnScript } from '../../protocol/opret.ts'
-import { EVAL } from '../../protocol/evalCodes.ts'
 import {
   decodeTokenCreate, decodeTokenTransfer, encodeTokenCreate, encodeTokenTransfer, tokensFuncId,
-  TOKENS_FUNCID_CREATE, TOKENS_FUNCID_TRANSFER, type TokenCreateOpret, tokens as TOKENS,
+  TOKENS_FUNCID_CREATE, TOKENS_FUNCID_TRANSFER, type TokenCreateOpret, type TokenTransferOpret, tokens as TOKENS,
 } from './spec.ts'
 import { ccAddressReply } from '../../devchain/cc/address-reply.ts'
 import {
   CC_TXFEE, ccUnspents, checkCount, coinsToSats, ensureCC, finalizeCCTx, isPubkeyCoin, normalInputs, parsePubkeyParam, parseTxidParam,
   requireString, softError, spentInMempool, atoll,
 } from '../../devchain/cc/cc-rpc.ts'
-import { inputsWithEval, signersOfScriptSig, verifySpendFor } from '../../devchain/cc/spend.ts'
+import { evalCodesOfScriptSig, inputsWithEval, signersOfScriptSig, verifySpendFor } from '../../devchain/cc/spend.ts'
 import { SCRIPT_FALSE } from '../../devchain/chain/errors.ts'
 import { recordReject } from '../../devchain/cc/rejects.ts'
 
@@ -52,7 +52,15 @@ const destEvalOf = (t: TokenCreateOpret): number => (t.nftData && t.nftData.leng
 
 export const tokenScriptFor = (t: TokenCreateOpret, pubkey: Uint8Array): Uint8Array => ccScript(makeTokensCCcond1(destEvalOf(t), pubkey))
 
-/** The tokenid an output carries, or null when it is not a token output (IsTokensvout). */
+/**
+ * The tokenid an output carries, or null when it is not a token output (CheckTokensvout in
+ * src/cc/CCtokens_impl.h). komodod runs TokensValidate only on transactions that spend token
+ * inputs, so it accepts anything else that merely looks like a token; what keeps such outputs from
+ * counting is this check, made wherever tokens are counted:
+ *  - a creation's outputs count only when the creator's own coins paid for them;
+ *  - a transfer's outputs count only when it spends a Tokens input (so TokensValidate ran on it),
+ *    and only in the shapes its opret's pubkeys and its signers allow.
+ */
 export function tokenOfOutput(L: Ledger, txid: string, n: number): string | null {
   const rec = L.txs.get(txid)
   const out = rec?.tx.vout[n]
@@ -63,13 +71,75 @@ export function tokenOfOutput(L: Ledger, txid: string, n: number): string | null
   if (f === TOKENS_FUNCID_CREATE) {
     const c = decodeTokenCreate(payload)
     // Only the supply paid to the creator counts: never the marker at the global address.
-    return c && bytesEqual(out.script, tokenScriptFor(c, c.creatorPubkey)) ? txid : null
+    if (!c || !bytesEqual(out.script, tokenScriptFor(c, c.creatorPubkey))) return null
+    return creatorPaid(L, rec.tx, c) ? txid : null
   }
   if (f === TOKENS_FUNCID_TRANSFER) {
     const t = decodeTokenTransfer(payload)
-    return t && !bytesEqual(out.script, MARKER_SCRIPT) ? t.tokenid : null
+    if (!t || !rec.tx.vin.some((v) => hasTokensEval(v.script))) return null
+    const token = tokenCreation(L, t.tokenid)
+    return token && transferScripts(token, rec.tx, t).has(bytesToHex(out.script)) ? t.tokenid : null
   }
   return null
+}
+
+/** ismyvin: the input's fulfillment names the Tokens eval code. */
+const hasTokensEval = (scriptSig: Uint8Array): boolean => evalCodesOfScriptSig(scriptSig).includes(EVAL_TOKENS)
+
+/** TotalPubkeyNormalInputs ≥ the creator's token outputs: nobody can mint in another pubkey's name. */
+function creatorPaid(L: Ledger, tx: Tx, c: TokenCreateOpret): boolean {
+  const mine = [bytesToHex(p2pk(c.creatorPubkey)), bytesToHex(p2pkh(hash160(c.creatorPubkey)))]
+  let paid = 0
+  for (const input of tx.vin) {
+    if (evalCodesOfScriptSig(input.script).length > 0) continue // IsCCInput
+    const prev = L.txs.get(hashToHex(input.prevHash))?.tx.vout[input.prevIndex]
+    if (prev && mine.includes(bytesToHex(prev.script))) paid += prev.value
+  }
+  const script = bytesToHex(tokenScriptFor(c, c.creatorPubkey))
+  const minted = tx.vout.reduce((sum, o) => sum + (bytesToHex(o.script) === script ? o.value : 0), 0)
+  return paid >= minted
+}
+
+const scriptCache = new WeakMap<Tx, Set<string>>()
+
+/**
+ * The output scripts a transfer's tokens may sit in (CheckTokensvout's test vouts): for the opret's
+ * one or two pubkeys and for the signers of its Tokens inputs, the token's eval codes — Tokens or
+ * the NFT's, plus the eval code of another module's payload in the opret (Assets, Heir, Channels…).
+ */
+function transferScripts(token: TokenInfo, tx: Tx, t: TokenTransferOpret): Set<string> {
+  const cached = scriptCache.get(tx)
+  if (cached) return cached
+  const nft = token.nftData && token.nftData.length > 0 ? token.nftData[0] : 0
+  let e1 = nft || EVAL_TOKENS
+  let e2 = t.extra && t.extra.length > 0 ? t.extra[0] : 0
+  if (e1 === EVAL_TOKENS && e2 !== 0) [e1, e2] = [e2, 0]
+  const out = new Set<string>()
+  const add = (a: number, b: number, pks: Uint8Array[]) => out.add(bytesToHex(ccScript(makeTokensCond(a, b, pks))))
+  const shapes = (pks: Uint8Array[]) => {
+    add(e1, e2, pks)
+    if (e2 !== 0) add(e2, e1, pks)
+  }
+  const dest = t.destPubkeys.filter((pk) => !bytesEqual(pk, TOKENS_PK))
+  if (dest.length === 1 || dest.length === 2) {
+    for (const pk of dest) {
+      shapes([pk])
+      if (!nft) add(EVAL_TOKENS, 0, [pk])
+      add(e1, 0, [pk])
+      if (e2 !== 0) add(e2, 0, [pk])
+    }
+    if (dest.length === 2) shapes(dest)
+  }
+  tx.vin.forEach((v) => {
+    if (!hasTokensEval(v.script)) return
+    for (const pk of signersOfScriptSig(v.script)) {
+      if (bytesEqual(pk, TOKENS_PK)) continue
+      shapes([pk])
+      if (!nft) add(EVAL_TOKENS, 0, [pk])
+    }
+  })
+  scriptCache.set(tx, out)
+  return out
 }
 
 /** Confirmed unspent token outputs of `tokenid` held by `pubkey`, not spent in the mempool. */
@@ -220,18 +290,14 @@ export function tokensRejectReason(tx: Tx, vctx: ValidationContext): string | nu
   if (!token) return 'cant find token create txid'
   for (const pk of t.destPubkeys) if (bytesEqual(pk, TOKENS_PK)) return 'cannot send tokens to global pk'
   let inSum = 0
-  const owners: Uint8Array[] = [...t.destPubkeys]
   for (const i of tokenVins) {
     const c = vctx.spent[i]
     if (tokenOfOutput(L, c.txid, c.vout) !== t.tokenid) return 'vin is not a token output of this tokenid'
     inSum += c.value
-    owners.push(...signersOfScriptSig(tx.vin[i].script))
   }
-  // Token outputs may also be locked under Assets (dual eval 0xe3 + 0xf2, MakeTokensCC1vout in
-  // src/cc/CCassetstx.cpp): IsTokensvout tries both shapes for every pubkey it knows.
-  const scripts = owners.flatMap((pk) => [bytesToHex(tokenScriptFor(token, pk)), bytesToHex(ccScript(makeTokensCCcond1(EVAL.ASSETS, pk)))])
+  const scripts = transferScripts(token, tx, t)
   let outSum = 0
-  for (const o of tx.vout) if (scripts.includes(bytesToHex(o.script))) outSum += o.value
+  for (const o of tx.vout) if (scripts.has(bytesToHex(o.script))) outSum += o.value
   if (inSum !== outSum) return 'cc inputs != cc outputs'
   return null
 }

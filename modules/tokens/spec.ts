@@ -57,6 +57,8 @@ export interface TokenTransferOpret {
   /** Display (RPC) hex of the tokenid. */
   tokenid: string
   destPubkeys: Uint8Array[]
+  /** Another module's payload riding along (decoded only; see firstBlob). */
+  extra?: Uint8Array
 }
 
 export function encodeTokenTransfer(o: TokenTransferOpret): Uint8Array {
@@ -72,10 +74,28 @@ export function decodeTokenTransfer(payload: Uint8Array): TokenTransferOpret | n
     const n = r.byte()
     const destPubkeys: Uint8Array[] = []
     for (let i = 0; i < n; i++) destPubkeys.push(r.vec())
-    return { tokenid, destPubkeys }
+    const extra = r.rest > 0 ? firstBlob(payload.subarray(payload.length - r.rest)) : null
+    return extra ? { tokenid, destPubkeys, extra } : { tokenid, destPubkeys }
   } catch {
     return null
   }
+}
+
+/**
+ * The first data blob after a transfer's pubkeys (DecodeTokenOpRetV1's oprets[0]): another module's
+ * payload riding in the token opret, e.g. Assets' `e3 …`. Blobs are `<id> <vec>` pairs; the old
+ * layout has one bare vector instead.
+ */
+function firstBlob(rest: Uint8Array): Uint8Array | null {
+  // The old layout first, as DecodeTokenOpRetV1 does: one vector spanning the rest.
+  for (const skip of [0, 1]) {
+    try {
+      const r = new PayloadReader(rest.subarray(skip))
+      const blob = r.vec()
+      if (skip === 1 || r.rest === 0) return blob
+    } catch { /* try the other layout */ }
+  }
+  return null
 }
 
 /** Which function a Tokens payload carries ('c', 't'), or null. */
