@@ -203,6 +203,10 @@ export class Ledger implements WalletLedger {
     return Math.max(this.mockTime || own, this.medianTimePast() + 1)
   }
 
+  blockTimeAt(height: number): number | undefined {
+    return this.blocks[height]?.time
+  }
+
   /** An unspent coin as the chain-plus-mempool view sees it (CCoinsViewMemPool: mempool spends do not hide it). */
   viewCoin(txid: string, vout: number): Coin | undefined {
     const k = outpointKey(txid, vout)

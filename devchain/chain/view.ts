@@ -68,6 +68,8 @@ export interface LedgerView {
   readonly utxoTotals: ReadonlyMap<string, number>
   readonly height: number
   readonly tip: { readonly time: number }
+  /** Time stamped on the block at `height` (CCduration's clock), undefined above the tip. */
+  blockTimeAt(height: number): number | undefined
   confirmations(height: number): number
   /** A coin spendable by a new mempool tx: confirmed or in the mempool, and not spent by the mempool. */
   findCoin(txid: string, vout: number): Coin | undefined
