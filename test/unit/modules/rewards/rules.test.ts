@@ -63,9 +63,9 @@ const poolInput = (coin: Coin) => ({ coin, condition: makeCCcond1(0xe5, GLOBAL_P
 const POOL_SCRIPT = ccScript(makeCCcond1(0xe5, GLOBAL_PK))
 
 /** A hand-signed transaction spending pool outputs, with the outputs a test chooses. */
-function handBuilt(cc: Coin[], outputs: TxOut[], opret: Uint8Array | null, normal: Coin[] = []): string {
+function handBuilt(cc: Coin[], outputs: TxOut[], opret: Uint8Array | null, normal: Coin[] = [], fee = 10_000): string {
   const w = dc.wallet('reader')
-  return finalizeCCTx({ wallet: w, mypk: w.pubkeyKey!.pub, normal, cc: cc.map(poolInput), outputs, opret: opret ? opReturnScript(opret) : undefined, allowDeficit: true }).hex
+  return finalizeCCTx({ wallet: w, mypk: w.pubkeyKey!.pub, normal, cc: cc.map(poolInput), outputs, opret: opret ? opReturnScript(opret) : undefined, allowDeficit: true, fee }).hex
 }
 async function refused(hex: string, reason: string): Promise<void> {
   await expect(call('reader', 'sendrawtransaction', [hex])).rejects.toMatchObject({ code: -26, message: SCRIPT_FALSE })
@@ -174,7 +174,8 @@ describe('locking', () => {
     const lockOf = (amount: string) => call('reader', 'rewardslock', ['DOCS', plan, amount])
     expect(await lockOf('-5')).toEqual({ result: 'error', error: 'deposit amount less than txfee' })
     expect(await lockOf('0')).toEqual({ result: 'error', error: 'Rewards plan DOCS deposit 0.00000000 < mindeposit 10.00000000\n' })
-    expect(await lockOf('9.99999999')).toEqual({ result: 'error', error: 'Rewards plan DOCS deposit 9.99999999 < mindeposit 10.00000000\n' })
+    // atof("9.99999999") * COIN is 999999998.99999… in a double, and komodod truncates it.
+    expect(await lockOf('9.99999999')).toEqual({ result: 'error', error: 'Rewards plan DOCS deposit 9.99999998 < mindeposit 10.00000000\n' })
     expect(await lockOf('150.00000001')).toEqual({ result: 'error', error: 'couldnt create rewards lock transaction' })
     expect(await call('reader', 'rewardslock', ['NOPE', plan, '10'])).toEqual({ result: 'error', error: 'Rewards plan NOPE doesnt exist\n' })
     expect(await lockOf('100')).toEqual({
@@ -254,7 +255,7 @@ describe('unlocking', () => {
     await refused(handBuilt([poolCoin(lock), poolCoin(plan)], [
       { value: 100 * COIN - reward - 20_000, script: POOL_SCRIPT },
       { value: 10 * COIN + reward, script: p2pk(h(readerPk)) },
-    ], opret), 'txfee is too high')
+    ], opret, [], 20_000), 'txfee is too high')
     await refused(handBuilt([poolCoin(lock), poolCoin(plan)], [
       { value: 100 * COIN - reward - 10_000, script: POOL_SCRIPT },
       { value: 10 * COIN + reward, script: p2pk(h(readerPk)) },
@@ -284,16 +285,33 @@ describe('unlocking', () => {
     expect(await call('reader', 'rewardsunlock', ['DOCS', plan, lock])).toEqual({ result: 'error', error: 'locktxid/v0 is spent' })
   })
 
-  it('counts no more than maxdays, and finds a large deposit without a txid', async () => {
+  /** Seconds from the block that mined `txid` to the tip. */
+  const lockedFor = async (txid: string) => {
+    const height = (await call('miner', 'getrawtransaction', [txid, 1])).height
+    return (await call('miner', 'getinfo')).tiptime - (await call('miner', 'getblock', [String(height)])).time
+  }
+
+  it('finds a deposit of 2^30 sat or more when no txid is given', async () => {
     const big = await send('reader', await call('reader', 'rewardslock', ['DOCS', plan, '11']))
     await mine()
-    await advance(20 * DAY)
+    await advance(2 * DAY)
     const built = await call('reader', 'rewardsunlock', ['DOCS', plan])
     const tx = parseTx(hexToBytes(built.hex))
-    expect(tx.vin.map((v) => v.prevIndex)).toContain(0)
-    expect(tx.vout[1].value).toBe(11 * COIN + expectedReward(11 * COIN, 10 * DAY))
+    expect(tx.vin[0].prevIndex).toBe(0)
+    expect(tx.vout[1].value).toBe(11 * COIN + expectedReward(11 * COIN, await lockedFor(big)))
     await call('reader', 'sendrawtransaction', [built.hex])
     await mine()
     expect(await call('reader', 'rewardsunlock', ['DOCS', plan, big])).toEqual({ result: 'error', error: 'locktxid/v0 is spent' })
+  })
+
+  it('counts no more than maxdays', async () => {
+    const again = await send('reader', await call('reader', 'rewardslock', ['DOCS', plan, '10']))
+    await mine()
+    await advance(20 * DAY)
+    expect(await lockedFor(again)).toBeGreaterThanOrEqual(20 * DAY)
+    const built = await call('reader', 'rewardsunlock', ['DOCS', plan, again])
+    expect(parseTx(hexToBytes(built.hex)).vout[1].value).toBe(10 * COIN + expectedReward(10 * COIN, 10 * DAY))
+    await call('reader', 'sendrawtransaction', [built.hex])
+    await mine()
   })
 })
