@@ -19,6 +19,7 @@ const lazy: Record<string, () => Promise<Component>> = {
   ChainPicker: () => import('../components/ChainPicker.vue'),
   RpcCall: () => import('../components/RpcCall.vue'),
   MineBlocks: () => import('../components/MineBlocks.vue'),
+  AdvanceClock: () => import('../components/AdvanceClock.vue'),
   Broadcast: () => import('../components/Broadcast.vue'),
   TxView: () => import('../components/TxView.vue'),
   BlockView: () => import('../components/BlockView.vue'),

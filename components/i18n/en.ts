@@ -162,6 +162,16 @@ export const en = {
     setMode: 'Switch',
     komodod: 'komodod mines on its own schedule here; use setgenerate or wait for the next block.',
   },
+  clock: {
+    title: 'Move the chain\'s clock',
+    devchainOnly: 'Devchain only.',
+    explain: 'The next block is stamped {duration} after the tip (the hidden regtest call setmocktime), then mined, so rules that count time on the chain\'s clock see {duration} pass at once. On komodod you would wait.',
+    run: 'Move the clock {duration} forward and mine a block',
+    before: 'Tip time before',
+    after: 'Tip time after, block {height}',
+    komodod: 'On komodod the chain\'s clock is the blocks\' real time: wait {duration} for it to pass, then go on.',
+    duration: { day: '1 day', days: '{n} days', hour: '1 hour', hours: '{n} hours', seconds: '{n} seconds' },
+  },
   broadcast: {
     title: 'Broadcast',
     send: 'Broadcast',

@@ -34,7 +34,6 @@ import {
 import { evalCodesOfScriptSig, inputsWithEval, verifySpendFor } from '../../devchain/cc/spend.ts'
 import { recordReject } from '../../devchain/cc/rejects.ts'
 import { Amount } from '../../devchain/rpc/amount.ts'
-import { indexOrder } from '../assets/chain.ts'
 import { REWARDS_CC_ADDRESS, REWARDS_EVAL, REWARDS_GLOBAL_PUBKEY, REWARDS_NAME, REWARDS_NORMAL_ADDRESS, REWARDS_USAGE, rewards as REWARDS } from './spec.ts'
 import {
   FUNCID, PLAN_NAME_MAX, decodeRewardsFunding, decodeRewardsOpret, encodeRewardsFunding, encodeRewardsOpret, stringbits, unstringbits, validPlanName,
@@ -74,8 +73,14 @@ function termsOf(tx: Tx | undefined): RewardsPlanTerms | null {
 /** Parseuint256: 64 hex characters, else zero. */
 const txidParam = (s: string): string => (/^[0-9a-fA-F]{64}$/.test(s) ? s.toLowerCase() : ZERO_TXID)
 
+/** A txid as the index keys it (CAddressUnspentKey: the uint256's bytes, so the display hex reversed). */
+const indexKey = (txid: string): string => txid.replace(/../g, (b) => `${b},`).split(',').reverse().join('')
 /** The pool's confirmed unspent outputs, in the address index's order (SetCCunspents). */
-const poolUnspents = (L: Ledger): Coin[] => ccUnspents(L, REWARDS_CC_ADDRESS).sort(indexOrder)
+const poolUnspents = (L: Ledger): Coin[] =>
+  ccUnspents(L, REWARDS_CC_ADDRESS).sort((a, b) => {
+    const [ka, kb] = [indexKey(a.txid), indexKey(b.txid)]
+    return ka < kb ? -1 : ka > kb ? 1 : a.vout - b.vout
+  })
 
 /**
  * CCduration: seconds between the block that mined `txid` and the tip, on the blocks' own clock.
