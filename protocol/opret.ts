@@ -83,3 +83,14 @@ export class PayloadReader {
     return this.b.length - this.o
   }
 }
+
+/** E_UNMARSHAL: `read` takes every field and nothing is left over (DeserializeF checks ss.eof()); null otherwise. */
+export function unmarshalWhole<T>(payload: Uint8Array, read: (r: PayloadReader) => T): T | null {
+  try {
+    const r = new PayloadReader(payload)
+    const v = read(r)
+    return r.rest === 0 ? v : null
+  } catch {
+    return null
+  }
+}

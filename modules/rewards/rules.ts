@@ -276,12 +276,15 @@ function answer(name: string, built: { hex: string; error?: string }, amount: nu
   return built.hex ? success(built.hex) : softError(failed)
 }
 
-function rewardsaddfunding(ctx: CcContext, p: unknown[]): unknown {
-  checkCount(p, 3, 3, usage('rewardsaddfunding'))
+/** `name fundingtxid amount`, read as rewardsaddfunding and rewardslock read them. */
+function planAmountArgs(ctx: CcContext, p: unknown[], method: string) {
+  checkCount(p, 3, 3, usage(method))
   const { pubkey } = ensureCC(ctx)
-  const name = requireString(p, 0)
-  const fundingtxid = txidParam(requireString(p, 1))
-  const amount = coinsToSats(requireString(p, 2))
+  return { pubkey, name: requireString(p, 0), fundingtxid: txidParam(requireString(p, 1)), amount: coinsToSats(requireString(p, 2)) }
+}
+
+function rewardsaddfunding(ctx: CcContext, p: unknown[]): unknown {
+  const { pubkey, name, fundingtxid, amount } = planAmountArgs(ctx, p, 'rewardsaddfunding')
   const build = (): { hex: string; error?: string } => {
     if (amount < 0) return { hex: '' }
     const sbits = stringbits(name)
@@ -295,11 +298,7 @@ function rewardsaddfunding(ctx: CcContext, p: unknown[]): unknown {
 }
 
 function rewardslock(ctx: CcContext, p: unknown[]): unknown {
-  checkCount(p, 3, 3, usage('rewardslock'))
-  const { pubkey } = ensureCC(ctx)
-  const name = requireString(p, 0)
-  const fundingtxid = txidParam(requireString(p, 1))
-  const deposit = coinsToSats(requireString(p, 2))
+  const { pubkey, name, fundingtxid, amount: deposit } = planAmountArgs(ctx, p, 'rewardslock')
   const L = ctx.chain.ledger
   const build = (): { hex: string; error?: string } => {
     // The wrapper passes txfee 0, so only a negative deposit is "less than txfee".

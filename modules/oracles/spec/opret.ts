@@ -11,7 +11,7 @@
  */
 
 import { EVAL } from '../../../protocol/evalCodes.ts'
-import { bytesToHex, hexToBytes, PayloadReader, sizedBytes } from '../../../protocol/opret.ts'
+import { bytesToHex, hexToBytes, PayloadReader, sizedBytes, unmarshalWhole } from '../../../protocol/opret.ts'
 
 export const EVAL_ORACLES = EVAL.ORACLES
 export const FUNCID = { create: 0x43, fund: 0x46, register: 0x52, subscribe: 0x53, data: 0x44 } as const
@@ -42,16 +42,7 @@ function int64(r: PayloadReader): bigint {
   return BigInt.asIntN(64, v)
 }
 
-/** E_UNMARSHAL: every field read and nothing left over (DeserializeF checks ss.eof()). */
-function decodeWith<T>(payload: Uint8Array, read: (r: PayloadReader) => T): T | null {
-  try {
-    const r = new PayloadReader(payload)
-    const v = read(r)
-    return r.rest === 0 ? v : null
-  } catch {
-    return null
-  }
-}
+const decodeWith = unmarshalWhole
 
 // ── create ────────────────────────────────────────────────────────────────────────────────────
 

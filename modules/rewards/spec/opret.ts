@@ -11,7 +11,7 @@
  * E_UNMARSHAL: every field there and nothing after it.
  */
 import { EVAL } from '../../../protocol/evalCodes.ts'
-import { bytesToHex, hexToBytes, PayloadReader } from '../../../protocol/opret.ts'
+import { bytesToHex, hexToBytes, PayloadReader, unmarshalWhole } from '../../../protocol/opret.ts'
 
 export const FUNCID = { fund: 0x46, add: 0x41, lock: 0x4c, unlock: 0x55 } as const
 export type RewardsFuncid = (typeof FUNCID)[keyof typeof FUNCID]
@@ -85,16 +85,6 @@ export function encodeRewardsOpret(funcid: RewardsFuncid, sbits: bigint, funding
   return Uint8Array.from([EVAL.REWARDS, funcid, ...u64le(sbits), ...uint256Bytes(fundingtxid)])
 }
 
-function unmarshal<T>(payload: Uint8Array, read: (r: PayloadReader) => T): T | null {
-  try {
-    const r = new PayloadReader(payload)
-    const v = read(r)
-    return r.rest === 0 ? v : null
-  } catch {
-    return null
-  }
-}
-
 const readTerms = (r: PayloadReader): { e: number; f: number } & RewardsPlanTerms => {
   const e = r.byte()
   const f = r.byte()
@@ -104,7 +94,7 @@ const readTerms = (r: PayloadReader): { e: number; f: number } & RewardsPlanTerm
 /** DecodeRewardsFundingOpRet: the terms of an 'F' payload, or null. */
 export function decodeRewardsFunding(payload: Uint8Array): RewardsPlanTerms | null {
   if (payload.length <= 2) return null
-  const d = unmarshal(payload, readTerms)
+  const d = unmarshalWhole(payload, readTerms)
   if (!d || d.e !== EVAL.REWARDS || d.f !== FUNCID.fund) return null
   const { sbits, APR, minseconds, maxseconds, mindeposit } = d
   return { sbits, APR, minseconds, maxseconds, mindeposit }
@@ -124,10 +114,10 @@ export interface RewardsOpret {
 export function decodeRewardsOpret(txid: string, payload: Uint8Array): RewardsOpret | null {
   if (payload.length <= 2 || payload[0] !== EVAL.REWARDS) return null
   if (payload[1] === FUNCID.fund) {
-    const t = unmarshal(payload, readTerms)
+    const t = unmarshalWhole(payload, readTerms)
     return t ? { funcid: FUNCID.fund, sbits: t.sbits, fundingtxid: txid } : null
   }
-  const d = unmarshal(payload, (r) => ({ e: r.byte(), f: r.byte(), sbits: u64(r), fundingtxid: uint256Hex(r.bytes(32)) }))
+  const d = unmarshalWhole(payload, (r) => ({ e: r.byte(), f: r.byte(), sbits: u64(r), fundingtxid: uint256Hex(r.bytes(32)) }))
   if (!d || d.e !== EVAL.REWARDS || (d.f !== FUNCID.add && d.f !== FUNCID.lock && d.f !== FUNCID.unlock)) return null
   return { funcid: d.f as RewardsFuncid, sbits: d.sbits, fundingtxid: d.fundingtxid }
 }

@@ -5,9 +5,7 @@
  * addresses derived here, independently, from reference §3.3.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { sha256 } from '@noble/hashes/sha2.js'
-import { ripemd160 } from '@noble/hashes/legacy.js'
-import { createBase58check } from '@scure/base'
+import { h, refCCAddress } from '../../../support/refCCAddress.ts'
 import { createDevchainCore, type DevchainCore } from '../../../support/devchain.ts'
 import { recentRejects } from '../../../../devchain/cc/rejects.ts'
 import { finalizeCCTx } from '../../../../devchain/cc/cc-rpc.ts'
@@ -24,22 +22,6 @@ import { handBuiltDatum } from '../../../support/oracleDatum.ts'
 
 const SCRIPT_FALSE = '16: mandatory-script-verify-flag-failed (Script evaluated without error but finished with a false/empty top stack element)'
 const ZERO = '0'.repeat(64)
-
-// ── reference §3.3, written out again so the module's addresses are checked, not restated ─────
-const b58 = createBase58check(sha256)
-const cat = (...parts: Uint8Array[]) => Uint8Array.from(parts.flatMap((p) => [...p]))
-const h = (s: string) => hexToBytes(s.replace(/\s+/g, ''))
-function refCCAddress(evalCode: number, pubkey: Uint8Array): string {
-  const S = sha256(cat(h('30 23 80 21'), pubkey))
-  const secp = cat(h('a5 27 80 20'), S, h('81 03 02 00 00'))
-  const T1 = sha256(cat(h('30 2e 80 01 01 a1 29'), secp))
-  const inner = cat(h('a2 2b 80 20'), T1, h('81 03 02 04 00 82 02 02 04'))
-  const evalCond = cat(h('af 27 80 20'), sha256(Uint8Array.of(evalCode)), h('81 03 10 00 00'))
-  const F = sha256(cat(h('30 5b 80 01 02 a1 56'), inner, evalCond))
-  const condition = cat(h('a2 2c 80 20'), F, h('81 03 12 0c 00 82 03 00 04 01'))
-  const script = cat(Uint8Array.of(0x2e), condition, Uint8Array.of(0xcc))
-  return b58.encode(cat(Uint8Array.of(60), ripemd160(sha256(script))))
-}
 
 let dc: DevchainCore
 const call = (node: string, m: string, p: unknown[] = []) => dc.call(node, m, p) as Promise<any>

@@ -6,9 +6,7 @@
  * rewardsaddress is checked against CC addresses derived here, independently, from reference §3.3.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { sha256 } from '@noble/hashes/sha2.js'
-import { ripemd160 } from '@noble/hashes/legacy.js'
-import { createBase58check } from '@scure/base'
+import { h, refCCAddress } from '../../../support/refCCAddress.ts'
 import { createDevchainCore, type DevchainCore } from '../../../support/devchain.ts'
 import { recentRejects } from '../../../../devchain/cc/rejects.ts'
 import { finalizeCCTx } from '../../../../devchain/cc/cc-rpc.ts'
@@ -28,20 +26,6 @@ const GLOBAL_PK = hexToBytes('03da60379d924c2c30ac290d2a86c2ead128cb7bd571f69211
 const GLOBAL_PRIV = hexToBytes('82f5d2e7d6993377fb800097233d1e6f61a9b52e5eb4966fbced6be2bb7b4bb3')
 const POOL = 'RTsRBYL1HSvMoE3qtBJkyiswdVaWkm8YTK'
 
-// ── reference §3.3, written out again so the module's addresses are checked, not restated ─────
-const b58 = createBase58check(sha256)
-const cat = (...parts: Uint8Array[]) => Uint8Array.from(parts.flatMap((p) => [...p]))
-const h = (s: string) => hexToBytes(s.replace(/\s+/g, ''))
-function refCCAddress(evalCode: number, pubkey: Uint8Array): string {
-  const S = sha256(cat(h('30 23 80 21'), pubkey))
-  const secp = cat(h('a5 27 80 20'), S, h('81 03 02 00 00'))
-  const T1 = sha256(cat(h('30 2e 80 01 01 a1 29'), secp))
-  const inner = cat(h('a2 2b 80 20'), T1, h('81 03 02 04 00 82 02 02 04'))
-  const evalCond = cat(h('af 27 80 20'), sha256(Uint8Array.of(evalCode)), h('81 03 10 00 00'))
-  const F = sha256(cat(h('30 5b 80 01 02 a1 56'), inner, evalCond))
-  const condition = cat(h('a2 2c 80 20'), F, h('81 03 12 0c 00 82 03 00 04 01'))
-  return b58.encode(cat(Uint8Array.of(60), ripemd160(sha256(cat(Uint8Array.of(0x2e), condition, Uint8Array.of(0xcc))))))
-}
 /** 10 coins at 25% a year for `seconds`, komodod's exact formula written out again. */
 const expectedReward = (amount: number, seconds: number) => Number((BigInt(amount) * 25n * BigInt(COIN) * BigInt(seconds)) / (BigInt(COIN) * 100n * 365n * 86400n))
 
