@@ -24,7 +24,7 @@ export interface Platform {
   env(): Record<string, string | undefined>
   /** Cores a search may use (the faucet's proof-of-work workers). */
   parallelism(): number
-  /** Starts a faucet proof-of-work worker (devchain/cc/faucet-pow-worker.mjs); null where the platform has none. */
+  /** Starts a faucet proof-of-work worker (modules/faucet/powWorker.mjs in Node, powWorkerBrowser.mjs in a browser); null where the platform has none. */
   startPowWorker(): PowWorker | null
 }
 

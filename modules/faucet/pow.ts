@@ -1,5 +1,6 @@
 /**
- * Runs the faucetget txid proof-of-work in worker threads (powWorker.mjs) and keeps a
+ * Runs the faucetget txid proof-of-work in workers (powSearch.mjs: worker threads in Node, Web
+ * Workers in the in-page chain) and keeps a
  * registry of running and recent searches, so the site can show progress (`devchain_jobs`).
  *
  * The workers only patch bytes: the main thread lays out the transaction, the ZIP-243 sighash
@@ -148,7 +149,7 @@ export async function minePowTx(req: PowRequest): Promise<PowResult | null> {
 
   const template = sha256(concat(raw0, req.privkey))
   const startNonce = (template[0] | (template[1] << 8) | (template[2] << 16) | (template[3] << 24)) & 0x0fffffff
-  const best = new SharedArrayBuffer(4)
+  const best = boundBuffer()
   new Int32Array(best)[0] = 0x7fffffff
   const workers = Math.max(1, req.workers)
   const job: PowJob = { id: nextJobId++, kind: 'faucetget', node: req.node, state: 'queued', tries: 0, expectedTries: 65_536, maxTries: req.maxTries, startedAt: Date.now(), elapsedMs: 0 }
@@ -163,6 +164,16 @@ export async function minePowTx(req: PowRequest): Promise<PowResult | null> {
   const p = searchQueue.then(() => runJob(job, spec, workers, req.maxTries))
   searchQueue = p.catch(() => undefined)
   return p
+}
+
+/**
+ * The lowest winning index, read by every worker. Shared memory where the platform has it (Node, a
+ * cross-origin-isolated page); otherwise each worker gets a copy and a find is forwarded by message
+ * (runJob). Either way the winner is the lowest winning index, so the txid does not depend on it.
+ */
+function boundBuffer(): ArrayBufferLike {
+  const isolated = (globalThis as { crossOriginIsolated?: boolean }).crossOriginIsolated !== false
+  return typeof SharedArrayBuffer === 'function' && isolated ? new SharedArrayBuffer(4) : new ArrayBuffer(4)
 }
 
 type Found = { rel: number; nonce: number; tx: Uint8Array }
@@ -194,6 +205,7 @@ function runJob(job: PowJob, spec: Record<string, unknown>, workers: number, max
   job.state = 'running'
   job.startedAt = Date.now()
   const ws = poolWorkers(workers)
+  const shared = typeof SharedArrayBuffer === 'function' && spec.best instanceof SharedArrayBuffer
   const perWorker = new Array<number>(ws.length).fill(0)
   const found: Found[] = []
   const detach: (() => void)[] = []
@@ -229,7 +241,11 @@ function runJob(job: PowJob, spec: Record<string, unknown>, workers: number, max
         perWorker[idx] = msg.tries
         job.tries = perWorker.reduce((a, b) => a + b, 0)
         if (msg.type !== 'done') return
-        if (msg.found) found.push(msg.found)
+        if (msg.found) {
+          found.push(msg.found)
+          // Without shared memory the others learn of the find by message and stop past it.
+          if (!shared) ws.forEach((other, k) => k !== idx && other.postMessage({ type: 'bound', jobId: job.id, rel: msg.found!.rel }))
+        }
         if (--pending === 0) finish(null)
       }
       const onError = (e: Error): void => finish(e)

@@ -1,11 +1,12 @@
 /**
  * The engine's platform in a browser Web Worker (see ../types.ts): @noble hashing and curves,
- * Web Crypto randomness. Results equal the Node platform's byte for byte.
+ * Web Crypto randomness, Web Workers for the faucet's proof-of-work. Results equal the Node platform's byte for byte.
  */
 import { sha256 } from '@noble/hashes/sha2.js'
 import { bytesToHex, hexToBytes } from '@noble/hashes/utils.js'
 import { secp256k1 } from '@noble/curves/secp256k1.js'
 import type { Platform, PowWorker } from '../types.ts'
+import { startBrowserPowWorker } from './powWorker.ts'
 
 export type { PowWorker }
 
@@ -32,6 +33,6 @@ export const platform: Platform = {
   env: () => ({}),
   // One core stays with the page.
   parallelism: () => Math.max(1, (globalThis.navigator?.hardwareConcurrency ?? 2) - 1),
-  // Not yet: the faucet's search needs a Web Worker build of faucet-pow-worker.mjs (faucetget fails cleanly).
-  startPowWorker: () => null,
+  // Module Web Workers started from the chain's own worker (nested workers).
+  startPowWorker: startBrowserPowWorker,
 }
