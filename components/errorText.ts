@@ -11,7 +11,9 @@ export function errorText(t: UiStrings, err: unknown): string {
     case 'soft': return fmt(t.errors.soft, { message: err.message })
     case 'timeout': return fmt(t.errors.timeout, { seconds: Math.round(err.ms / 100) / 10 })
     case 'aborted': return t.errors.aborted
-    case 'unavailable': return t.errors.unavailable
+    case 'unavailable':
+      if (err.where !== 'page') return fmt(t.errors.unavailable, { url: err.where })
+      return err.status === 503 ? t.errors.pageLocked : fmt(t.errors.pageFailed, { detail: err.detail })
     case 'unknown-method': return fmt(t.errors.unknownMethod, { method: err.method })
     case 'params': return t.errors.params
   }

@@ -68,6 +68,9 @@ export const connectionTransport: Transport = {
   get kind() {
     return choice.value?.kind === 'page' ? 'page' : 'http'
   },
+  get base() {
+    return choice.value?.kind === 'url' ? choice.value.url : ''
+  },
   async send(body: string, node: string | undefined, signal: AbortSignal): Promise<TransportReply> {
     return transportOf(await currentChoice()).send(body, node, signal)
   },

@@ -92,12 +92,12 @@ export class RpcClient {
       try {
         res = await this.transport.send(JSON.stringify({ jsonrpc: '1.0', id: nextId++, method, params: wire }), options.node, controller.signal)
       } catch (err) {
-        throw this.transportError(err, timedOut, outer, timeoutMs)
+        throw this.transportError(err, timedOut, outer, timeoutMs, options.node)
       }
       const durationMs = now() - started
       const reply = parseReply(res.text)
       if (!reply || res.status === 502 || res.status === 503) {
-        throw new ChainUnavailableError(res.status, reply?.error?.message ?? (res.contentType || 'not a JSON-RPC reply'))
+        throw new ChainUnavailableError(res.status, reply?.error?.message ?? (res.contentType || 'not a JSON-RPC reply'), this.where(options.node))
       }
       if (reply.error) throw new NodeRpcError(reply.error.code, reply.error.message, res.status)
       const result = reply.result
@@ -109,10 +109,15 @@ export class RpcClient {
     }
   }
 
-  private transportError(err: unknown, timedOut: boolean, outer: AbortSignal | undefined, ms: number): Error {
+  private transportError(err: unknown, timedOut: boolean, outer: AbortSignal | undefined, ms: number, node: string | undefined): Error {
     if (timedOut) return new TimeoutError(ms)
     if (outer?.aborted) return new AbortedError()
-    return new ChainUnavailableError(0, err instanceof Error ? err.message : String(err))
+    return new ChainUnavailableError(0, err instanceof Error ? err.message : String(err), this.where(node))
+  }
+
+  /** What a failure message names: the endpoint called, or `page` for the in-page chain. */
+  private where(node: string | undefined): string {
+    return this.transport.kind === 'page' ? 'page' : endpointFor(node, this.transport.base ?? '')
   }
 }
 

@@ -60,13 +60,16 @@ export class AbortedError extends Error {
 }
 
 /**
- * No chain behind `/rpc`: the network failed or something other than a JSON-RPC reply came back
- * (a static host answers 404/405 with HTML). This is what switches components to recorded replies.
+ * No chain answered: the network failed or something other than a JSON-RPC reply came back (a
+ * static host answers 404/405 with HTML), or the in-page chain could not serve (its worker failed to
+ * load, or another tab holds its storage: status 503). `where` is the endpoint called, or `page` for
+ * the in-page chain, so the message says which chain failed. Where no chain can answer at all,
+ * components show recorded replies instead.
  */
 export class ChainUnavailableError extends Error {
   readonly kind = 'unavailable' as const
-  constructor(readonly status: number, detail: string) {
-    super(`no chain answered (${status || 'network'}): ${detail}`)
+  constructor(readonly status: number, readonly detail: string, readonly where = '/rpc') {
+    super(`no chain answered at ${where} (${status || 'network'}): ${detail}`)
     this.name = 'ChainUnavailableError'
   }
 }

@@ -18,6 +18,8 @@ export interface TransportReply {
 export interface Transport {
   /** `http` for a gateway, `page` for the in-page chain. */
   readonly kind: 'http' | 'page'
+  /** Where an http transport's gateway lives ('' for this site), for messages. @default '' */
+  readonly base?: string
   /** Rejects only when nothing answered (network failure, abort); any reply resolves. */
   send(body: string, node: string | undefined, signal: AbortSignal): Promise<TransportReply>
   /** The backend's self-description (the gateway's `/rpc/meta`); null when it does not answer. */
@@ -60,6 +62,7 @@ export function httpTransport(options: HttpTransportOptions = {}): Transport {
   const fetchImpl = options.fetch ?? ((input: RequestInfo | URL, init?: RequestInit) => globalThis.fetch(input, init))
   return {
     kind: 'http',
+    base,
     async send(body, node, signal) {
       const res = await fetchImpl(endpointFor(node, base), {
         method: 'POST',

@@ -96,9 +96,10 @@ async function answer(req: WorkerRequest): Promise<WorkerReply> {
       try {
         dc = await current()
       } catch (e) {
-        // komodod's answer while it cannot serve yet (-28, "in warmup"), with the reason.
+        // komodod's error while it cannot serve yet (-28, "in warmup"), with the reason; status 503 tells
+        // the page no chain could answer (another tab holds this one), not that a call failed.
         const body = JSON.stringify({ result: null, error: { code: -28, message: e instanceof Error ? e.message : String(e) }, id: null })
-        return { id: req.id, type: 'rpc', status: 500, body }
+        return { id: req.id, type: 'rpc', status: e instanceof StoreLockedError ? 503 : 500, body }
       }
       const r = await handleRpcBody(dc, req.node, req.body)
       return { id: req.id, type: 'rpc', status: r.status, body: r.body }
