@@ -6,7 +6,7 @@ import { onBeforeUnmount, ref, shallowRef, type Ref, type ShallowRef } from 'vue
 import type { CallOptions } from '../protocol/client.ts'
 import { AbortedError, ChainUnavailableError } from '../protocol/errors.ts'
 import type { MethodResult } from '../protocol/types.ts'
-import { loadRecorded } from './recorded/index.ts'
+import { loadRecorded, type RecordedReply } from './recorded/index.ts'
 import { useRpcClient } from './useRpcClient.ts'
 import { inPageAvailable } from './inPageChain.ts'
 import { callsReleased } from './checkpointGate.ts'
@@ -18,6 +18,8 @@ export interface UseCallReturn<T> {
   result: ShallowRef<T | undefined>
   error: ShallowRef<unknown>
   durationMs: Ref<number | null>
+  /** The recorded reply standing in for the chain (state `recorded`): where it came from, whether its params match. */
+  recorded: ShallowRef<RecordedReply | null>
   /** Resolves with the result (live or recorded), or undefined when the call failed. */
   run(method: string, params: unknown[], options?: Omit<CallOptions, 'signal'>): Promise<T | undefined>
   cancel(): void
@@ -28,6 +30,7 @@ export function useCall<T = unknown>(options: { recorded?: boolean } = {}): UseC
   const result = shallowRef<T>()
   const error = shallowRef<unknown>(null)
   const durationMs = ref<number | null>(null)
+  const recorded = shallowRef<RecordedReply | null>(null)
   let controller: AbortController | null = null
 
   async function run(method: string, params: unknown[], callOptions: Omit<CallOptions, 'signal'> = {}): Promise<T | undefined> {
@@ -36,6 +39,7 @@ export function useCall<T = unknown>(options: { recorded?: boolean } = {}): UseC
     state.value = 'running'
     error.value = null
     durationMs.value = null
+    recorded.value = null
     try {
       await callsReleased()
       const out = await useRpcClient().call(method, params, { ...callOptions, signal: mine.signal })
@@ -48,9 +52,11 @@ export function useCall<T = unknown>(options: { recorded?: boolean } = {}): UseC
       if (mine !== controller) return undefined
       // Recorded replies only where no chain can answer: a browser that cannot run the in-page chain.
       if (err instanceof ChainUnavailableError && options.recorded !== false && !inPageAvailable()) {
-        const rec = await loadRecorded(method).catch(() => null)
+        const rec = await loadRecorded(method, params, callOptions.node).catch(() => null)
+        if (mine !== controller) return undefined
         if (rec) {
           result.value = rec.result as T
+          recorded.value = rec
           state.value = 'recorded'
           error.value = null
           return result.value
@@ -69,5 +75,5 @@ export function useCall<T = unknown>(options: { recorded?: boolean } = {}): UseC
   }
 
   onBeforeUnmount(cancel)
-  return { state, result, error, durationMs, run, cancel }
+  return { state, result, error, durationMs, recorded, run, cancel }
 }

@@ -1,5 +1,6 @@
 /**
  * Records the replies the live components show on a site with no chain: one JSON file per method
+ * (an array when the method was called with several params or on both nodes)
  * in components/recorded/ (a module's in modules/<id>/recorded/), from an in-memory devchain with a fixed seed, so a re-run gives the
  * same hashes and the recorded journey stays consistent (the funding hex's txid is the txid
  * the broadcast shows). Run: `npx tsx scripts/record-responses.ts`.
@@ -15,13 +16,17 @@ const modules = await loadModuleRules()
 const OUT = path.resolve(import.meta.dirname, '../components/recorded')
 const SEED = 'komodo-journeys-recorded'
 const chain = await createDevchain({ modules, dataDir: null, seed: SEED })
-const recorded = new Map<string, { method: string; node: string; params: unknown[]; result: unknown }>()
+type Recording = { method: string; node: string; params: unknown[]; result: unknown }
+// Every distinct (node, params) of a method: the page looks replies up by method, node and params.
+const recorded = new Map<string, Recording[]>()
 
 async function call<T = unknown>(node: string, method: string, params: unknown[] = []): Promise<T> {
   const raw = await chain.call(node, method, params)
   // Through komodod's serializer, so amounts carry their 8 decimals as the wire does.
   const result = JSON.parse(serializeReply({ result: raw, error: null, id: 1 })).result as T
-  if (!recorded.has(method)) recorded.set(method, { method, node, params, result })
+  const list = recorded.get(method) ?? []
+  const key = JSON.stringify([node, params])
+  if (!list.some((r) => JSON.stringify([r.node, r.params]) === key)) recorded.set(method, [...list, { method, node, params, result }])
   return result
 }
 
@@ -71,6 +76,8 @@ const transfer = await call<{ hex: string }>('miner', 'tokentransfer', [tokenid,
 await chain.call('miner', 'sendrawtransaction', [transfer.hex])
 await chain.call('miner', 'generate', [1])
 await call('miner', 'tokenbalance', [tokenid, readerInfo.pubkey])
+await call('miner', 'tokenbalance', [tokenid])
+await call('reader', 'getbalance')
 
 // Assets: an ask, the book, a partial fill by the reader, the rest cancelled; a bid the miner fills.
 const sendMined = async (node: string, built: { hex: string }): Promise<string> => {
@@ -115,10 +122,11 @@ const outFor = (method: string): string => {
   const owner = MODULES.find((m) => m.methods.some((x) => x.name === method))
   return owner ? path.resolve(import.meta.dirname, `../modules/${owner.id}/recorded`) : OUT
 }
-for (const r of recorded.values()) {
-  const file = { ...r, source: `devchain, seed "${SEED}", node ${r.node}` }
-  const dir = outFor(r.method)
+for (const [method, list] of recorded) {
+  const files = list.map((r) => ({ ...r, source: `devchain, seed "${SEED}", node ${r.node}` }))
+  const dir = outFor(method)
   fs.mkdirSync(dir, { recursive: true })
-  fs.writeFileSync(path.join(dir, `${r.method}.json`), JSON.stringify(file, null, 2) + '\n')
+  // One recording as an object, several as an array (components/recorded/index.ts reads both).
+  fs.writeFileSync(path.join(dir, `${method}.json`), JSON.stringify(files.length === 1 ? files[0] : files, null, 2) + '\n')
 }
 console.log(`recorded ${recorded.size} methods into ${path.relative(process.cwd(), OUT)} and modules/*/recorded`)

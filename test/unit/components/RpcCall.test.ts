@@ -80,6 +80,9 @@ describe('RpcCall', () => {
     await flushPromises()
     await vi.waitFor(() => expect(w.attributes('data-state')).toBe('recorded'))
     expect(w.find('[role="status"]').text()).toContain('Recorded')
+    // Labelled with what it was recorded from: the devchain and its seed.
+    expect(w.find('[data-recorded-from]').attributes('data-recorded-from')).toBe('devchain')
+    expect(w.find('[data-recorded-from]').text()).toContain('seed "komodo-journeys-recorded", node miner')
     expect(w.find('.kj-json summary').text()).toBe('Recorded response')
     expect(typeof JSON.parse(w.find('.kj-json code').text())).toBe('number')
   })
