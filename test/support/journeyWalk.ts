@@ -26,10 +26,15 @@ export function useJourneyBrowser(): void {
   })
 }
 
-export async function withChain<T>(fn: (url: string, page: Page) => Promise<T>): Promise<T> {
+export interface WithChainOptions {
+  /** More gateway/devchain environment, e.g. `DEVCHAIN_SEED` or `GATEWAY_CORS_ORIGINS`. */
+  env?: Record<string, string>
+}
+
+export async function withChain<T>(fn: (url: string, page: Page) => Promise<T>, options: WithChainOptions = {}): Promise<T> {
   const gateway = await createGatewayFromEnv({
     devchainDataDir: null,
-    env: { GATEWAY_LOG_LEVEL: 'silent', GATEWAY_RATE_PER_SEC: '0' },
+    env: { GATEWAY_LOG_LEVEL: 'silent', GATEWAY_RATE_PER_SEC: '0', ...options.env },
   })
   const server: RunningServer = await startServer({ dist, port: 0, host: '127.0.0.1', gateway })
   const page = await browser.newPage()
@@ -40,6 +45,32 @@ export async function withChain<T>(fn: (url: string, page: Page) => Promise<T>):
     await server.close()
   }
 }
+
+/** Every request a page made, as the browser sent it (the page's own and its workers'). */
+export interface SentRequest {
+  method: string
+  url: string
+}
+
+/**
+ * The built site on a plain static server, with no /rpc (as on any static host), so the journeys
+ * run on the in-page chain; `sent` collects every request the page and its workers make.
+ */
+export async function withStaticSite<T>(fn: (url: string, page: Page, sent: SentRequest[]) => Promise<T>): Promise<T> {
+  const server: RunningServer = await startServer({ dist, port: 0, host: '127.0.0.1', gateway: false })
+  const page = await browser.newPage()
+  const sent: SentRequest[] = []
+  page.on('request', (r) => sent.push({ method: r.method(), url: r.url() }))
+  try {
+    return await fn(server.url, page, sent)
+  } finally {
+    await page.close()
+    await server.close()
+  }
+}
+
+/** The browser the calling file opened (useJourneyBrowser), for a page of its own. */
+export const journeyBrowser = (): BrowserContext => browser
 
 /** Clicks the part's action and waits until it settles; returns its final state. */
 export async function runPart(part: Locator): Promise<string> {

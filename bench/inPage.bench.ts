@@ -1,0 +1,144 @@
+/**
+ * The in-page chain in Chromium, on the production build (issue 14's budgets), side by side with the
+ * same steps over this site's /rpc (`npm start`: gateway + devchain):
+ * - first answer after the first click, cold cache (a fresh browser profile each run): target ≤ 500 ms;
+ * - later calls: target within 2× of /rpc;
+ * - the engine's worker chunks (every script the page fetched after the first click, gzip -9):
+ *   target ≤ 120 KB;
+ * - a faucet claim (faucetget, the proof-of-work) in the page: target ≤ 5 s, and the longest
+ *   main-thread task while it runs: target ≤ 50 ms.
+ * Medians of KJ_BENCH_RUNS runs (default 5; 3 for the claim). KJ_BENCH_DIST measures an existing build.
+ *
+ *   npm run bench -- inPage
+ */
+import fs from 'node:fs'
+import zlib from 'node:zlib'
+import type { Locator, Page } from 'playwright-core'
+import { launchBrowser } from '../test/support/browser.ts'
+import { buildSite } from '../test/support/site.ts'
+import { startServer } from '../server/start.ts'
+import { createGatewayFromEnv } from '../server/gateway/index.ts'
+import { median } from './support/measure.ts'
+
+const RUNS = Number(process.env.KJ_BENCH_RUNS ?? 5)
+const CLAIM_RUNS = Number(process.env.KJ_BENCH_CLAIM_RUNS ?? 3)
+const TARGET = { firstMs: 500, laterRatio: 2, chunksKb: 120, claimMs: 5000, longTaskMs: 50 }
+
+const given = process.env.KJ_BENCH_DIST
+const dist = given && fs.existsSync(`${given}/index.html`) ? given : buildSite()
+const staticSite = await startServer({ dist, port: 0, host: '127.0.0.1', gateway: false })
+const gateway = await createGatewayFromEnv({ devchainDataDir: null, env: { GATEWAY_LOG_LEVEL: 'silent', GATEWAY_RATE_PER_SEC: '0' } })
+const site = await startServer({ dist, port: 0, host: '127.0.0.1', gateway })
+const gz = (file: string) => zlib.gzipSync(fs.readFileSync(file), { level: 9 }).length
+
+/** Opens a page and waits until Vue has mounted and the lazy components have had time to hydrate. */
+async function open(page: Page, url: string): Promise<void> {
+  await page.goto(url, { waitUntil: 'networkidle' })
+  await page.waitForFunction(() => !!(document.querySelector('#app') as { __vue_app__?: unknown } | null)?.__vue_app__, null, { timeout: 60_000 })
+  await page.waitForTimeout(1000)
+}
+
+/** Clicks a part's Run and measures, inside the page, the time until it settles. */
+function timedRun(part: Locator): Promise<{ ms: number; state: string }> {
+  return part.evaluate((el) => new Promise<{ ms: number; state: string }>((resolve) => {
+    const t0 = performance.now()
+    const watcher = new MutationObserver(() => {
+      const s = el.getAttribute('data-state')
+      if (s === 'done' || s === 'failed') {
+        watcher.disconnect()
+        resolve({ ms: performance.now() - t0, state: s })
+      }
+    })
+    watcher.observe(el, { attributes: true, attributeFilter: ['data-state'] })
+    ;(el.querySelector('.kj-run') as HTMLElement).click()
+  }), undefined)
+}
+
+async function runAll(page: Page, step: number): Promise<void> {
+  const parts = page.locator(`#step-${step}`).locator('.kj-rpc, .kj-mine, .kj-broadcast')
+  for (let j = 0; j < (await parts.count()); j++) {
+    const r = await timedRun(parts.nth(j))
+    if (r.state !== 'done') throw new Error(`step ${step} part ${j} ended ${r.state}`)
+  }
+}
+
+interface CallTimes { first: number; later: number[]; scripts: string[] }
+
+/** First and later getinfo answers on a fresh profile; the scripts fetched after the first click. */
+async function calls(base: string, seed: string): Promise<CallTimes> {
+  const browser = await launchBrowser()
+  try {
+    const page = await browser.newPage()
+    await open(page, `${base}/journeys/your-own-chain.html?seed=${seed}`)
+    const scripts: string[] = []
+    page.on('request', (r) => { if (r.resourceType() === 'script' || /\.m?js$/.test(new URL(r.url()).pathname)) scripts.push(new URL(r.url()).pathname) })
+    const part = page.locator('#step-1 .kj-rpc')
+    const first = await timedRun(part)
+    if (first.state !== 'done') throw new Error(`first call on ${base} ended ${first.state}`)
+    const later: number[] = []
+    for (let i = 0; i < 5; i++) later.push((await timedRun(part)).ms)
+    return { first: first.ms, later, scripts }
+  } finally {
+    await browser.close()
+  }
+}
+
+/** The faucet journey up to the claim, then the claim timed, with the main thread's longest task meanwhile. */
+async function claim(seed: string): Promise<{ ms: number; longestTaskMs: number }> {
+  const browser = await launchBrowser()
+  try {
+    const page = await browser.newPage()
+    await open(page, `${staticSite.url}/journeys/faucet.html?chain=page&seed=${seed}`)
+    for (let n = 1; n <= 5; n++) await runAll(page, n)
+    await page.evaluate(() => {
+      const w = window as unknown as { kjLongest: number }
+      w.kjLongest = 0
+      new PerformanceObserver((list) => {
+        for (const e of list.getEntries()) w.kjLongest = Math.max(w.kjLongest, e.duration)
+      }).observe({ type: 'longtask' })
+    })
+    const r = await timedRun(page.locator('#step-6 .kj-rpc'))
+    if (r.state !== 'done') throw new Error(`the claim ended ${r.state}`)
+    const longestTaskMs = await page.evaluate(() => (window as unknown as { kjLongest: number }).kjLongest)
+    return { ms: r.ms, longestTaskMs }
+  } finally {
+    await browser.close()
+  }
+}
+
+const fmtMs = (x: number) => `${Math.round(x)} ms`
+try {
+  const inPage: CallTimes[] = []
+  const overRpc: CallTimes[] = []
+  for (let i = 0; i < RUNS; i++) {
+    inPage.push(await calls(staticSite.url, `bench-${i}`))
+    overRpc.push(await calls(site.url, `bench-${i}`))
+  }
+  const first = median(inPage.map((r) => r.first))
+  const firstRpc = median(overRpc.map((r) => r.first))
+  console.log(`first answer after the first click (cold cache), median of ${RUNS}: in the page ${fmtMs(first)} (target ≤ ${TARGET.firstMs} ms, ratio ${(first / TARGET.firstMs).toFixed(2)}); over /rpc ${fmtMs(firstRpc)}`)
+  console.log(`  runs in the page: ${inPage.map((r) => fmtMs(r.first)).join(', ')}`)
+  const later = median(inPage.flatMap((r) => r.later))
+  const laterRpc = median(overRpc.flatMap((r) => r.later))
+  const ratio = later / laterRpc
+  console.log(`later calls, median of ${RUNS * 5}: in the page ${later.toFixed(1)} ms, over /rpc ${laterRpc.toFixed(1)} ms: ×${ratio.toFixed(2)} (target ≤ ×${TARGET.laterRatio}, ratio ${(ratio / TARGET.laterRatio).toFixed(2)})`)
+
+  // Everything the first click fetched (the engine's worker and the chunks it imports), plus the
+  // faucet's proof-of-work worker, which the first claim starts.
+  const pow = fs.readdirSync(`${dist}/assets`).filter((f) => /^powWorkerBrowser-[\w-]+\.js$/.test(f)).map((f) => `/assets/${f}`)
+  const chunks = [...new Set([...inPage[0].scripts, ...pow])].filter((p) => fs.existsSync(`${dist}${p}`))
+  const sizes = chunks.map((p) => [p, gz(`${dist}${p}`)] as const).sort((a, b) => b[1] - a[1])
+  const total = sizes.reduce((n, [, s]) => n + s, 0) / 1024
+  console.log(`worker chunks (fetched by the first click, and the proof-of-work worker), gzip -9: ${total.toFixed(1)} KB in ${sizes.length} files (target ≤ ${TARGET.chunksKb} KB, ratio ${(total / TARGET.chunksKb).toFixed(2)})`)
+  for (const [p, s] of sizes) console.log(`  ${(s / 1024).toFixed(1).padStart(6)} KB  ${p}`)
+
+  const claims: { ms: number; longestTaskMs: number }[] = []
+  for (let i = 0; i < CLAIM_RUNS; i++) claims.push(await claim(`bench-claim-${i}`))
+  const claimMs = median(claims.map((c) => c.ms))
+  const longest = Math.max(...claims.map((c) => c.longestTaskMs))
+  console.log(`faucet claim in the page (faucetget with its proof-of-work), median of ${CLAIM_RUNS}: ${fmtMs(claimMs)} (target ≤ ${TARGET.claimMs} ms, ratio ${(claimMs / TARGET.claimMs).toFixed(2)}); runs ${claims.map((c) => fmtMs(c.ms)).join(', ')}`)
+  console.log(`  longest main-thread task during the claims: ${fmtMs(longest)} (target ≤ ${TARGET.longTaskMs} ms, ratio ${(longest / TARGET.longTaskMs).toFixed(2)})`)
+} finally {
+  await staticSite.close()
+  await site.close()
+}

@@ -1,0 +1,199 @@
+/**
+ * The journeys on the in-page chain, as a reader of the published site gets them: the production
+ * build on a plain static server with no /rpc, every step answered by the engine in a Web Worker.
+ *
+ * - Every journey in English, and one journey in each other locale (every journey in every locale
+ *   would triple this file's minutes; the locales share the same components and chain, and
+ *   journeys.test.ts walks all of them in every locale over /rpc).
+ * - Nothing leaves the browser: no POST, no request to another origin; the only /rpc request is
+ *   the default's GET /rpc/meta probe, and none at all with `?chain=page`.
+ * - A reload keeps the chain, "New chain" starts another, a rewound step replays to the same txid.
+ * - One engine: a seeded page and the Node devchain with DEVCHAIN_SEED give the same txids.
+ * - Another origin: the page pointed at a gateway on another port works only when
+ *   GATEWAY_CORS_ORIGINS allows the page's origin.
+ */
+import type { Locator, Page } from 'playwright-core'
+import { describe, expect, it } from 'vitest'
+import { createGatewayFromEnv } from '../../server/gateway/index.ts'
+import { startServer } from '../../server/start.ts'
+import { sharedDist } from '../support/site.ts'
+import { journeyShot, runPart, useJourneyBrowser, walk, withChain, withStaticSite, type SentRequest } from '../support/journeyWalk.ts'
+
+useJourneyBrowser()
+
+const JOURNEYS = ['your-own-chain', 'first-transaction', 'raw-transaction', 'faucet', 'tokens', 'oracles', 'assets']
+/** One journey per other locale, each a different one. */
+const OTHER_LOCALES: [string, string][] = [['zh', 'faucet'], ['es', 'tokens'], ['ru', 'assets']]
+const TXID = /^[0-9a-f]{64}$/
+
+/** What left the page other than a same-origin GET of a static file (the default's /rpc/meta probe aside). */
+function leftTheBrowser(sent: SentRequest[], origin: string, probe = true): SentRequest[] {
+  return sent.filter((r) => {
+    const u = new URL(r.url)
+    if (u.protocol === 'data:' || u.protocol === 'blob:') return false
+    if (r.method !== 'GET' || u.origin !== origin) return true
+    if (u.pathname === '/rpc/meta') return !probe
+    return u.pathname.startsWith('/rpc')
+  })
+}
+
+const txids = async (page: Page): Promise<string[]> =>
+  (await page.locator('.kj-broadcast [data-field="txid"]').allTextContents()).map((t) => t.trim()).filter((t) => TXID.test(t))
+
+async function expectInPage(page: Page): Promise<void> {
+  expect(await page.locator('.kj-picker').getAttribute('data-chain')).toBe('page')
+  expect(await page.locator('[data-state="recorded"]').count()).toBe(0)
+}
+
+/**
+ * Runs a part again and waits for its new answer. A part that already shows `done` may answer
+ * within one poll, so its state change is watched from inside the page.
+ */
+async function rerunPart(part: Locator): Promise<string> {
+  const changed = part.evaluate((el) => new Promise<void>((resolve) => {
+    const watcher = new MutationObserver(() => {
+      watcher.disconnect()
+      resolve()
+    })
+    watcher.observe(el, { attributes: true, attributeFilter: ['data-state'] })
+  }))
+  await part.locator('.kj-run').first().click()
+  await changed
+  await expect.poll(() => part.getAttribute('data-state'), { timeout: 120_000, interval: 100 })
+    .toSatisfy((s: string | null) => s !== null && s !== 'running' && s !== 'idle')
+  return (await part.getAttribute('data-state'))!
+}
+
+/** Runs every part of step n again (after a reload or a rewind); each must end done. */
+async function rerunStep(page: Page, n: number): Promise<void> {
+  const parts = page.locator(`#step-${n}`).locator('.kj-rpc, .kj-mine, .kj-broadcast')
+  expect(await parts.count()).toBeGreaterThan(0)
+  for (let j = 0; j < (await parts.count()); j++) expect(await rerunPart(parts.nth(j))).toBe('done')
+}
+
+const blocksOf = async (page: Page): Promise<number> => {
+  const text = await page.locator('#step-1 .kj-rpc[data-method="getinfo"] .kj-json pre').textContent()
+  return Number(/"blocks": (\d+)/.exec(text ?? '')?.[1] ?? NaN)
+}
+
+describe('every journey on the in-page chain of a static build', () => {
+  it.each(JOURNEYS)('%s, in English: every step done, nothing leaves the browser', { timeout: 240_000 }, async (name) => {
+    await withStaticSite(async (url, page, sent) => {
+      const states = await walk(page, `${url}/journeys/${name}.html?seed=inpage-${name}`)
+      expect(states.length).toBeGreaterThan(0)
+      expect(states.every((s) => s === 'done'), states.join()).toBe(true)
+      await expectInPage(page)
+      if (name === 'faucet') expect((await txids(page))[1]).toMatch(/^00[0-9a-f]{60}00$/)
+      expect(leftTheBrowser(sent, url)).toEqual([])
+      await page.screenshot({ path: journeyShot('/', `inpage-${name}`), fullPage: true })
+    })
+  })
+
+  it.each(OTHER_LOCALES)('in %s, %s with ?chain=page: every step done, not even a probe of /rpc', { timeout: 240_000 }, async (lang, name) => {
+    await withStaticSite(async (url, page, sent) => {
+      const states = await walk(page, `${url}/${lang}/journeys/${name}.html?chain=page&seed=inpage-${name}-${lang}`)
+      expect(states.every((s) => s === 'done'), states.join()).toBe(true)
+      await expectInPage(page)
+      expect(await page.locator('html').getAttribute('lang')).toMatch(new RegExp(`^${lang}`))
+      expect(leftTheBrowser(sent, url, false)).toEqual([])
+      await page.screenshot({ path: journeyShot(`/${lang}/`, `inpage-${name}`), fullPage: true })
+    })
+  })
+})
+
+describe('the in-page chain keeps, resets and rewinds', () => {
+  it('a reload keeps the chain; "New chain" starts a fresh one with another seed', { timeout: 240_000 }, async () => {
+    await withStaticSite(async (url, page, sent) => {
+      const journey = `${url}/journeys/your-own-chain.html`
+      expect((await walk(page, journey)).every((s) => s === 'done')).toBe(true)
+      const block1 = await page.locator('.kj-rpc[data-method="getblock"] .kj-json pre').textContent()
+      await rerunStep(page, 1)
+      const height = await blocksOf(page)
+      expect(height).toBeGreaterThanOrEqual(3)
+
+      await page.reload({ waitUntil: 'networkidle' })
+      await rerunStep(page, 1)
+      expect(await blocksOf(page)).toBe(height)
+
+      await page.locator('.kj-picker [data-action="new-chain"]').click()
+      await page.locator('.kj-picker [role="status"]').waitFor()
+      await rerunStep(page, 1)
+      expect(await blocksOf(page)).toBeLessThan(height)
+      // Another seed: block 1 pays another miner key, so it has another hash.
+      await walk(page, journey)
+      const again = await page.locator('.kj-rpc[data-method="getblock"] .kj-json pre').textContent()
+      expect(JSON.parse(again ?? '{}').hash).toMatch(TXID)
+      expect(JSON.parse(again ?? '{}').hash).not.toBe(JSON.parse(block1 ?? '{}').hash)
+      expect(leftTheBrowser(sent, url)).toEqual([])
+    })
+  })
+
+  it('back to before the claim: the chain rewinds and the claim replays to the same txid', { timeout: 240_000 }, async () => {
+    await withStaticSite(async (url, page, sent) => {
+      expect((await walk(page, `${url}/journeys/faucet.html?seed=inpage-rewind`)).every((s) => s === 'done')).toBe(true)
+      const claim = (await txids(page))[1]
+      expect(claim).toMatch(/^00[0-9a-f]{60}00$/)
+      await page.locator('#step-6 .kj-step-rewind').click()
+      await expect.poll(() => page.locator('#step-7').getAttribute('data-state')).toBe('pending')
+      await rerunStep(page, 6)
+      await rerunStep(page, 7)
+      expect(await page.locator('#step-7 .kj-broadcast [data-field="txid"]').textContent()).toBe(claim)
+      expect(leftTheBrowser(sent, url)).toEqual([])
+    })
+  })
+})
+
+describe('one engine: a seeded page and the Node devchain', () => {
+  it('give the same txids for the same seed (faucet journey)', { timeout: 300_000 }, async () => {
+    const seed = 'inpage-one-engine'
+    const inPage = await withStaticSite(async (url, page) => {
+      expect((await walk(page, `${url}/journeys/faucet.html?seed=${seed}`)).every((s) => s === 'done')).toBe(true)
+      await expectInPage(page)
+      return txids(page)
+    })
+    const onNode = await withChain(async (url, page) => {
+      expect((await walk(page, `${url}/journeys/faucet.html`)).every((s) => s === 'done')).toBe(true)
+      expect(await page.locator('.kj-picker').getAttribute('data-chain')).toBe('site')
+      return txids(page)
+    }, { env: { DEVCHAIN_SEED: seed } })
+    expect(inPage.length).toBeGreaterThanOrEqual(2)
+    expect(inPage).toEqual(onNode)
+  })
+})
+
+describe('a page on another origin, pointed at a gateway', () => {
+  async function againstGateway(allow: boolean, fn: (page: Page, gatewayUrl: string, sent: SentRequest[]) => Promise<void>): Promise<void> {
+    await withStaticSite(async (url, page, sent) => {
+      const gateway = await createGatewayFromEnv({
+        devchainDataDir: null,
+        env: { GATEWAY_LOG_LEVEL: 'silent', GATEWAY_RATE_PER_SEC: '0', ...(allow ? { GATEWAY_CORS_ORIGINS: url } : {}) },
+      })
+      const node = await startServer({ dist: sharedDist(), port: 0, host: '127.0.0.1', gateway })
+      try {
+        await page.goto(`${url}/journeys/your-own-chain.html?chain=${encodeURIComponent(`${node.url}/rpc`)}`)
+        await fn(page, node.url, sent)
+      } finally {
+        await node.close()
+      }
+    })
+  }
+
+  it('walks a journey when GATEWAY_CORS_ORIGINS allows the page\'s origin', { timeout: 240_000 }, async () => {
+    await againstGateway(true, async (page, gatewayUrl, sent) => {
+      const states = await walk(page, page.url())
+      expect(states.every((s) => s === 'done'), states.join()).toBe(true)
+      expect(await page.locator('.kj-picker').getAttribute('data-chain')).toBe(gatewayUrl)
+      expect(sent.filter((r) => r.method === 'POST').every((r) => r.url.startsWith(`${gatewayUrl}/rpc`))).toBe(true)
+      expect(sent.some((r) => r.method === 'POST')).toBe(true)
+    })
+  })
+
+  it('is refused when the origin is not allowed, and says which chain did not answer', { timeout: 240_000 }, async () => {
+    await againstGateway(false, async (page, gatewayUrl) => {
+      await page.locator('.kj-journey').waitFor()
+      const first = page.locator('#step-1 .kj-rpc')
+      expect(await runPart(first)).toBe('failed')
+      expect(await first.locator('[role="alert"]').textContent()).toContain(`No chain answers at ${gatewayUrl}/rpc.`)
+    })
+  })
+})
