@@ -26,7 +26,8 @@ export default defineConfig({
         test: {
           name: 'unit-browser',
           include: engineTests,
-          // The browser platform has no proof-of-work workers yet (platform/browser: startPowWorker → null);
+          // The browser platform's proof-of-work workers are Web Workers, which Node lacks (startPowWorker → null;
+          // modules/faucet/powWorkerBrowser.test.ts runs the browser worker's file in a worker thread instead);
           // Vue panels are page code, not engine code: the unit project (with the Vue plugin) runs them.
           // A module's own panel test is named after its component (PascalCase), e.g. assets/OrderBook.test.ts.
           exclude: ['test/unit/modules/faucet/pow.test.ts', 'test/unit/modules/**/panels.test.ts', 'test/unit/modules/**/[A-Z]*.test.ts'],
