@@ -83,7 +83,12 @@ describe('every journey on the in-page chain of a static build', () => {
       expect(states.length).toBeGreaterThan(0)
       expect(states.every((s) => s === 'done'), states.join()).toBe(true)
       await expectInPage(page)
-      if (name === 'faucet') expect((await txids(page))[1]).toMatch(/^00[0-9a-f]{60}00$/)
+      if (name === 'faucet') {
+        expect((await txids(page))[1]).toMatch(/^00[0-9a-f]{60}00$/)
+        // The proof-of-work worker, started from inside the chain's worker, shows in `sent`: what the
+        // workers fetch is watched too.
+        expect(sent.some((r) => /\/assets\/powWorkerBrowser-[\w-]+\.js$/.test(r.url))).toBe(true)
+      }
       expect(leftTheBrowser(sent, url)).toEqual([])
       await page.screenshot({ path: journeyShot('/', `inpage-${name}`), fullPage: true })
     })
