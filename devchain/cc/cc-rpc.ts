@@ -82,6 +82,15 @@ export function spentInMempool(L: Ledger, c: Coin): boolean {
   return L.mempoolSpends.has(outpointKey(c.txid, c.vout))
 }
 
+/** CCduration (src/cc/CCutils.cpp): seconds from the block holding `txid` to the tip; 0 while unconfirmed or in the tip itself. */
+export function ccDuration(L: Ledger, txid: string): number {
+  const rec = L.txs.get(txid)
+  if (!rec || rec.height <= 0) return 0
+  const txtime = L.blockTimeAt(rec.height)
+  if (txtime === undefined || L.tip.time < txtime || L.height <= rec.height) return 0
+  return L.tip.time - txtime
+}
+
 // ── building ──────────────────────────────────────────────────────────────────────────────────
 
 export interface CCInput {

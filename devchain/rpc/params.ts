@@ -57,14 +57,21 @@ export function jsonTypeName(v: unknown): string {
   return typeof v
 }
 
+/** ParseFixedPoint(s, 8): satoshis of a decimal text (sign, fraction and exponent allowed), null where komodod's parser says no. */
+export function parseFixedPoint8(s: string): number | null {
+  if (!/^-?\d+(\.\d+)?([eE][-+]?\d+)?$/.test(s)) return null
+  const exact = Number(s) * 1e8
+  const sats = Math.round(exact)
+  if (!Number.isFinite(exact) || Math.abs(exact - sats) > 1e-6 * Math.max(1, Math.abs(exact) / 1e8)) return null
+  // ParseFixedPoint refuses a mantissa of 18 digits or more.
+  return Math.abs(sats) < 1e18 ? sats : null
+}
+
 /** AmountFromValue: a JSON number or numeric string with at most 8 decimals (exponents allowed, as in ParseFixedPoint). */
 export function amountFromValue(v: unknown): number {
   if (typeof v !== 'number' && typeof v !== 'string') throw new RpcError(RpcCode.TYPE_ERROR, 'Amount is not a number or string')
-  const s = typeof v === 'number' ? String(v) : v
-  if (!/^-?\d+(\.\d+)?([eE][-+]?\d+)?$/.test(s)) throw new RpcError(RpcCode.TYPE_ERROR, 'Invalid amount')
-  const exact = Number(s) * 1e8
-  const sats = Math.round(exact)
-  if (!Number.isFinite(exact) || Math.abs(exact - sats) > 1e-6 * Math.max(1, Math.abs(exact) / 1e8)) throw new RpcError(RpcCode.TYPE_ERROR, 'Invalid amount')
+  const sats = parseFixedPoint8(typeof v === 'number' ? String(v) : v)
+  if (sats === null) throw new RpcError(RpcCode.TYPE_ERROR, 'Invalid amount')
   if (sats < 0 || sats > 2e17) throw new RpcError(RpcCode.TYPE_ERROR, 'Amount out of range')
   return sats
 }

@@ -5,26 +5,18 @@
  * OP_RETURN of a transaction. Sources: src/cc/CCtokenutils.cpp, src/cc/CCtx.cpp, src/cc/CCtokens.cpp.
  */
 import type { Coin, LedgerView as Ledger } from '../../devchain/chain/view.ts'
-import { ccAddressOfScript, ccScript, makeCCcond1, makeTokensCond, type Condition } from '../../devchain/cc/condition.ts'
+import { ccAddressOfScript, ccScript, makeCCcond1, type Condition } from '../../devchain/cc/condition.ts'
 import { hexToBytes } from '../../devchain/cc/hashes.ts'
 import { opReturnPayload } from '../../protocol/opret.ts'
-import { ccUnspents, spentInMempool } from '../../devchain/cc/cc-rpc.ts'
-import { tokenCreation, tokenOfOutput } from '../tokens/rules.ts'
+import { tokensCond, nftEvalOf } from '../tokens/inputs.ts'
 import type { Tx, TxOut } from '../../devchain/tx/transaction.ts'
 import { assets, EVAL_ASSETS, EVAL_TOKENS, decodeAssetsOpret, type AssetOpret } from './spec.ts'
+
+export { addTokenInputs, indexOrder, nftEvalOf, tokensCond } from '../tokens/inputs.ts'
 
 export const ASSETS_PK = hexToBytes(assets.globalPubkey)
 /** src/cc/CCcustom.cpp AssetsCCpriv: public by design, only AssetsValidate guards the global outputs. */
 export const ASSETS_PRIV = hexToBytes(assets.globalPrivkey)
-
-/** MakeTokensCCcond1(evalcode, evalcode2, pk): every child required; the Tokens eval is implied. */
-export const tokensCond = (evalCode: number, evalCode2: number, pk: Uint8Array): Condition => makeTokensCond(evalCode, evalCode2, [pk])
-
-/** The eval code a non-fungible token's outputs carry (its data's first byte), 0 for fungible tokens. */
-export function nftEvalOf(L: Ledger, tokenid: string): number {
-  const t = tokenCreation(L, tokenid)
-  return t?.nftData && t.nftData.length > 0 ? t.nftData[0] : 0
-}
 
 export const script = {
   /** MakeCC1vout(EVAL_ASSETS, …): bid coins at the global key, or a marker at a pubkey. */
@@ -50,31 +42,6 @@ export function coinOf(L: Ledger, txid: string, n: number): Coin | null {
   const out: TxOut | undefined = rec?.tx.vout[n]
   if (!rec || !out) return null
   return { txid, vout: n, value: out.value, script: out.script, height: rec.height, coinbase: false, address: ccAddressOfScript(out.script), cc: true }
-}
-
-/** Address-index order: by txid in internal byte order, then output index (leveldb key order). */
-export function indexOrder(a: Coin, b: Coin): number {
-  const ka = a.txid.match(/../g)!.reverse().join('')
-  const kb = b.txid.match(/../g)!.reverse().join('')
-  return ka < kb ? -1 : ka > kb ? 1 : a.vout - b.vout
-}
-
-/**
- * AddTokenCCInputs: confirmed token outputs of `tokenid` at the pubkey's token address, not spent in
- * the mempool, each at least total/maxinputs, until `total` is reached or `maxinputs` are taken.
- */
-export function addTokenInputs(L: Ledger, tokenid: string, pk: Uint8Array, total: number, maxinputs = 60): { coins: Coin[]; sum: number } {
-  const address = addressOf(script.heldTokens(nftEvalOf(L, tokenid), pk))
-  const threshold = Math.trunc(total / maxinputs)
-  const coins: Coin[] = []
-  let sum = 0
-  for (const c of ccUnspents(L, address).sort(indexOrder)) {
-    if (c.value < threshold || spentInMempool(L, c) || tokenOfOutput(L, c.txid, c.vout) !== tokenid) continue
-    coins.push(c)
-    sum += c.value
-    if ((total > 0 && sum >= total) || coins.length >= maxinputs) break
-  }
-  return { coins, sum }
 }
 
 export interface Signer {
