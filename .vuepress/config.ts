@@ -14,6 +14,7 @@ import {
 import { chainMountPlugin } from './plugins/chainMount.ts'
 import { faviconPlugin } from './plugins/favicon.ts'
 import { rpcReferencePlugin } from './plugins/rpcReference.ts'
+import { journeyDifferencesPlugin } from './plugins/journeyDifferences.ts'
 import { openRpcPlugin } from './plugins/openRpc.ts'
 import { chainFlagsPlugin } from './plugins/chainFlags.ts'
 import { islandPreloadPlugin } from './plugins/islandPreload/index.ts'
@@ -80,6 +81,7 @@ export default defineUserConfig({
       // Order matters: generated pages (reference, fallbacks, status) exist before navigation is built and links
       // are checked.
       rpcReferencePlugin(),
+      journeyDifferencesPlugin(),
       openRpcPlugin({ methods: METHODS, version: packageVersion }),
       chainFlagsPlugin(),
       i18nPagesPlugin({ locales: locales.list }),

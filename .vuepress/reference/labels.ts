@@ -44,6 +44,7 @@ export const ENGLISH_LABELS = {
   differencesKomodod: 'komodod',
   differencesDevchain: 'The devchain',
   differencesMethods: 'Methods',
+  differencesJourneyNote: 'On the devchain, this journey meets these differences from komodod:',
 } as const
 
 export type LabelKey = keyof typeof ENGLISH_LABELS

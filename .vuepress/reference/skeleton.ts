@@ -165,6 +165,9 @@ export function renderIndexPage(
   }
 }
 
+/** A difference's anchor on that page: its id, stable whatever the locale calls it. */
+export const differenceAnchor = (d: Difference): string => `difference-${d.id}`
+
 /** Route of the page on what still differs between the devchain and komodod. */
 export const differencesPath = (prefix: string): string => `${prefix}reference/devchain-and-komodod.html`
 
@@ -177,7 +180,7 @@ export function renderDifferencesPage(list: readonly Difference[], order: number
   const out: string[] = [`# ${mdText(L.differencesTitle)}`, '', mdText(L.differencesIntro), '']
   for (const d of list) {
     const text = t.difference(d)
-    out.push(`## ${mdText(text.title)}`, '', `**${mdText(L.differencesKomodod)}:** ${mdText(text.komodod)}`, '',
+    out.push(`<span id="${differenceAnchor(d)}"></span>`, '', `## ${mdText(text.title)}`, '', `**${mdText(L.differencesKomodod)}:** ${mdText(text.komodod)}`, '',
       `**${mdText(L.differencesDevchain)}:** ${mdText(text.devchain)}`, '')
     const methods = (d.methods ?? []).map(getMethod).filter((m): m is MethodSpec => !!m)
     if (methods.length) out.push(`**${mdText(L.differencesMethods)}:** ${methods.map((m) => `[${code(m.name)}](${methodLink(ctx.prefix, m)})`).join(' · ')}`, '')

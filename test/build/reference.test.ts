@@ -3,7 +3,9 @@ import path from 'node:path'
 import { beforeAll, describe, expect, it } from 'vitest'
 import { CATEGORIES, METHODS } from '../../modules/catalog.ts'
 import { discoverLocales } from '../../.vuepress/locales/discover.ts'
-import { methodAnchor, referenceIndexPath, referencePagePath } from '../../.vuepress/reference/skeleton.ts'
+import { differenceAnchor, differencesPath, methodAnchor, referenceIndexPath, referencePagePath } from '../../.vuepress/reference/skeleton.ts'
+import { differencesFor } from '../../.vuepress/plugins/journeyDifferences.ts'
+import { DIFFERENCES } from '../../protocol/differences.ts'
 import { ROOT, builtRoutes, sharedDist } from '../support/site.ts'
 
 const fileFor = (dist: string, route: string) => path.join(dist, route.endsWith('/') ? `${route}index.html` : route)
@@ -70,5 +72,42 @@ describe('RPC reference in the built site', () => {
       for (const h of hexes) expect(js.includes(h), `${f}: ${h.slice(0, 16)}… bundled`).toBe(false)
     }
     expect(checked, 'recorded values looked for').toBeGreaterThan(20)
+  })
+
+  it('ends each journey with the differences from komodod it meets, linked, in the reader\'s language', () => {
+    const journeys = fs.readdirSync(path.join(ROOT, 'docs/journeys')).filter((f) => f.endsWith('.md') && f !== 'README.md')
+    let noted = 0
+    let silent = 0
+    for (const prefix of prefixes) {
+      const differencesPage = fs.readFileSync(fileFor(dist, differencesPath(prefix)), 'utf8')
+      for (const file of journeys) {
+        const source = fs.readFileSync(path.join(ROOT, 'docs/journeys', file), 'utf8')
+        const rpc = (source.match(/^rpc: \[(.*)\]$/m)?.[1] ?? '').split(',').map((m) => m.trim()).filter(Boolean)
+        const html = fs.readFileSync(fileFor(dist, `${prefix}journeys/${file.replace(/\.md$/, '.html')}`), 'utf8')
+        const note = html.match(/<aside class="kj-differences"[^]*?<\/aside>/)?.[0]
+        const expected = differencesFor(rpc)
+        if (expected.length === 0) {
+          expect(note, `${prefix}${file}`).toBeUndefined()
+          silent++
+          continue
+        }
+        noted++
+        expect(note, `${prefix}${file}`).toBeDefined()
+        for (const { difference, methods } of expected) {
+          const href = `${differencesPath(prefix)}#${differenceAnchor(difference)}`
+          expect(note).toContain(`href="${href}"`)
+          expect(differencesPage).toContain(`id="${differenceAnchor(difference)}"`)
+          for (const m of methods) expect(note).toMatch(new RegExp(`<code[^>]*>${m}</code>`))
+        }
+        for (const other of DIFFERENCES.filter((d) => !expected.some((e) => e.difference === d))) {
+          expect(note).not.toContain(`#${differenceAnchor(other)}"`)
+        }
+      }
+    }
+    expect(noted, 'journeys with a note').toBeGreaterThan(0)
+    expect(silent + noted).toBe(journeys.length * prefixes.length)
+    const zh = fs.readFileSync(fileFor(dist, '/zh/journeys/faucet.html'), 'utf8')
+    expect(zh).toContain('在 -regtest 之外使用 generate')
+    expect(zh).toContain('本旅程会遇到以下与 komodod 的差异')
   })
 })
