@@ -15,6 +15,7 @@ import { chainMountPlugin } from './plugins/chainMount.ts'
 import { faviconPlugin } from './plugins/favicon.ts'
 import { rpcReferencePlugin } from './plugins/rpcReference.ts'
 import { journeyDifferencesPlugin } from './plugins/journeyDifferences.ts'
+import { pageMethodsPlugin } from './plugins/pageMethods.ts'
 import { openRpcPlugin } from './plugins/openRpc.ts'
 import { chainFlagsPlugin } from './plugins/chainFlags.ts'
 import { islandPreloadPlugin } from './plugins/islandPreload/index.ts'
@@ -82,6 +83,7 @@ export default defineUserConfig({
       // are checked.
       rpcReferencePlugin(),
       journeyDifferencesPlugin(),
+      pageMethodsPlugin(),
       openRpcPlugin({ methods: METHODS, version: packageVersion }),
       chainFlagsPlugin(),
       i18nPagesPlugin({ locales: locales.list }),

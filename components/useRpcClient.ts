@@ -1,12 +1,12 @@
 /** One client per page session, talking to the chain the reader chose (useChainConnection.ts). */
 import { RpcClient } from '../protocol/client.ts'
 import { connectionTransport } from './useChainConnection.ts'
-import { CATALOG } from '../modules/catalog.ts'
+import { siteSpecs } from './methodSpecs.ts'
 
 let client: RpcClient | null = null
 
 export function useRpcClient(): RpcClient {
-  client ??= new RpcClient({ transport: connectionTransport, catalog: CATALOG })
+  client ??= new RpcClient({ transport: connectionTransport, catalog: siteSpecs })
   return client
 }
 

@@ -3,7 +3,7 @@
  * errors for JSON-RPC and CC soft errors, timeouts and cancellation. What carries the body is a
  * transport (transport.ts): this site's `/rpc`, a gateway's URL, or the in-page chain.
  */
-import { CORE_CATALOG, type Catalog } from './catalog.ts'
+import { CORE_CATALOG, type MethodSpec } from './catalog.ts'
 import type { RpcReply } from './jsonrpc.ts'
 import {
   AbortedError, CcSoftError, ChainUnavailableError, NodeRpcError, ParamsError, TimeoutError, UnknownMethodError,
@@ -31,8 +31,13 @@ export interface RpcClientOptions {
   fetch?: typeof fetch
   /** What carries the bodies; @default an HTTP transport to `base` with `fetch` */
   transport?: Transport
-  /** The methods this client checks params against: the site passes modules/catalog.ts's. @default CORE_CATALOG */
-  catalog?: Catalog
+  /** The methods this client checks params against: the site passes one that loads modules' specs on demand. @default CORE_CATALOG */
+  catalog?: SpecSource
+}
+
+/** Where a client finds a method's spec: a catalog, or a source that fetches specs when first asked. */
+export interface SpecSource {
+  get(name: string): MethodSpec | undefined | Promise<MethodSpec | undefined>
 }
 
 export interface CallOptions {
@@ -55,7 +60,7 @@ let nextId = 1
 export class RpcClient {
   readonly transport: Transport
   private readonly timeoutMs: number
-  private readonly catalog: Catalog
+  private readonly catalog: SpecSource
 
   constructor(options: RpcClientOptions = {}) {
     this.timeoutMs = options.timeoutMs ?? 30_000
@@ -65,7 +70,7 @@ export class RpcClient {
 
   /** Typed call: the result type follows the method name (see `ResultOf`). */
   async call<M extends string>(method: M, params: unknown[] = [], options: CallOptions = {}): Promise<CallOutcome<MethodResult<M>>> {
-    const spec = this.catalog.get(method)
+    const spec = await this.catalog.get(method)
     if (options.validate !== false) {
       if (!spec) throw new UnknownMethodError(method)
       const issues = validateParams(spec, params)
