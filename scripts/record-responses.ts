@@ -115,6 +115,20 @@ const firstDatum = await send('miner', (await call<{ hex: string }>('miner', 'or
 await mine()
 await call('miner', 'oraclessamples', [oracle, publisher.baton, '0'])
 await call('miner', 'oraclessample', [oracle, firstDatum])
+
+// The Heir journey: a plan naming the reader, the clock moved two days (devchain only), the heir's claim.
+const heirPlan = await send('miner', (await call<{ hex: string }>('miner', 'heirfund', ['1', 'docs-plan', readerInfo.pubkey, '86400', 'for the reader'])).hex)
+await mine()
+await call('miner', 'heiraddress', [readerInfo.pubkey])
+await call('miner', 'heirlist')
+await call('miner', 'heirinfo', [heirPlan])
+const { tiptime } = await chain.call('miner', 'getinfo', []) as { tiptime: number }
+await chain.call('miner', 'setmocktime', [tiptime + 172800])
+await mine()
+await send('reader', (await call<{ hex: string }>('reader', 'heirclaim', ['0.5', heirPlan])).hex)
+await mine()
+await send('miner', (await call<{ hex: string }>('miner', 'heiradd', ['0.5', heirPlan])).hex)
+await mine()
 await chain.close()
 
 // A module's replies live in its folder (modules/<id>/recorded/), the core methods' beside the loader.
