@@ -96,7 +96,7 @@ export async function walk(page: Page, url: string): Promise<string[]> {
   const states: string[] = []
   for (let i = 0; i < (await steps.count()); i++) {
     const step = steps.nth(i)
-    const parts = step.locator('.kj-rpc, .kj-mine, .kj-broadcast, .kj-oracle-data, .kj-oracle-samples')
+    const parts = step.locator('.kj-rpc, .kj-mine, .kj-clock, .kj-broadcast, .kj-oracle-data, .kj-oracle-samples')
     for (let j = 0; j < (await parts.count()); j++) await runPart(parts.nth(j))
     // A part can settle a moment before its step does (MineBlocks reads the height after mining).
     await expect.poll(async () => step.getAttribute('data-state'), { timeout: 30_000, interval: 100 })
