@@ -10,6 +10,11 @@ import { startBrowserPowWorker } from './powWorker.ts'
 
 export type { PowWorker }
 
+// noble's default table for G (window 8) costs a few hundred ms on a chain's first key, the largest
+// part of the in-page chain's first answer; a window of 4 builds several times faster, and the few
+// signatures a journey makes barely notice the slower multiplication. Same points, same signatures.
+secp256k1.Point.BASE.precompute(4)
+
 // A MessageChannel hop runs before timers (which browsers clamp to ≥ 4 ms once nested).
 function yieldToEventLoop(): Promise<void> {
   return new Promise((resolve) => {
