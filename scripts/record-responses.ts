@@ -129,6 +129,21 @@ await send('reader', (await call<{ hex: string }>('reader', 'heirclaim', ['0.5',
 await mine()
 await send('miner', (await call<{ hex: string }>('miner', 'heiradd', ['0.5', heirPlan])).hex)
 await mine()
+
+// The Channels journey: 10 payments of 0.1 to the reader, two paid, closed, the rest refunded.
+await call('miner', 'channelsaddress', [readerInfo.pubkey])
+const opentxid = await send('miner', (await call<{ hex: string }>('miner', 'channelsopen', [readerInfo.pubkey, '10', '10000000'])).hex)
+await chain.call('miner', 'generate', [101])
+await send('miner', (await call<{ hex: string }>('miner', 'channelspayment', [opentxid, '10000000'])).hex)
+await send('miner', (await call<{ hex: string }>('miner', 'channelspayment', [opentxid, '20000000'])).hex)
+await mine()
+await call('reader', 'channelsinfo', [opentxid])
+await call('reader', 'channelslist')
+const closetxid = await send('miner', await call<string>('miner', 'channelsclose', [opentxid]))
+await chain.call('miner', 'generate', [101])
+await send('miner', await call<string>('miner', 'channelsrefund', [opentxid, closetxid]))
+await mine()
+await call('miner', 'channelsinfo', [opentxid])
 await chain.close()
 
 // A module's replies live in its folder (modules/<id>/recorded/), the core methods' beside the loader.

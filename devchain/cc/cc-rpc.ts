@@ -70,6 +70,20 @@ export function ccUnspents(L: Ledger, address: string): Coin[] {
   return [...(L.ccUtxos.get(address)?.values() ?? [])]
 }
 
+/**
+ * Unspent outputs in the order komodod's unspent index lists them (CAddressUnspentKey: the txid
+ * as a uint256, then the output index), which decides which one a builder picks first.
+ */
+export function unspentIndexOrder(coins: Coin[]): Coin[] {
+  const key = (c: Coin) => hexToBytes(c.txid).reverse()
+  return coins.sort((a, b) => {
+    const ka = key(a)
+    const kb = key(b)
+    for (let i = 0; i < 32; i++) if (ka[i] !== kb[i]) return ka[i] - kb[i]
+    return a.vout - b.vout
+  })
+}
+
 /** Confirmed balance of an address, from the ledger's running totals (a miner's address holds a coin per block). */
 export function ccBalance(L: Ledger, address: string): number {
   return L.utxoTotals.get(address) ?? 0

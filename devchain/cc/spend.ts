@@ -9,6 +9,9 @@ import type { Tx } from '../tx/transaction.ts'
 import { conditionOfScript } from './condition.ts'
 import { checkCCInput, decodeFulfillment, singlePush, type FulfillmentCheck } from './fulfillment.ts'
 import { type Condition } from './condition.ts'
+import type { ValidationContext } from '../modules.ts'
+import { SCRIPT_FALSE } from '../chain/errors.ts'
+import { recordReject } from './rejects.ts'
 
 /** Eval codes named by an input's fulfillment, or [] when it is not one. No signature check. */
 export function evalCodesOfScriptSig(scriptSig: Uint8Array): number[] {
@@ -63,5 +66,18 @@ export function signersOfScriptSig(scriptSig: Uint8Array): Uint8Array[] {
     return keys
   } catch {
     return []
+  }
+}
+
+/**
+ * A module's `validate` as komodod runs an eval: only for transactions that spend one of its CC
+ * outputs; a refusal is a script failure, its reason only logged (recordReject).
+ */
+export function evalValidator(evalCode: number, module: string, rejectReason: (tx: Tx, vctx: ValidationContext) => string | null) {
+  return (tx: Tx, vctx: ValidationContext): string | null => {
+    if (inputsWithEval(tx, vctx.spent, evalCode).length === 0) return null
+    const reason = rejectReason(tx, vctx)
+    if (reason) recordReject({ txid: vctx.txid, module, reason })
+    return reason ? SCRIPT_FALSE : null
   }
 }

@@ -21,17 +21,15 @@ import type { Tx } from '../../devchain/tx/transaction.ts'
 import { classifyScript, p2pk } from '../../devchain/tx/script.ts'
 import { hashToHex } from '../../devchain/crypto/hash.ts'
 import { keyFromPrivate } from '../../devchain/crypto/keys.ts'
-import { SCRIPT_FALSE } from '../../devchain/chain/errors.ts'
 import { ccAddress, ccAddressOfScript, ccScript, makeCCcond1 } from '../../devchain/cc/condition.ts'
 import { opReturnPayload, opReturnScript } from '../../protocol/opret.ts'
 import { ccAddressReply } from '../../devchain/cc/address-reply.ts'
 import { bytesEqual, bytesToHex, hexToBytes, pubkeyAddress } from '../../devchain/cc/hashes.ts'
 import {
-  CC_TXFEE, COIN, atoll, ccUnspents, checkCount, coinsToSats, ensureCC, finalizeCCTx, normalInputs, requireString, softError, spentInMempool,
+  CC_TXFEE, COIN, atoll, ccUnspents, unspentIndexOrder, checkCount, coinsToSats, ensureCC, finalizeCCTx, normalInputs, requireString, softError, spentInMempool,
   type CCInput,
 } from '../../devchain/cc/cc-rpc.ts'
-import { evalCodesOfScriptSig, inputsWithEval, verifySpendFor } from '../../devchain/cc/spend.ts'
-import { recordReject } from '../../devchain/cc/rejects.ts'
+import { evalCodesOfScriptSig, evalValidator, verifySpendFor } from '../../devchain/cc/spend.ts'
 import { Amount } from '../../devchain/rpc/amount.ts'
 import {
   ORACLES_EVAL, ORACLES_GLOBAL_PUBKEY, ORACLES_MARKER_VALUE, ORACLES_NAME, ORACLES_USAGE, MAX_DATA_SIZE, decodeData, formatError,
@@ -96,19 +94,8 @@ function txidParam(s: string): string {
   return /^[0-9a-fA-F]{64}$/.test(s) ? s.toLowerCase() : ZERO_TXID
 }
 
-/**
- * Unspent outputs as komodod's unspent index lists them (CAddressUnspentKey order: txhash as a
- * uint256, then output index); confirmed only.
- */
-function indexOrder(coins: Coin[]): Coin[] {
-  const key = (c: Coin) => hexToBytes(c.txid).reverse()
-  return coins.sort((a, b) => {
-    const ka = key(a)
-    const kb = key(b)
-    for (let i = 0; i < 32; i++) if (ka[i] !== kb[i]) return ka[i] - kb[i]
-    return a.vout - b.vout
-  })
-}
+/** Unspent outputs as komodod's unspent index lists them; confirmed only. */
+const indexOrder = unspentIndexOrder
 const ccUnspentsSorted = (L: Ledger, address: string): Coin[] => indexOrder(ccUnspents(L, address))
 const normalUnspentsSorted = (L: Ledger, address: string): Coin[] => indexOrder([...(L.addrUtxos.get(address)?.values() ?? [])])
 
@@ -610,12 +597,6 @@ export const rules: CcModule = {
     oracleslist, oraclesinfo, oraclescreate, oraclesfund, oraclesregister, oraclessubscribe, oraclesdata, oraclessample, oraclessamples,
   },
   usage: ORACLES_USAGE,
-  validate(tx, vctx) {
-    if (inputsWithEval(tx, vctx.spent, ORACLES_EVAL).length === 0) return null
-    const reason = oraclesRejectReason(tx, vctx)
-    if (reason) recordReject({ txid: vctx.txid, module: ORACLES_NAME, reason })
-    // komodod answers a failed eval as a script failure; the reason only reaches its log.
-    return reason ? SCRIPT_FALSE : null
-  },
+  validate: evalValidator(ORACLES_EVAL, ORACLES_NAME, oraclesRejectReason),
   verifySpend: (tx, i, coin) => verifySpendFor(ORACLES_EVAL, tx, i, coin),
 }
