@@ -107,7 +107,7 @@ function channelsopen(ctx: CcContext, p: unknown[]): unknown {
   // CPubKey::IsFullyValid. komodod would also take a 65-byte key; its conditions here are compressed only.
   if (!isPubkeyHex(destHex)) return softError('invalid destination pubkey')
   if (tokenid !== ZERO_ID) {
-    // Devchain deviation: komodod builds the token channel (token inputs, a Tokens 1of2 output),
+    // Devchain deviation (protocol/differences.ts, token-channels): komodod builds the token channel,
     // but its ChannelsValidate then holds every later spend to the coin 1of2 address, so no payment,
     // close or refund of a token channel can pass; the devchain does not lock tokens that way.
     return softError('token channels are not supported by the devchain')
