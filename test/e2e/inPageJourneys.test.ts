@@ -2,7 +2,7 @@
  * The journeys on the in-page chain, as a reader of the published site gets them: the production
  * build on a plain static server with no /rpc, every step answered by the engine in a Web Worker.
  *
- * - Every journey in English, and one journey in each other locale (every journey in every locale
+ * - Every journey (docs/journeys/*.md) in English, and one journey in each other locale (every journey in every locale
  *   would triple this file's minutes; the locales share the same components and chain, and
  *   journeys.test.ts walks all of them in every locale over /rpc).
  * - Nothing leaves the browser: no POST, no request to another origin; the only /rpc request is
@@ -12,6 +12,7 @@
  * - Another origin: the page pointed at a gateway on another port works only when
  *   GATEWAY_CORS_ORIGINS allows the page's origin.
  */
+import { readdirSync } from 'node:fs'
 import type { Locator, Page } from 'playwright-core'
 import { describe, expect, it } from 'vitest'
 import { createGatewayFromEnv } from '../../server/gateway/index.ts'
@@ -21,7 +22,8 @@ import { journeyShot, runPart, useJourneyBrowser, walk, withChain, withStaticSit
 
 useJourneyBrowser()
 
-const JOURNEYS = ['your-own-chain', 'first-transaction', 'raw-transaction', 'faucet', 'tokens', 'oracles', 'assets']
+/** Every journey page (docs/journeys/*.md), so a new journey is walked here too. */
+const JOURNEYS = readdirSync(new URL('../../docs/journeys/', import.meta.url)).filter((f) => f.endsWith('.md') && f !== 'README.md').map((f) => f.slice(0, -3)).sort()
 /** One journey per other locale, each a different one. */
 const OTHER_LOCALES: [string, string][] = [['zh', 'faucet'], ['es', 'tokens'], ['ru', 'assets']]
 const TXID = /^[0-9a-f]{64}$/
@@ -66,7 +68,7 @@ async function rerunPart(part: Locator): Promise<string> {
 
 /** Runs every part of step n again (after a reload or a rewind); each must end done. */
 async function rerunStep(page: Page, n: number): Promise<void> {
-  const parts = page.locator(`#step-${n}`).locator('.kj-rpc, .kj-mine, .kj-broadcast')
+  const parts = page.locator(`#step-${n}`).locator('.kj-rpc, .kj-mine, .kj-clock, .kj-broadcast')
   expect(await parts.count()).toBeGreaterThan(0)
   for (let j = 0; j < (await parts.count()); j++) expect(await rerunPart(parts.nth(j))).toBe('done')
 }
