@@ -16,6 +16,7 @@ const PAGES: [string, string][] = [
   ['home', '/'],
   ['journey (faucet)', '/journeys/faucet.html'],
   ['journey (oracles)', '/journeys/oracles.html'],
+  ['journey (heir)', '/journeys/heir.html'],
   ['components demo', '/guides/components.html'],
 ]
 
