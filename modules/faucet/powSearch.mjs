@@ -5,7 +5,7 @@
 // Each try writes a nonce into the OP_RETURN, recomputes the ZIP-243 sighash of every input,
 // re-signs and double-SHA256es the whole transaction; success is byte[0] == byte[31] == 0 of
 // the hash (displayed txid starts and ends with 00), as komodod's FaucetGet loop checks
-// (src/cc/faucet.cpp: `if ( hash[0] == 0 && hash[31] == 0 )`).
+// (src/cc/faucet.cpp).
 //
 // Signing: one secret nonce k per input for the whole job, so a try costs a multiplication instead
 // of a scalar multiplication (~100x faster here). Reusing k reveals the private key; that is
