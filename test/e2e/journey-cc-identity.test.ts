@@ -1,0 +1,81 @@
+/**
+ * The "Your CC identity and addresses" journey, in every locale, walked in Chromium against `npm start`
+ * (gateway + devchain): every address the reader is shown — global, per-pubkey, normal, tokens — must
+ * equal the one derived from the reference's recipe (test/support/ccDerivation.ts, independent of the
+ * project's code), and the decoded transfer must pay the reader's Tokens CC address with an OP_RETURN
+ * that names the reader's pubkey.
+ */
+import { describe, expect, it } from 'vitest'
+import type { Page } from 'playwright-core'
+import { journeyShot, localePrefixes, replyOf, useJourneyBrowser, walk, withChain } from '../support/journeyWalk.ts'
+import { ccAddressOf, ccTokensAddressOf, normalAddressOf } from '../support/ccDerivation.ts'
+import { moduleById } from '../../modules/registry.ts'
+
+useJourneyBrowser()
+
+const reply = async (page: Page, method: string, nth = 0): Promise<any> => JSON.parse((await replyOf(page, method, nth)) ?? 'null')
+
+/** What a `<module>address` reply must say for the global key of module `id`, asked by `me` about `asked`. */
+function expectedAddresses(id: string, me: string, asked: string): Record<string, string> {
+  const m = moduleById(id)!
+  const n = m.name
+  return {
+    [`${n}CCAddress`]: ccAddressOf(m.evalCode, m.globalPubkey),
+    [`${n}NormalAddress`]: normalAddressOf(m.globalPubkey),
+    ...(id === 'tokens' ? {} : { [`${n}CCTokensAddress`]: ccTokensAddressOf(m.evalCode, m.globalPubkey) }),
+    [`PubkeyCCaddress(${n})`]: ccAddressOf(m.evalCode, asked),
+    [`myCCAddress(${n})`]: ccAddressOf(m.evalCode, me),
+    myaddress: normalAddressOf(me),
+  }
+}
+
+const addressesOf = (r: Record<string, unknown>) =>
+  Object.fromEntries(Object.entries(r).filter(([k]) => /Address|address/.test(k)))
+
+describe.each(localePrefixes)('journey cc-identity in %s', (prefix) => {
+  it('shows the reader its pubkey and each module\'s addresses as the reference derives them, and reads a CC transfer', async () => {
+    await withChain(async (url, page) => {
+      const states = await walk(page, `${url}${prefix}journeys/cc-identity.html`)
+      expect(states.every((s) => s === 'done'), states.join()).toBe(true)
+
+      const reader = (await reply(page, 'getinfo', 0)).pubkey as string
+      const miner = (await reply(page, 'getinfo', 1)).pubkey as string
+      expect(reader).toMatch(/^0[23][0-9a-f]{64}$/)
+      expect(miner).toMatch(/^0[23][0-9a-f]{64}$/)
+      expect(reader).not.toBe(miner)
+
+      // Every address line, and only those, in komodod's key names (no TokensCCTokensAddress for Tokens).
+      expect(addressesOf(await reply(page, 'faucetaddress'))).toEqual(expectedAddresses('faucet', reader, reader))
+      expect(addressesOf(await reply(page, 'tokenaddress'))).toEqual(expectedAddresses('tokens', reader, reader))
+      const oracles = addressesOf(await reply(page, 'oraclesaddress'))
+      expect(oracles).toEqual(expectedAddresses('oracles', reader, miner))
+      expect(oracles['PubkeyCCaddress(Oracles)']).not.toBe(oracles['myCCAddress(Oracles)'])
+
+      // myaddress is the reader's own key.
+      const mine = await reply(page, 'validateaddress')
+      expect([mine.address, mine.ismine, mine.pubkey]).toEqual([normalAddressOf(reader), true, reader])
+
+      // The decoded transfer: vout 0 pays the reader's Tokens CC address; the OP_RETURN ends with the reader's pubkey.
+      const decoded = await reply(page, 'decoderawtransaction')
+      const tokensEval = moduleById('tokens')!.evalCode
+      expect(decoded.vout[0].scriptPubKey.type).toBe('cryptocondition')
+      expect(decoded.vout[0].scriptPubKey.addresses).toEqual([ccAddressOf(tokensEval, reader)])
+      expect(decoded.vout[0].scriptPubKey.hex).toMatch(/^2ea22c8020[0-9a-f]{64}8103120c008203000401cc$/)
+      const opret = decoded.vout.at(-1).scriptPubKey
+      expect(opret.type).toBe('nulldata')
+      expect(opret.asm).toMatch(new RegExp(`^OP_RETURN f274[0-9a-f]{64}0121${reader}$`))
+      // The CC input's fulfillment reveals the miner's pubkey and the Tokens eval code.
+      const ccInput = decoded.vin.find((v: { scriptSig: { asm: string } }) => v.scriptSig.asm.startsWith('a2'))
+      expect(ccInput.scriptSig.asm).toContain(`a5658021${miner}8140`)
+      expect(ccInput.scriptSig.asm).toContain('af038001f2')
+
+      // The site's own view of the mined transfer labels the output and decodes the payload.
+      const view = page.locator('.kj-txview')
+      const out0 = view.locator('tbody tr[data-cc]').first()
+      await expect.poll(() => out0.getAttribute('data-cc')).toBe('Tokens')
+      expect(await out0.locator('code').textContent()).toBe(ccAddressOf(tokensEval, reader))
+      expect(await view.locator('.kj-opret[data-kind="transfer"] code').last().textContent()).toBe(reader)
+      await page.screenshot({ path: journeyShot(prefix, 'cc-identity'), fullPage: true })
+    })
+  })
+})
