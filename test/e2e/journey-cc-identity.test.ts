@@ -32,6 +32,20 @@ function expectedAddresses(id: string, me: string, asked: string): Record<string
 const addressesOf = (r: Record<string, unknown>) =>
   Object.fromEntries(Object.entries(r).filter(([k]) => /Address|address/.test(k)))
 
+// The derivation the walk is checked against must itself reproduce the reference's published vectors.
+describe('the independent derivation (reference §3.3)', () => {
+  it('gives the reference\'s global, normal and per-pubkey addresses', () => {
+    const faucet = '03682b255c40d0cde8faee381a1a50bbb89980ff24539cb8518e294d3a63cefe12'
+    expect(ccAddressOf(0xe4, faucet)).toBe('R9zHrofhRbub7ER77B7NrVch3A63R39GuC')
+    expect(normalAddressOf(faucet)).toBe('RKQV4oYs4rvxAWx1J43VnT73rSTVtUeckk')
+    expect(ccAddressOf(0xe4, '03fe754763c176e1339a3f62ee6b9484720e17ee4646b65a119e9f6370c7004abc')).toBe('RSxACZQhskPjQyxp7TUPG1oP1wm4agFycJ')
+    expect(ccAddressOf(0xf2, '03e6191c70c9c9a28f9fd87089b9488d0e6c02fb629df64979c9cdb6b2b4a68d95')).toBe('RAMvUfoyURBRxAdVeTMHxn3giJZCFWeha2')
+    // The tokens form differs from the plain one, and equals it for Tokens' own eval code (reference §3.3).
+    expect(ccTokensAddressOf(0xe4, faucet)).not.toBe(ccAddressOf(0xe4, faucet))
+    expect(ccTokensAddressOf(0xf2, faucet)).toBe(ccAddressOf(0xf2, faucet))
+  })
+})
+
 describe.each(localePrefixes)('journey cc-identity in %s', (prefix) => {
   it('shows the reader its pubkey and each module\'s addresses as the reference derives them, and reads a CC transfer', async () => {
     await withChain(async (url, page) => {

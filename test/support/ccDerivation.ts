@@ -4,7 +4,8 @@
  * check what the devchain shows a reader against an independent derivation:
  *   - `ccAddressOf(E, P)`: MakeCCcond1, threshold 2 of {eval(E), threshold 1 of {secp256k1(P)}};
  *   - `ccTokensAddressOf(E, P)`: the `<Module>CCTokensAddress` form, threshold 3 of {eval(E), eval(0xf2),
- *     threshold 1 of {secp256k1(P)}} (children in DER SET OF order, i.e. by their encoded bytes);
+ *     threshold 1 of {secp256k1(P)}} (children in DER SET OF order, i.e. by their encoded bytes), which
+ *     collapses to the plain form when E is Tokens' own 0xf2;
  *   - `normalAddressOf(P)`: the P2PKH R-address of a pubkey (version 60).
  */
 import { createHash } from 'node:crypto'
@@ -37,6 +38,8 @@ export function ccAddressOf(evalCode: number, pubkeyHex: string): string {
 
 /** The `<Module>CCTokensAddress` of `pubkeyHex`: three children, all required, cost 2·1048576 + 132096 + 3·1024. */
 export function ccTokensAddressOf(evalCode: number, pubkeyHex: string): string {
+  // Under Tokens' own eval code the condition collapses to the plain two-child form.
+  if (evalCode === 0xf2) return ccAddressOf(evalCode, pubkeyHex)
   const children = [oneOfOne(hex(pubkeyHex)), evalCondition(evalCode), evalCondition(0xf2)]
     .sort((a, b) => Buffer.compare(Buffer.from(a), Buffer.from(b)))
   const set = cat(Uint8Array.of(0xa1, children.reduce((n, c) => n + c.length, 0)), ...children)
