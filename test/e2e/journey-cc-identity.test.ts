@@ -1,15 +1,21 @@
 /**
  * The "Your CC identity and addresses" journey, in every locale, walked in Chromium against `npm start`
  * (gateway + devchain): every address the reader is shown — global, per-pubkey, normal, tokens — must
- * equal the one derived from the reference's recipe (test/support/ccDerivation.ts, independent of the
- * project's code), and the decoded transfer must pay the reader's Tokens CC address with an OP_RETURN
- * that names the reader's pubkey.
+ * equal the one derived from the reference's recipe (test/support/refCCAddress.ts, independent of
+ * the devchain's condition code), and the decoded transfer must pay the reader's Tokens CC address
+ * with an OP_RETURN that names the reader's pubkey.
  */
 import { describe, expect, it } from 'vitest'
 import type { Page } from 'playwright-core'
 import { journeyShot, localePrefixes, replyOf, useJourneyBrowser, walk, withChain } from '../support/journeyWalk.ts'
-import { ccAddressOf, ccTokensAddressOf, normalAddressOf } from '../support/ccDerivation.ts'
+import { refCCAddress, refCCTokensAddress, refNormalAddress } from '../support/refCCAddress.ts'
+import { hexToBytes } from '../../devchain/cc/hashes.ts'
 import { moduleById } from '../../modules/registry.ts'
+
+// The reference derivations, over pubkeys in hex as the replies print them.
+const ccAddressOf = (evalCode: number, pubkey: string) => refCCAddress(evalCode, hexToBytes(pubkey))
+const ccTokensAddressOf = (evalCode: number, pubkey: string) => refCCTokensAddress(evalCode, hexToBytes(pubkey))
+const normalAddressOf = (pubkey: string) => refNormalAddress(hexToBytes(pubkey))
 
 useJourneyBrowser()
 
