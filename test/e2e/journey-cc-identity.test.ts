@@ -1,13 +1,14 @@
 /**
- * The "Your CC identity and addresses" journey, in every locale, walked in Chromium against `npm start`
- * (gateway + devchain): every address the reader is shown — global, per-pubkey, normal, tokens — must
- * equal the one derived from the reference's recipe (test/support/refCCAddress.ts, independent of
- * the devchain's condition code), and the decoded transfer must pay the reader's Tokens CC address
- * with an OP_RETURN that names the reader's pubkey.
+ * The "Your CC identity and addresses" journey, in every locale and on both chain transports the site
+ * offers (the gateway's devchain behind `npm start`, and the in-page chain of a static build): every
+ * address the reader is shown (global, per-pubkey, normal, tokens) must equal the one derived from
+ * the reference's recipe (test/support/refCCAddress.ts, independent of the devchain's condition
+ * code), and the decoded transfer must pay the reader's Tokens CC address with an OP_RETURN that
+ * names the reader's pubkey.
  */
 import { describe, expect, it } from 'vitest'
 import type { Page } from 'playwright-core'
-import { journeyShot, localePrefixes, replyOf, useJourneyBrowser, walk, withChain } from '../support/journeyWalk.ts'
+import { journeyShot, localePrefixes, replyOf, useJourneyBrowser, walk, withChain, withStaticSite } from '../support/journeyWalk.ts'
 import { refCCAddress, refCCTokensAddress, refNormalAddress } from '../support/refCCAddress.ts'
 import { hexToBytes } from '../../devchain/cc/hashes.ts'
 import { moduleById } from '../../modules/registry.ts'
@@ -52,50 +53,65 @@ describe('the independent derivation (reference §3.3)', () => {
   })
 })
 
+/** Walks the journey at `url` and checks everything the reader was shown. */
+async function walkAndCheck(page: Page, url: string): Promise<void> {
+  const states = await walk(page, url)
+  expect(states.every((s) => s === 'done'), states.join()).toBe(true)
+
+  const reader = (await reply(page, 'getinfo', 0)).pubkey as string
+  const miner = (await reply(page, 'getinfo', 1)).pubkey as string
+  expect(reader).toMatch(/^0[23][0-9a-f]{64}$/)
+  expect(miner).toMatch(/^0[23][0-9a-f]{64}$/)
+  expect(reader).not.toBe(miner)
+
+  // Every address line, and only those, in komodod's key names (no TokensCCTokensAddress for Tokens).
+  expect(addressesOf(await reply(page, 'faucetaddress'))).toEqual(expectedAddresses('faucet', reader, reader))
+  expect(addressesOf(await reply(page, 'tokenaddress'))).toEqual(expectedAddresses('tokens', reader, reader))
+  const oracles = addressesOf(await reply(page, 'oraclesaddress'))
+  expect(oracles).toEqual(expectedAddresses('oracles', reader, miner))
+  expect(oracles['PubkeyCCaddress(Oracles)']).not.toBe(oracles['myCCAddress(Oracles)'])
+
+  // myaddress is the reader's own key.
+  const mine = await reply(page, 'validateaddress')
+  expect([mine.address, mine.ismine, mine.pubkey]).toEqual([normalAddressOf(reader), true, reader])
+
+  // The decoded transfer: vout 0 pays the reader's Tokens CC address; the OP_RETURN ends with the reader's pubkey.
+  const decoded = await reply(page, 'decoderawtransaction')
+  const tokensEval = moduleById('tokens')!.evalCode
+  expect(decoded.vout[0].scriptPubKey.type).toBe('cryptocondition')
+  expect(decoded.vout[0].scriptPubKey.addresses).toEqual([ccAddressOf(tokensEval, reader)])
+  expect(decoded.vout[0].scriptPubKey.hex).toMatch(/^2ea22c8020[0-9a-f]{64}8103120c008203000401cc$/)
+  const opret = decoded.vout.at(-1).scriptPubKey
+  expect(opret.type).toBe('nulldata')
+  expect(opret.asm).toMatch(new RegExp(`^OP_RETURN f274[0-9a-f]{64}0121${reader}$`))
+  // The CC input's fulfillment reveals the miner's pubkey and the Tokens eval code.
+  const ccInput = decoded.vin.find((v: { scriptSig: { asm: string } }) => v.scriptSig.asm.startsWith('a2'))
+  expect(ccInput.scriptSig.asm).toContain(`a5658021${miner}8140`)
+  expect(ccInput.scriptSig.asm).toContain('af038001f2')
+
+  // The site's own view of the mined transfer labels the output and decodes the payload.
+  const view = page.locator('.kj-txview')
+  const out0 = view.locator('tbody tr[data-cc]').first()
+  await expect.poll(() => out0.getAttribute('data-cc')).toBe('Tokens')
+  expect(await out0.locator('code').textContent()).toBe(ccAddressOf(tokensEval, reader))
+  expect(await view.locator('.kj-opret[data-kind="transfer"] code').last().textContent()).toBe(reader)
+}
+
 describe.each(localePrefixes)('journey cc-identity in %s', (prefix) => {
-  it('shows the reader its pubkey and each module\'s addresses as the reference derives them, and reads a CC transfer', async () => {
+  it('over /rpc: the reader\'s pubkey, each module\'s addresses as the reference derives them, a CC transfer read', async () => {
     await withChain(async (url, page) => {
-      const states = await walk(page, `${url}${prefix}journeys/cc-identity.html`)
-      expect(states.every((s) => s === 'done'), states.join()).toBe(true)
-
-      const reader = (await reply(page, 'getinfo', 0)).pubkey as string
-      const miner = (await reply(page, 'getinfo', 1)).pubkey as string
-      expect(reader).toMatch(/^0[23][0-9a-f]{64}$/)
-      expect(miner).toMatch(/^0[23][0-9a-f]{64}$/)
-      expect(reader).not.toBe(miner)
-
-      // Every address line, and only those, in komodod's key names (no TokensCCTokensAddress for Tokens).
-      expect(addressesOf(await reply(page, 'faucetaddress'))).toEqual(expectedAddresses('faucet', reader, reader))
-      expect(addressesOf(await reply(page, 'tokenaddress'))).toEqual(expectedAddresses('tokens', reader, reader))
-      const oracles = addressesOf(await reply(page, 'oraclesaddress'))
-      expect(oracles).toEqual(expectedAddresses('oracles', reader, miner))
-      expect(oracles['PubkeyCCaddress(Oracles)']).not.toBe(oracles['myCCAddress(Oracles)'])
-
-      // myaddress is the reader's own key.
-      const mine = await reply(page, 'validateaddress')
-      expect([mine.address, mine.ismine, mine.pubkey]).toEqual([normalAddressOf(reader), true, reader])
-
-      // The decoded transfer: vout 0 pays the reader's Tokens CC address; the OP_RETURN ends with the reader's pubkey.
-      const decoded = await reply(page, 'decoderawtransaction')
-      const tokensEval = moduleById('tokens')!.evalCode
-      expect(decoded.vout[0].scriptPubKey.type).toBe('cryptocondition')
-      expect(decoded.vout[0].scriptPubKey.addresses).toEqual([ccAddressOf(tokensEval, reader)])
-      expect(decoded.vout[0].scriptPubKey.hex).toMatch(/^2ea22c8020[0-9a-f]{64}8103120c008203000401cc$/)
-      const opret = decoded.vout.at(-1).scriptPubKey
-      expect(opret.type).toBe('nulldata')
-      expect(opret.asm).toMatch(new RegExp(`^OP_RETURN f274[0-9a-f]{64}0121${reader}$`))
-      // The CC input's fulfillment reveals the miner's pubkey and the Tokens eval code.
-      const ccInput = decoded.vin.find((v: { scriptSig: { asm: string } }) => v.scriptSig.asm.startsWith('a2'))
-      expect(ccInput.scriptSig.asm).toContain(`a5658021${miner}8140`)
-      expect(ccInput.scriptSig.asm).toContain('af038001f2')
-
-      // The site's own view of the mined transfer labels the output and decodes the payload.
-      const view = page.locator('.kj-txview')
-      const out0 = view.locator('tbody tr[data-cc]').first()
-      await expect.poll(() => out0.getAttribute('data-cc')).toBe('Tokens')
-      expect(await out0.locator('code').textContent()).toBe(ccAddressOf(tokensEval, reader))
-      expect(await view.locator('.kj-opret[data-kind="transfer"] code').last().textContent()).toBe(reader)
+      await walkAndCheck(page, `${url}${prefix}journeys/cc-identity.html`)
       await page.screenshot({ path: journeyShot(prefix, 'cc-identity'), fullPage: true })
+    })
+  })
+
+  it('on the in-page chain of a static build: the same, with nothing sent to /rpc', { timeout: 240_000 }, async () => {
+    await withStaticSite(async (url, page, sent) => {
+      await walkAndCheck(page, `${url}${prefix}journeys/cc-identity.html?chain=page&seed=inpage-cc-identity`)
+      expect(await page.locator('.kj-picker').getAttribute('data-chain')).toBe('page')
+      expect(await page.locator('[data-state="recorded"]').count()).toBe(0)
+      expect(sent.filter((r) => r.method !== 'GET' || new URL(r.url).pathname.startsWith('/rpc'))).toEqual([])
+      await page.screenshot({ path: journeyShot(prefix, 'inpage-cc-identity'), fullPage: true })
     })
   })
 })
