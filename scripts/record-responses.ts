@@ -144,6 +144,23 @@ await chain.call('miner', 'generate', [101])
 await send('miner', await call<string>('miner', 'channelsrefund', [opentxid, closetxid]))
 await mine()
 await call('miner', 'channelsinfo', [opentxid])
+
+// The Rewards journey: the DOCS plan, a 10-coin lock by the reader, a day on the chain's clock, the unlock.
+await call('miner', 'rewardsaddress')
+const rewardsPlan = await send('miner', (await call<{ hex: string }>('miner', 'rewardscreatefunding', ['DOCS', '100', '25', '1', '10', '10'])).hex)
+await mine()
+await send('miner', (await call<{ hex: string }>('miner', 'rewardsaddfunding', ['DOCS', rewardsPlan, '50'])).hex)
+await chain.call('miner', 'sendtoaddress', [readerAddress, 20])
+await mine()
+const rewardsLock = await send('reader', (await call<{ hex: string }>('reader', 'rewardslock', ['DOCS', rewardsPlan, '10'])).hex)
+await mine()
+const tip = await chain.call('miner', 'getinfo', []) as { tiptime: number }
+await chain.call('miner', 'setmocktime', [tip.tiptime + 86_400])
+await mine()
+await send('reader', (await call<{ hex: string }>('reader', 'rewardsunlock', ['DOCS', rewardsPlan, rewardsLock])).hex)
+await mine()
+await call('miner', 'rewardsinfo', [rewardsPlan])
+await call('miner', 'rewardslist')
 await chain.close()
 
 // A module's replies live in its folder (modules/<id>/recorded/), the core methods' beside the loader.
