@@ -299,3 +299,28 @@ describe('unlocking', () => {
     await mine()
   })
 })
+
+describe('recover mode: a pool too small for the reward', () => {
+  it('returns the deposit less two fees, and consensus keeps it going to the lock\'s owner', async () => {
+    // 10 coins funded; a 10-coin deposit earns the whole deposit (the cap) after four years at 25%.
+    const small = await send('miner', await call('miner', 'rewardscreatefunding', ['RECOV', '10', '25', '0', '3650', '10']))
+    await mine()
+    const locked = await send('reader', await call('reader', 'rewardslock', ['RECOV', small, '10']))
+    await mine()
+    await advance(1500 * DAY)
+    const built = await call('reader', 'rewardsunlock', ['RECOV', small, locked])
+    const tx = parseTx(hexToBytes(built.hex))
+    expect(tx.vin).toHaveLength(1)
+    expect(tx.vout.slice(0, 2)).toMatchObject([
+      { value: 10 * COIN - 20_000, script: p2pk(h(readerPk)) },
+      { value: 10_000, script: p2pk(h(readerPk)) },
+    ])
+    const opret = encodeRewardsOpret(FUNCID.unlock, stringbits('RECOV'), small)
+    const miner = p2pk(h(dc.wallet('miner').pubkey!))
+    await refused(handBuilt([poolCoin(locked)], [{ value: 10 * COIN - 20_000, script: miner }, { value: 10_000, script: miner }], opret, [], 0), 'unlock recover tx vout.0 mismatched scriptPubKey')
+    await refused(handBuilt([poolCoin(locked)], [{ value: 10 * COIN - 30_000, script: p2pk(h(readerPk)) }, { value: 20_000, script: p2pk(h(readerPk)) }], opret, [], 0), 'wrong marker vout value')
+    await call('reader', 'sendrawtransaction', [built.hex])
+    await mine()
+    expect(await call('miner', 'rewardsinfo', [small])).toMatchObject({ funding: '10.00000000', locked: '0.00000000' })
+  })
+})
