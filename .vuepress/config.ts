@@ -16,6 +16,7 @@ import { faviconPlugin } from './plugins/favicon.ts'
 import { rpcReferencePlugin } from './plugins/rpcReference.ts'
 import { journeyDifferencesPlugin } from './plugins/journeyDifferences.ts'
 import { pageMethodsPlugin } from './plugins/pageMethods.ts'
+import { noOptionsApiPlugin } from './plugins/noOptionsApi.ts'
 import { openRpcPlugin } from './plugins/openRpc.ts'
 import { chainFlagsPlugin } from './plugins/chainFlags.ts'
 import { islandPreloadPlugin } from './plugins/islandPreload/index.ts'
@@ -74,6 +75,7 @@ export default defineUserConfig({
     const { locales, ui } = site()
     return [
       sourceRoutesPlugin(),
+      noOptionsApiPlugin(),
       islandPreloadPlugin(),
       faviconPlugin({ href: '/logo.svg', type: 'image/svg+xml' }),
       ssrRouterHooksPlugin(),
