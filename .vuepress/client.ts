@@ -14,6 +14,9 @@ import JourneyLayout from './theme/JourneyLayout.vue'
 // their chunk is in (step numbers follow hydration order, which must be document order); the
 // others hydrate one per task (hydrateInTurn.ts), keeping the main thread free for the reader.
 const eager = new Set(['Journey', 'Step'])
+// Preloaded by the page's HTML: the eager ones and the chain's status at the top of a page. The
+// others load when the reader nears them (hydrateInTurn.ts), so a page's first load stays small.
+const PRELOADED = [...eager, 'ChainPicker', 'ChainStatus']
 const lazy: Record<string, () => Promise<Component>> = {
   ChainStatus: () => import('../components/ChainStatus.vue'),
   ChainPicker: () => import('../components/ChainPicker.vue'),
@@ -45,8 +48,8 @@ export default defineClientConfig({
     if (!import.meta.env.SSR) setInPageWorkerFactory(() => new Worker(new URL('./inPageChain/worker.ts', import.meta.url), { type: 'module' }))
     for (const [name, loader] of Object.entries(lazy))
       app.component(name, defineAsyncComponent(eager.has(name) ? loader : { loader, hydrate: hydrateInTurn }))
-    // The server render names the ones a page uses, and the build preloads their chunks in its <head>.
-    if (import.meta.env.SSR) app.mixin(islandMarker(Object.keys(lazy)))
+    // The server render names the preloaded ones a page uses, and the build preloads their chunks in its <head>.
+    if (import.meta.env.SSR) app.mixin(islandMarker(PRELOADED))
     // A translated route resolves only once its locale's UI strings are in (one small chunk, once per locale),
     // so server render, hydration and client navigation all render the same words. The load starts
     // before the page chunk's and is awaited after it.

@@ -3,7 +3,9 @@
  * hydrate one component per task, in document order, instead of all of them in the one long task that
  * follows the page's hydration. A journey page has a dozen or more; hydrated together they blocked the
  * main thread for most of a second on a phone (Lighthouse TBT). A component the reader reaches for
- * (pointer over it, press, focus) hydrates at once, before the click that follows lands.
+ * (pointer over it, press, focus) hydrates at once, before the click that follows lands. Until it is
+ * within about a screen of the viewport a component waits, code included: its chunk is no part of the
+ * page's first load.
  *
  * The server HTML is what the reader sees meanwhile, so nothing moves when a component hydrates.
  */
@@ -27,10 +29,15 @@ function schedule(): void {
   setTimeout(pump, 0)
 }
 
+/** How far below the viewport a component starts loading: about a screen ahead of the reader. */
+const AHEAD = '100% 0px'
+
 export const hydrateInTurn: HydrationStrategy = (hydrate, forEachElement) => {
   let done = false
+  let observer: IntersectionObserver | null = null
   const teardown = (): void => {
     forEachElement((el) => { for (const e of TRIGGERS) el.removeEventListener(e, now) })
+    observer?.disconnect()
     const i = queue.indexOf(now)
     if (i >= 0) queue.splice(i, 1)
   }
@@ -40,9 +47,19 @@ export const hydrateInTurn: HydrationStrategy = (hydrate, forEachElement) => {
     teardown()
     hydrate()
   }
+  function enqueue(): void {
+    observer?.disconnect()
+    observer = null
+    if (done || queue.includes(now)) return
+    queue.push(now)
+    schedule()
+  }
   forEachElement((el) => { for (const e of TRIGGERS) el.addEventListener(e, now, { passive: true }) })
-  queue.push(now)
-  schedule()
+  if (typeof IntersectionObserver === 'undefined') enqueue()
+  else {
+    observer = new IntersectionObserver((entries) => { if (entries.some((e) => e.isIntersecting)) enqueue() }, { rootMargin: AHEAD })
+    forEachElement((el) => observer!.observe(el))
+  }
   // Vue calls it if the component unmounts before hydrating (the reader navigated away).
   return teardown
 }

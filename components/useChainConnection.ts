@@ -6,7 +6,7 @@
  * `connectionTransport` is the transport every call goes through; it follows the choice, so a
  * switch takes effect on the next call without rebuilding the client.
  */
-import { onMounted, ref, type Ref } from 'vue'
+import { computed, onMounted, ref, type Ref } from 'vue'
 import { httpTransport, type Transport, type TransportReply } from '../protocol/transport.ts'
 import { choiceFromQuery, saveChoice, savedChoice, type ChainChoice } from './chainChoice.ts'
 import { inPageAvailable, inPageStarted, inPageTransport } from './inPageChain.ts'
@@ -83,17 +83,24 @@ export const connectionTransport: Transport = {
 }
 
 export interface UseChainConnectionReturn {
-  /** null until resolved (and during the server render). */
-  choice: Ref<ChainChoice | null>
+  /**
+   * null until resolved, and until the calling component has mounted: another component may have
+   * resolved it before this one hydrates, whose first render must match the server's (nothing resolved).
+   */
+  choice: Readonly<Ref<ChainChoice | null>>
   select(c: ChainChoice): void
   /** Whether "in this page" can be offered here. */
   pageAvailable(): boolean
 }
 
 export function useChainConnection(): UseChainConnectionReturn {
+  const mounted = ref(false)
   // Never during the server render: the choice depends on this browser.
-  onMounted(() => void currentChoice())
-  return { choice, select: selectChoice, pageAvailable: inPageAvailable }
+  onMounted(() => {
+    mounted.value = true
+    void currentChoice()
+  })
+  return { choice: computed(() => (mounted.value ? choice.value : null)), select: selectChoice, pageAvailable: inPageAvailable }
 }
 
 /** Forget the resolved choice (tests). */
