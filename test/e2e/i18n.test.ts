@@ -35,11 +35,14 @@ afterAll(async () => {
 })
 
 /** Client-side navigation through the app's own router, as a click on a link does. */
-const navigate = (route: string) =>
-  page.evaluate(async (to) => {
+const navigate = async (route: string) => {
+  // The app mounts after the page loads (later still on a busy machine).
+  await page.waitForFunction(() => Boolean((document.querySelector('#app') as { __vue_app__?: unknown } | null)?.__vue_app__))
+  return page.evaluate(async (to) => {
     const app = (document.querySelector('#app') as unknown as { __vue_app__: { config: { globalProperties: { $router: { push(p: string): Promise<unknown> } } } } }).__vue_app__
     await app.config.globalProperties.$router.push(to)
   }, route)
+}
 /** The theme's NotFound layout: no navbar, a bare "404" heading. */
 const isNotFound = async () => (await page.locator('main.page > [vp-content] > h1', { hasText: /^404$/ }).count()) > 0
 

@@ -9,7 +9,9 @@ export const ROOT = path.resolve(import.meta.dirname, '../..')
 export function buildSite(dest = fs.mkdtempSync(path.join(os.tmpdir(), 'kj-dist-')), cwd = ROOT, env: NodeJS.ProcessEnv = {}): string {
   const r = spawnSync(process.execPath, [path.join(ROOT, 'node_modules/vuepress/bin/vuepress.js'), 'build'], {
     cwd,
-    env: { ...process.env, ...env, KJ_DIST: dest },
+    // A production build, as `npm run build` makes: vitest's NODE_ENV=test would otherwise reach Vite
+    // and build Vue, the router and the theme with their development code.
+    env: { ...process.env, NODE_ENV: 'production', ...env, KJ_DIST: dest },
     encoding: 'utf8',
   })
   if (r.status !== 0) throw new Error(`vuepress build failed (${r.status}):\n${r.stdout}\n${r.stderr}`)

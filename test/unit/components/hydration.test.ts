@@ -4,7 +4,7 @@
  * Step) holding a lazily hydrated live component, when the owner re-renders before the component's
  * chunk arrives: the component must still hydrate (its button works) and Vue must not skip it.
  */
-import { afterEach, describe, expect, it, vi } from 'vitest'
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import { mount } from '@vue/test-utils'
 import { createSSRApp, defineComponent, h, nextTick, provide } from 'vue'
 import { createJourneyContext, JOURNEY_KEY, useJourney } from '../../../components/useJourney.ts'
@@ -40,7 +40,38 @@ async function serverThenBrowser(hints: boolean): Promise<{ warnings: string[]; 
   return { warnings, root }
 }
 
-afterEach(() => { document.body.innerHTML = '' })
+/**
+ * A stand-in viewport: what `offscreen` holds is far below the fold, everything else on screen (an
+ * observer reports an element in view as soon as it watches it, as a real one does).
+ */
+const offscreen = new Set<Element>()
+const observers = new Set<{ els: Element[]; cb: IntersectionObserverCallback }>()
+class FakeIntersectionObserver {
+  private readonly entry: { els: Element[]; cb: IntersectionObserverCallback }
+  constructor(cb: IntersectionObserverCallback) {
+    this.entry = { els: [], cb }
+    observers.add(this.entry)
+  }
+  observe(el: Element): void {
+    this.entry.els.push(el)
+    if (!offscreen.has(el)) this.entry.cb([{ isIntersecting: true, target: el } as IntersectionObserverEntry], this as unknown as IntersectionObserver)
+  }
+  disconnect(): void {
+    observers.delete(this.entry)
+  }
+}
+/** The reader scrolls `el` into view. */
+function reveal(el: Element): void {
+  offscreen.delete(el)
+  for (const o of [...observers]) if (o.els.includes(el)) o.cb([{ isIntersecting: true, target: el } as IntersectionObserverEntry], {} as IntersectionObserver)
+}
+
+beforeEach(() => { vi.stubGlobal('IntersectionObserver', FakeIntersectionObserver) })
+afterEach(() => {
+  document.body.innerHTML = ''
+  offscreen.clear()
+  vi.unstubAllGlobals()
+})
 
 describe('lazy hydration under a re-rendering slot owner', () => {
   it('hydrates the live component when the owner keeps its compiled slot hints', async () => {
@@ -88,6 +119,33 @@ describe('hydrateInTurn', () => {
     await tasks(4)
     expect(log).toEqual(['touched', 'first'])
     expect(pendingHydrations()).toBe(0)
+  })
+})
+
+describe('hydrateInTurn and the viewport', () => {
+  it('leaves a component far below the fold alone, code included, until the reader nears it', async () => {
+    const log: string[] = []
+    const below = document.createElement('div')
+    offscreen.add(below)
+    hydrateInTurn(() => log.push('top'), (cb) => cb(document.createElement('div')))
+    hydrateInTurn(() => log.push('below'), (cb) => cb(below))
+    await tasks(4)
+    expect(log).toEqual(['top'])
+    expect(pendingHydrations()).toBe(0)
+    reveal(below)
+    await tasks(2)
+    expect(log).toEqual(['top', 'below'])
+  })
+
+  it('hydrates at once an offscreen component the reader reaches for with the keyboard', () => {
+    const log: string[] = []
+    const below = document.createElement('div')
+    offscreen.add(below)
+    hydrateInTurn(() => log.push('below'), (cb) => cb(below))
+    below.dispatchEvent(new Event('focusin'))
+    expect(log).toEqual(['below'])
+    reveal(below)
+    expect(log).toEqual(['below'])
   })
 })
 
