@@ -184,3 +184,18 @@ describe('counterfeit tokens', () => {
     expect(Object.keys(outcomes).sort()).toEqual(['accepted', 'refused'].concat(outcomes.skipped ? ['skipped'] : []).sort())
   })
 })
+
+describe('counterfeits through the raw-transaction RPCs', () => {
+  it('a token output spent by createrawtransaction cannot be signed by signrawtransaction, and the chain refuses it', async () => {
+    await call('miner', 'sendrawtransaction', [(await call('miner', 'tokentransfer', [tokenid, pkHex('reader'), '50'])).hex])
+    await call('miner', 'generate', [1])
+    const held = [...dc.ledger.ccUtxos.get(tokenAddress.get('reader')!)!.values()].find((c) => c.height >= 0 && c.value === 50)!
+    const to = await call('reader', 'getnewaddress')
+    const raw = await call('reader', 'createrawtransaction', [[{ txid: held.txid, vout: held.vout }], { [to]: 0.0000005 }])
+    const signed = await call('reader', 'signrawtransaction', [raw])
+    expect(signed.complete).toBe(false)
+    expect(signed.errors).toEqual([expect.objectContaining({ txid: held.txid, vout: held.vout })])
+    await expect(call('reader', 'sendrawtransaction', [signed.hex])).rejects.toMatchObject({ code: -26 })
+    expect(await balance('reader')).toBeGreaterThanOrEqual(50)
+  })
+})
