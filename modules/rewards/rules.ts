@@ -28,8 +28,7 @@ import { opReturnPayload, opReturnScript } from '../../protocol/opret.ts'
 import { ccAddressReply } from '../../devchain/cc/address-reply.ts'
 import { bytesEqual, hexToBytes } from '../../devchain/cc/hashes.ts'
 import {
-  CC_TXFEE, COIN, atof, atoll, ccUnspents, checkCount, coinsToSats, ensureCC, finalizeCCTx, normalInputs, requireString, softError, spentInMempool,
-  type CCInput,
+  atof, atoll, CC_TXFEE, ccDuration, ccUnspents, checkCount, COIN, coinsToSats, ensureCC, finalizeCCTx, normalInputs, requireString, softError, spentInMempool, type CCInput,
 } from '../../devchain/cc/cc-rpc.ts'
 import { evalCodesOfScriptSig, inputsWithEval, verifySpendFor } from '../../devchain/cc/spend.ts'
 import { recordReject } from '../../devchain/cc/rejects.ts'
@@ -81,18 +80,6 @@ const poolUnspents = (L: Ledger): Coin[] =>
     const [ka, kb] = [indexKey(a.txid), indexKey(b.txid)]
     return ka < kb ? -1 : ka > kb ? 1 : a.vout - b.vout
   })
-
-/**
- * CCduration: seconds between the block that mined `txid` and the tip, on the blocks' own clock.
- * 0 while the tx is in the mempool, or when the tip is not above it.
- */
-export function ccDuration(L: Ledger, txid: string): number {
-  const rec = L.txs.get(txid)
-  if (!rec || rec.height <= 0) return 0
-  const txtime = L.blockTimeAt(rec.height)
-  if (!txtime || L.tip.time < txtime || L.height <= rec.height) return 0
-  return L.tip.time - txtime
-}
 
 /**
  * RewardsCalc: the reward of `amount` locked by `txid`. Nothing before `minseconds`; the duration

@@ -145,7 +145,7 @@ describe('counterfeit tokens', () => {
     expect((await call('miner', 'tokeninfo', [fakeid])).supply).toBe(0)
   })
 
-  it('honest transfers and every forgery, mixed at random: balances always add up to the supply', async () => {
+  it('honest transfers and every forgery, mixed at random: balances always add up to the supply', { timeout: 60_000 }, async () => {
     const holders = [...parties.keys()]
     const nodes = ['miner', 'reader']
     let seed = 0x5eed
