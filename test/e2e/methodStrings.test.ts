@@ -37,6 +37,8 @@ it('a zh journey page shows the Chinese summary of getinfo', async () => {
   page.on('console', (m) => { if (m.type() === 'error' || m.type() === 'warning') logged.push(m.text()) })
   await page.goto(`${server.url}${ROUTE}`, { waitUntil: 'networkidle' })
   const summary = page.locator('.kj-rpc[data-method="getinfo"] .kj-summary').first()
+  // A live component hydrates as the reader nears it (hydrateInTurn.ts): the reader scrolls to it.
+  await summary.scrollIntoViewIfNeeded()
   await expect.poll(() => summary.textContent(), { timeout: 30_000, interval: 100 }).toBe(chinese)
   // The translation swap must never make the server and client renders disagree. (Components see the
   // shared chain and journey state only after they mount, so its changes cannot cause one either.)
