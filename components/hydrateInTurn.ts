@@ -1,11 +1,11 @@
 /**
  * A lazy-hydration strategy for the live components (Vue 3.5 `defineAsyncComponent({ hydrate })`):
- * hydrate one component per task, in document order, instead of all of them in the one long task that
- * follows the page's hydration. A journey page has a dozen or more; hydrated together they blocked the
- * main thread for most of a second on a phone (Lighthouse TBT). A component the reader reaches for
- * (pointer over it, press, focus) hydrates at once, before the click that follows lands. Until it is
- * near the viewport (a quarter screen below it) a component waits, code included: its chunk is no part of the
- * page's first load.
+ * hydrate one component per task, in the order they come near the viewport, instead of all of them in
+ * the one long task that follows the page's hydration. A journey page has a dozen or more; hydrated
+ * together they blocked the main thread for most of a second on a phone (Lighthouse TBT). Until it is
+ * within a quarter screen below the viewport a component waits, code included, so its chunk is no
+ * part of the page's first load. One the reader reaches for (pointer over it, press, focus) hydrates
+ * at once, before the click that follows lands.
  *
  * The server HTML is what the reader sees meanwhile, so nothing moves when a component hydrates.
  */
