@@ -110,11 +110,7 @@ export function makeCCcond1(evalCode: number, pubkey: Uint8Array): Condition {
  * { eval(E), eval(0xf2), threshold 1 of { secp256k1(P) } }; collapses to MakeCCcond1 when E is Tokens.
  */
 export function makeTokensCCcond1(evalCode: number, pubkey: Uint8Array): Condition {
-  if (evalCode === EVAL_TOKENS) return makeCCcond1(evalCode, pubkey)
-  return {
-    type: 'threshold', threshold: 3,
-    subs: [evalNode(evalCode), evalNode(EVAL_TOKENS), { type: 'threshold', threshold: 1, subs: [secpNode(pubkey)] }],
-  }
+  return makeTokensCond(evalCode, 0, [pubkey])
 }
 
 /**
@@ -131,11 +127,7 @@ export function makeCCcond1of2(evalCode: number, pk1: Uint8Array, pk2: Uint8Arra
  * child required: { eval(E), eval(0xf2), threshold 1 of { P1, P2 } }; collapses to the 1of2 when E is Tokens.
  */
 export function makeTokensCCcond1of2(evalCode: number, pk1: Uint8Array, pk2: Uint8Array): Condition {
-  if (evalCode === EVAL_TOKENS) return makeCCcond1of2(evalCode, pk1, pk2)
-  return {
-    type: 'threshold', threshold: 3,
-    subs: [evalNode(evalCode), evalNode(EVAL_TOKENS), { type: 'threshold', threshold: 1, subs: [secpNode(pk1), secpNode(pk2)] }],
-  }
+  return makeTokensCond(evalCode, 0, [pk1, pk2])
 }
 
 /**
