@@ -59,10 +59,12 @@ function keepModuleUrls(root) {
 /**
  * Returns `outFile`, building it first unless it is fresh. Written to a temporary name and renamed,
  * so two chains starting at once never load half a file.
- * @param {{ entry: string, outFile: string, root: string }} opts
+ * `format` 'cjs' makes a script that launch.mjs compiles with V8's code cache (Node 20's ES module
+ * loader has none); its entry must not use top-level await.
+ * @param {{ entry: string, outFile: string, root: string, format?: 'esm' | 'cjs' }} opts
  * @returns {Promise<string>}
  */
-export async function ensureBundle({ entry, outFile, root }) {
+export async function ensureBundle({ entry, outFile, root, format = 'esm' }) {
   if (bundleIsFresh(outFile)) return outFile
   const esbuild = await import('esbuild')
   mkdirSync(dirname(outFile), { recursive: true })
@@ -73,7 +75,7 @@ export async function ensureBundle({ entry, outFile, root }) {
     outfile: tmp,
     bundle: true,
     platform: 'node',
-    format: 'esm',
+    format,
     target: 'node20',
     metafile: true,
     logLevel: 'silent',

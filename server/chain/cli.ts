@@ -9,48 +9,59 @@ import { DevchainCore } from '../../devchain/core.ts'
 import { LogDamagedError, StoreLockedError } from '../../devchain/index.ts'
 import { fileStorage } from '../../devchain/platform/node/fileStore.ts'
 import { loadModuleRules } from '../../modules/loadRules.ts'
+import type { Server } from 'node:http'
 import { createHttpServer } from './http.ts'
 import type { ResolvedArgs } from './conf.ts'
 import { ConfError, resolveChainArgs } from './conf.ts'
 
-const argv = process.argv.slice(2)
-const flag = (name: string): boolean => argv.includes(`--${name}`) || argv.includes(`-${name}`)
-const ours = new Set(['--reset', '-reset', '--recover', '-recover'])
-let resolved: ResolvedArgs
-let dc: DevchainCore
-try {
-  resolved = resolveChainArgs(argv.filter((a) => !ours.has(a)), process.env)
-  dc = await DevchainCore.open({ args: resolved.args, reset: flag('reset'), recover: flag('recover'), storage: fileStorage, modules: await loadModuleRules() })
-} catch (e) {
-  // A refusal to start says why and what to do; a stack trace would only bury that.
-  if (e instanceof ConfError) process.stderr.write(`devchain: ${e.message}\n`)
-  else if (e instanceof StoreLockedError || e instanceof LogDamagedError) process.stderr.write(`${e.message}\n`)
-  else throw e
-  process.exit(1)
+/** Starts the chain; resolves with its HTTP server once it listens (launch.mjs watches its first answer). */
+async function main(): Promise<Server> {
+  const argv = process.argv.slice(2)
+  const flag = (name: string): boolean => argv.includes(`--${name}`) || argv.includes(`-${name}`)
+  const ours = new Set(['--reset', '-reset', '--recover', '-recover'])
+  let resolved: ResolvedArgs
+  let dc: DevchainCore
+  try {
+    resolved = resolveChainArgs(argv.filter((a) => !ours.has(a)), process.env)
+    dc = await DevchainCore.open({ args: resolved.args, reset: flag('reset'), recover: flag('recover'), storage: fileStorage, modules: await loadModuleRules() })
+  } catch (e) {
+    // A refusal to start says why and what to do; a stack trace would only bury that.
+    if (e instanceof ConfError) process.stderr.write(`devchain: ${e.message}\n`)
+    else if (e instanceof StoreLockedError || e instanceof LogDamagedError) process.stderr.write(`${e.message}\n`)
+    else throw e
+    process.exit(1)
+  }
+  const server = createHttpServer(dc)
+  const host = '127.0.0.1'
+
+  server.listen(dc.params.rpcport, host, () => {
+    const addr = server.address()
+    const port = typeof addr === 'object' && addr ? addr.port : dc.params.rpcport
+    const P = dc.params
+    const magicHex = (P.magic >>> 0).toString(16)
+    process.stdout.write(`>>>>>>>>>> ${P.name}: p2p.${P.p2pport} rpc.${port} magic.${magicHex} ${P.magic >>> 0} ${P.supply} coins\n`)
+    process.stdout.write(`devchain listening on http://${host}:${port}/ (user ${P.rpcuser}${resolved.confFile ? `, conf ${resolved.confFile}` : ''}), height ${dc.ledger.height}, data ${P.datadir ?? 'memory'}\n`)
+  })
+
+  let stopping = false
+  async function shutdown(code: number): Promise<void> {
+    if (stopping) return
+    stopping = true
+    server.close()
+    server.closeAllConnections()
+    await dc.close()
+    process.exit(code)
+  }
+
+  // Let the "server stopping" reply leave before connections are closed.
+  dc.onStop(() => void setTimeout(() => void shutdown(0), 100))
+  process.on('SIGINT', () => void shutdown(0))
+  process.on('SIGTERM', () => void shutdown(0))
+
+  await new Promise<void>((resolve) => server.once('listening', resolve))
+  return server
 }
-const server = createHttpServer(dc)
-const host = '127.0.0.1'
 
-server.listen(dc.params.rpcport, host, () => {
-  const addr = server.address()
-  const port = typeof addr === 'object' && addr ? addr.port : dc.params.rpcport
-  const P = dc.params
-  const magicHex = (P.magic >>> 0).toString(16)
-  process.stdout.write(`>>>>>>>>>> ${P.name}: p2p.${P.p2pport} rpc.${port} magic.${magicHex} ${P.magic >>> 0} ${P.supply} coins\n`)
-  process.stdout.write(`devchain listening on http://${host}:${port}/ (user ${P.rpcuser}${resolved.confFile ? `, conf ${resolved.confFile}` : ''}), height ${dc.ledger.height}, data ${P.datadir ?? 'memory'}\n`)
-})
-
-let stopping = false
-async function shutdown(code: number): Promise<void> {
-  if (stopping) return
-  stopping = true
-  server.close()
-  server.closeAllConnections()
-  await dc.close()
-  process.exit(code)
-}
-
-// Let the "server stopping" reply leave before connections are closed.
-dc.onStop(() => void setTimeout(() => void shutdown(0), 100))
-process.on('SIGINT', () => void shutdown(0))
-process.on('SIGTERM', () => void shutdown(0))
+// An export rather than top-level await, so the bundle can be a CommonJS script that launch.mjs
+// compiles with V8's code cache.
+export const started = main()

@@ -77,7 +77,7 @@ describe('npm run chain', () => {
     const bundleDir = tempDir()
     const { url, stderr, child } = await startChain({ DEVCHAIN_BUNDLE_DIR: bundleDir })
     // It ran the bundle, not the tsx fallback.
-    expect(existsSync(join(bundleDir, 'cli.mjs'))).toBe(true)
+    expect(existsSync(join(bundleDir, 'cli.cjs'))).toBe(true)
     expect(stderr()).not.toMatch(/through tsx/)
     expect(await post(url, '{"method":"getblockcount","params":[],"id":7}')).toEqual({ status: 200, json: { result: 1, error: null, id: 7 } })
     const info = await post(url, '{"method":"getinfo","params":[],"id":1}')

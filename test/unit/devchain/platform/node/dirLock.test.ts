@@ -47,6 +47,16 @@ describe('acquireDirLock', () => {
     lock.release()
   })
 
+  it('takes over an empty lock (what a power loss leaves of one), but still refuses an unreadable one', () => {
+    const dir = temp()
+    writeFileSync(join(dir, LOCK_FILE), '')
+    const lock = acquireDirLock(dir)
+    expect(JSON.parse(readFileSync(join(dir, LOCK_FILE), 'utf8')).pid).toBe(process.pid)
+    lock.release()
+    writeFileSync(join(dir, LOCK_FILE), 'not json')
+    expect(() => acquireDirLock(dir)).toThrow('which does not say who holds it')
+  })
+
   it('does not remove a lock that is no longer its own', () => {
     const dir = temp()
     const lock = acquireDirLock(dir)
