@@ -67,8 +67,4 @@ export const DIFFERENCES: readonly Difference[] = [
     komodod: 'getmempoolinfo reports usage, the mempool\'s measured memory in bytes.',
     devchain: 'usage is an estimate (the transactions\' bytes plus a fixed amount per entry).',
     methods: ['getmempoolinfo'] },
-  { id: 'token-channels', title: 'Token channels',
-    komodod: 'channelsopen with a tokenid locks tokens in a Tokens 1of2 output, but ChannelsValidate then holds every payment, close and refund of it to the coin 1of2 address (src/cc/channels.cpp), so none can be spent.',
-    devchain: 'channelsopen with a tokenid answers the soft error "token channels are not supported by the devchain"; coin channels behave as komodod\'s.',
-    methods: ['channelsopen'] },
 ]

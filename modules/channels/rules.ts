@@ -11,7 +11,14 @@
  *            vout.1/2 markers, vout.3 the payment (P2PK to the receiver), change, 'P' + secret
  *   close    vin as payment; vout.0 every remaining coin back to the channel, vout.1/2 markers, 'C'
  *   refund   vin as payment; vout.0/1 markers, vout.2 the remaining coins to the sender, 'R'
- * Token channels (a fourth channelsopen argument) are not built here: see `channelsopen`.
+ *
+ * A token channel (channelsopen's fourth argument) is built the same way, as komodod builds it: the
+ * tokens come from the node's token inputs, the channel holds them in a Tokens 1of2 output (eval
+ * Channels + Tokens), payments and the refund pay Tokens CC outputs, the token change goes back to
+ * the opener's Tokens address and every OP_RETURN is a Tokens transfer carrying the Channels
+ * payload. Only the open can be mined: ChannelsValidate checks every later spend against the coin
+ * 1of2 address (validate.ts), so payments, closes and refunds of a token channel are built and then
+ * refused at broadcast, as on komodod.
  */
 import type { CcContext, CcModule } from '../../devchain/modules.ts'
 import type { Coin } from '../../devchain/chain/view.ts'
@@ -19,7 +26,7 @@ import type { TxOut } from '../../devchain/tx/transaction.ts'
 import { p2pk } from '../../devchain/tx/script.ts'
 import { isPubkeyHex } from '../../devchain/crypto/keys.ts'
 import { hashToHex } from '../../devchain/crypto/hash.ts'
-import { ccScript, makeCCcond1, makeCCcond1of2 } from '../../devchain/cc/condition.ts'
+import { ccScript, EVAL_TOKENS, makeCCcond1, makeCCcond1of2, makeTokensCCcond1of2 } from '../../devchain/cc/condition.ts'
 import { ccAddressReply } from '../../devchain/cc/address-reply.ts'
 import { bytesToHex, hexToBytes, pubkeyAddress } from '../../devchain/cc/hashes.ts'
 import { CC_TXFEE, checkCount, ensureCC, finalizeCCTx, normalInputs, requireString, softError, type CCInput } from '../../devchain/cc/cc-rpc.ts'
@@ -33,12 +40,20 @@ import {
   addressOfOutput, channelAddress, channelInputs, channelsOpretOf, isConfirmed, markerAddress, mempoolTxsAt, openOf, tokenChannelAddress,
 } from './chain.ts'
 import { channelSeed, hashchainOf, reachesHashchain, secretFor } from './hashchain.ts'
+import { addTokenInputs, nftEvalOf, tokensCond } from '../tokens/inputs.ts'
 import { channelsRejectReason } from './validate.ts'
 
 const usage = (m: string): string => CHANNELS_USAGE[m]
 const marker = (pubkey: Uint8Array): TxOut => ({ value: CHANNELS_MARKER_VALUE, script: ccScript(makeCCcond1(CHANNELS_EVAL, pubkey)) })
-const channelOutput = (value: number, src: string, dest: string): TxOut =>
-  ({ value, script: ccScript(makeCCcond1of2(CHANNELS_EVAL, hexToBytes(src), hexToBytes(dest))) })
+const isToken = (tokenid: string): boolean => tokenid !== ZERO_ID
+/** The channel's funds: MakeCC1of2vout, or MakeTokensCC1of2vout for a token channel. */
+const fundsCondition = (tokenid: string, src: string, dest: string) =>
+  (isToken(tokenid) ? makeTokensCCcond1of2 : makeCCcond1of2)(CHANNELS_EVAL, hexToBytes(src), hexToBytes(dest))
+const channelOutput = (tokenid: string, value: number, src: string, dest: string): TxOut =>
+  ({ value, script: ccScript(fundsCondition(tokenid, src, dest)) })
+/** What a payment or refund pays out: P2PK coins, or MakeCC1vout(EVAL_TOKENS) tokens. */
+const payout = (tokenid: string, value: number, pubkey: string): TxOut =>
+  ({ value, script: isToken(tokenid) ? ccScript(makeCCcond1(EVAL_TOKENS, hexToBytes(pubkey))) : p2pk(hexToBytes(pubkey)) })
 
 // ── komodod's parameter parsing ───────────────────────────────────────────────────────────────
 
@@ -71,19 +86,44 @@ function normalUpTo(ctx: CcContext, total: number, max: number): Coin[] | null {
   return coins && coins.length <= max ? coins : null
 }
 
+/** FinalizeCCTx with EncodeChannelsOpRet (token-wrapped when `opret.tokenid` is not zero). */
 function finalize(ctx: CcContext, mypk: Uint8Array, normal: Coin[], cc: CCInput[], outputs: TxOut[], opret: {
-  funcid: ChannelsFuncid; opentxid: string; srcpub: string; destpub: string; param1: number; param2: bigint; param3: string
+  funcid: ChannelsFuncid; tokenid: string; opentxid: string; srcpub: string; destpub: string; param1: number; param2: bigint; param3: string
 }): string {
-  const script = opReturnScript(encodeChannelsOpret({ ...opret, tokenid: ZERO_ID }))
+  const script = opReturnScript(encodeChannelsOpret(opret))
   return finalizeCCTx({ wallet: ctx.wallet, mypk, normal, cc, outputs, opret: script, allowDeficit: true }).hex
 }
 
-/** The two CC inputs of a channel spend, signed by this node: the 1of2 funds and its own marker. */
-function channelSpends(inputs: NonNullable<ReturnType<typeof channelInputs>>, src: string, dest: string, mypk: Uint8Array, priv: Uint8Array): CCInput[] {
+/**
+ * The two CC inputs of a channel spend, signed by this node: the 1of2 funds (CCaddr1of2set, or
+ * CCaddrTokens1of2set for a token channel) and its own marker.
+ */
+function channelSpends(inputs: NonNullable<ReturnType<typeof channelInputs>>, open: { tokenid: string; srcpub: string; destpub: string }, mypk: Uint8Array, priv: Uint8Array): CCInput[] {
   return [
-    { coin: inputs.fundsCoin, condition: makeCCcond1of2(CHANNELS_EVAL, hexToBytes(src), hexToBytes(dest)), priv },
+    { coin: inputs.fundsCoin, condition: fundsCondition(open.tokenid, open.srcpub, open.destpub), priv },
     { coin: inputs.markerCoin, condition: makeCCcond1(CHANNELS_EVAL, mypk), priv },
   ]
+}
+
+/**
+ * ChannelOpen's inputs. Coins: AddNormalinputs(funds + txfee + 2 markers, 64). Tokens:
+ * AddNormalinputs(txfee + 2 markers, 5), then AddTokenCCInputs(funds, 64). komodod then only asks
+ * that both sums together reach funds + txfee + 2 markers, so a large wallet coin can stand in for
+ * missing tokens (the open is then valid, since no Tokens input makes TokensValidate run on it).
+ */
+function openInputs(ctx: CcContext, tokenid: string, mypk: Uint8Array, priv: Uint8Array, funds: bigint): { normal: Coin[]; cc: CCInput[]; sum: bigint; tokens: number } {
+  const fees = CC_TXFEE + 2 * CHANNELS_MARKER_VALUE
+  const need = funds + BigInt(fees)
+  if (!isToken(tokenid)) {
+    const normal = need <= BigInt(Number.MAX_SAFE_INTEGER) ? normalUpTo(ctx, Number(need), 64) ?? [] : []
+    return { normal, cc: [], sum: BigInt(normal.reduce((s, c) => s + c.value, 0)), tokens: 0 }
+  }
+  const normal = normalUpTo(ctx, fees, 5) ?? []
+  const L = ctx.chain.ledger
+  const picked = addTokenInputs(L, tokenid, mypk, funds <= BigInt(Number.MAX_SAFE_INTEGER) ? Number(funds) : Number.MAX_SAFE_INTEGER, 64)
+  const condition = tokensCond(nftEvalOf(L, tokenid) || EVAL_TOKENS, 0, mypk)
+  const cc = picked.coins.map((coin) => ({ coin, condition, priv }))
+  return { normal, cc, sum: BigInt(normal.reduce((s, c) => s + c.value, 0) + picked.sum), tokens: picked.sum }
 }
 
 // ── RPCs ──────────────────────────────────────────────────────────────────────────────────────
@@ -106,23 +146,24 @@ function channelsopen(ctx: CcContext, p: unknown[]): unknown {
   }
   // CPubKey::IsFullyValid. komodod would also take a 65-byte key; its conditions here are compressed only.
   if (!isPubkeyHex(destHex)) return softError('invalid destination pubkey')
-  if (tokenid !== ZERO_ID) {
-    // Devchain deviation (protocol/differences.ts, token-channels): komodod builds the token channel,
-    // but its ChannelsValidate then holds every later spend to the coin 1of2 address, so no payment,
-    // close or refund of a token channel can pass; the devchain does not lock tokens that way.
-    return softError('token channels are not supported by the devchain')
-  }
   const destpub = destHex.toLowerCase()
   const funds = BigInt(numpayments) * payment
-  const total = funds + BigInt(CC_TXFEE + 2 * CHANNELS_MARKER_VALUE)
-  const normal = total <= BigInt(Number.MAX_SAFE_INTEGER) ? normalUpTo(ctx, Number(total), 64) : null
-  if (!normal) return softError('error adding funds')
+  const inputs = openInputs(ctx, tokenid, pubkey, priv, funds)
+  if (inputs.sum < funds + BigInt(CC_TXFEE + 2 * CHANNELS_MARKER_VALUE)) return softError('error adding funds')
+  // FinalizeCCTx signs a token input only at the addresses it knows for the Channels cp: the Tokens
+  // one (fungible tokens) or Channels + Tokens. A non-fungible token's outputs carry its own eval
+  // code, so komodod hits "CC signing error", FinalizeCCTxExt answers a null UniValue and
+  // channelsopen returns it as it is (src/cc/CCtx.cpp FinalizeCCTxExt, src/wallet/rpcwallet.cpp).
+  const nft = isToken(tokenid) ? nftEvalOf(ctx.chain.ledger, tokenid) : 0
+  if (inputs.cc.length > 0 && nft !== 0 && nft !== CHANNELS_EVAL) return null
   const mine = bytesToHex(pubkey)
-  // The seed comes from the first input's outpoint and this node's private key.
-  const seed = channelSeed(priv, normal[0].txid, normal[0].vout)
-  const outputs = [channelOutput(Number(funds), mine, destpub), marker(pubkey), marker(hexToBytes(destpub))]
-  const hex = finalize(ctx, pubkey, normal, [], outputs, {
-    funcid: FUNCID.open, opentxid: ZERO_ID, srcpub: mine, destpub, param1: numpayments, param2: payment, param3: hashchainOf(seed, numpayments),
+  // The seed comes from the first input's outpoint (vin.0, a normal input unless there was none) and this node's private key.
+  const first = inputs.normal[0] ?? inputs.cc[0].coin
+  const seed = channelSeed(priv, first.txid, first.vout)
+  const outputs = [channelOutput(tokenid, Number(funds), mine, destpub), marker(pubkey), marker(hexToBytes(destpub))]
+  if (BigInt(inputs.tokens) > funds) outputs.push(payout(tokenid, inputs.tokens - Number(funds), mine))
+  const hex = finalize(ctx, pubkey, inputs.normal, inputs.cc, outputs, {
+    funcid: FUNCID.open, tokenid, opentxid: ZERO_ID, srcpub: mine, destpub, param1: numpayments, param2: payment, param3: hashchainOf(seed, numpayments),
   })
   return { hex, result: 'success' }
 }
@@ -164,12 +205,14 @@ function channelspayment(ctx: CcContext, p: unknown[]): unknown {
     const vin0 = openRec.tx.vin[0]
     secret = secretFor(channelSeed(priv, hashToHex(vin0.prevHash), vin0.prevIndex), left)
   }
+  // The tokenid is the previous link's (its DecodeChannelsOpRet is the last one before the outputs).
+  const { tokenid } = prev
   const outputs = [
-    channelOutput(Number(change), open.srcpub, open.destpub), marker(hexToBytes(open.srcpub)), marker(hexToBytes(open.destpub)),
-    { value: Number(amount), script: p2pk(hexToBytes(open.destpub)) },
+    channelOutput(tokenid, Number(change), open.srcpub, open.destpub), marker(hexToBytes(open.srcpub)), marker(hexToBytes(open.destpub)),
+    payout(tokenid, Number(amount), open.destpub),
   ]
-  const hex = finalize(ctx, pubkey, normal, channelSpends(inputs, open.srcpub, open.destpub, pubkey, priv), outputs, {
-    funcid: FUNCID.payment, opentxid, srcpub: open.srcpub, destpub: open.destpub, param1: left, param2: numpayments, param3: secret,
+  const hex = finalize(ctx, pubkey, normal, channelSpends(inputs, open, pubkey, priv), outputs, {
+    funcid: FUNCID.payment, tokenid, opentxid, srcpub: open.srcpub, destpub: open.destpub, param1: left, param2: numpayments, param3: secret,
   })
   return { hex, result: 'success' }
 }
@@ -189,10 +232,10 @@ function channelsclose(ctx: CcContext, p: unknown[]): unknown {
   if (!normal) return softError('error adding normal inputs')
   const inputs = channelInputs(L, opentxid, open, mine)
   if (!inputs || inputs.funds <= 0) return softError('error adding CC inputs')
-  const outputs = [channelOutput(inputs.funds, mine, open.destpub), marker(pubkey), marker(hexToBytes(open.destpub))]
+  const outputs = [channelOutput(open.tokenid, inputs.funds, mine, open.destpub), marker(pubkey), marker(hexToBytes(open.destpub))]
   // komodod returns FinalizeCCTx's std::string as the UniValue: the reply is the hex itself.
-  return finalize(ctx, pubkey, normal, channelSpends(inputs, open.srcpub, open.destpub, pubkey, priv), outputs, {
-    funcid: FUNCID.close, opentxid, srcpub: mine, destpub: open.destpub, param1: Number(BigInt(inputs.funds) / open.param2), param2: open.param2, param3: ZERO_ID,
+  return finalize(ctx, pubkey, normal, channelSpends(inputs, open, pubkey, priv), outputs, {
+    funcid: FUNCID.close, tokenid: open.tokenid, opentxid, srcpub: mine, destpub: open.destpub, param1: Number(BigInt(inputs.funds) / open.param2), param2: open.param2, param3: ZERO_ID,
   })
 }
 
@@ -218,10 +261,13 @@ function channelsrefund(ctx: CcContext, p: unknown[]): unknown {
   if (!normal) return softError('error adding normal inputs')
   const inputs = channelInputs(L, opentxid, open, mine)
   if (!inputs || inputs.funds <= 0) return softError('error adding CC inputs')
-  if (!channelsOpretOf(L.txs.get(inputs.prevtxid)!.tx)) return softError('previous tx is invalid')
-  const outputs = [marker(pubkey), marker(hexToBytes(open.destpub)), { value: inputs.funds, script: p2pk(pubkey) }]
-  return finalize(ctx, pubkey, normal, channelSpends(inputs, open.srcpub, open.destpub, pubkey, priv), outputs, {
-    funcid: FUNCID.refund, opentxid, srcpub: mine, destpub: open.destpub, param1: Number(BigInt(inputs.funds) / open.param2), param2: open.param2, param3: closetxid,
+  const prev = channelsOpretOf(L.txs.get(inputs.prevtxid)!.tx)
+  if (!prev) return softError('previous tx is invalid')
+  // As in a payment, the tokenid is the previous link's.
+  const { tokenid } = prev
+  const outputs = [marker(pubkey), marker(hexToBytes(open.destpub)), payout(tokenid, inputs.funds, mine)]
+  return finalize(ctx, pubkey, normal, channelSpends(inputs, open, pubkey, priv), outputs, {
+    funcid: FUNCID.refund, tokenid, opentxid, srcpub: mine, destpub: open.destpub, param1: Number(BigInt(inputs.funds) / open.param2), param2: open.param2, param3: closetxid,
   })
 }
 

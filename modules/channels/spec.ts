@@ -52,7 +52,7 @@ export const CHANNELS_METHODS: readonly MethodSpec[] = [
       p('destpubkey', 'string', 'Pubkey of the receiver.', { format: 'pubkey' }),
       p('numpayments', 'string', 'How many payments, 1 to 1000.', { format: 'integer', example: '10' }),
       p('payment', 'string', 'Size of one payment in satoshis.', { format: 'integer', example: '10000000' }),
-      p('tokenid', 'string', 'Pay in this token instead of coins.', { optional: true, format: 'txid' }),
+      p('tokenid', 'string', 'Lock this token instead of coins. komodod builds such a channel, but its validation refuses every later payment, close and refund of it.', { optional: true, format: 'txid' }),
     ],
     result: 'object: hex (not broadcast; its txid is the opentxid), result' },
   { name: 'channelspayment', category: 'channels', safety: 'cc-build', softErrors: true,

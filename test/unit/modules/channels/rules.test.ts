@@ -91,8 +91,6 @@ describe('channelsopen', () => {
     expect((await call('miner', 'channelsopen', [readerPk, '10', '-5'])).error).toBe('invalid ChannelOpen param numpayments.10 payment.-5 - max_numpayments.1000')
     expect((await call('miner', 'channelsopen', ['02' + '00'.repeat(32), '10', '1'])).error).toBe('invalid destination pubkey')
     expect((await call('reader', 'channelsopen', [minerPk, '10', String(1000 * 100_000_000)])).error).toBe('error adding funds')
-    // protocol/differences.ts, token-channels: komodod could open one but never spend it.
-    expect((await call('miner', 'channelsopen', [readerPk, '10', '1', 'ab'.repeat(32)])).error).toBe('token channels are not supported by the devchain')
     await expect(call('miner', 'channelsopen', [readerPk, 10, '1'])).rejects.toMatchObject({ code: -1, message: 'JSON value is not a string as expected' })
   })
 
