@@ -67,4 +67,12 @@ export const DIFFERENCES: readonly Difference[] = [
     komodod: 'getmempoolinfo reports usage, the mempool\'s measured memory in bytes.',
     devchain: 'usage is an estimate (the transactions\' bytes plus a fixed amount per entry).',
     methods: ['getmempoolinfo'] },
+  { id: 'setpubkey-reply', title: 'setpubkey\'s reply',
+    komodod: 'For a key of its wallet, komodod\'s source answers {"ismine": "true", "address": …, "pubkey": …}: ismine is the string "true" and comes first; a staked-chain notary key adds IsNotary (src/wallet/rpcwallet.cpp setpubkey).',
+    devchain: 'Answers {"address": …, "ismine": true, "pubkey": …}, with ismine a boolean, as the reply recorded in Komodo\'s documentation shows.',
+    methods: ['setpubkey'] },
+  { id: 'setpubkey-keys', title: 'Which keys setpubkey takes, and how often',
+    komodod: 'The pubkey can be set once per run: a node started with -pubkey, or one that already took a setpubkey, answers "Can only set pubkey once, to change it you need to restart your daemon." A key whose private key is not in the wallet is set anyway, with the WARNING "privkey for this pubkey is not imported to wallet!".',
+    devchain: 'Each node starts with a key of its own wallet as its pubkey, and setpubkey switches it to another key of that wallet at any time. A key not in the wallet gets the same WARNING, but the node keeps its pubkey. Called without a key, it answers komodod\'s "once" error with the current address and pubkey.',
+    methods: ['setpubkey'] },
 ]

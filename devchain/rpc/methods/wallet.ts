@@ -5,7 +5,7 @@ import { addressFromPubkey, isPubkeyHex, segidOf, decodeAddress } from '../../cr
 import { classifyScript } from '../../tx/script.ts'
 import { isCoinbase } from '../../tx/transaction.ts'
 import { scriptForAddress, DEFAULT_FEE } from '../../chain/wallet.ts'
-import { checkCount, requireString, requireInt, requireBool, amountFromValue } from '../params.ts'
+import { checkCount, requireString, requireInt, requireBool, amountFromValue, notString } from '../params.ts'
 import { Amount } from '../amount.ts'
 import { walletBalance } from './control.ts'
 import type { MethodDef, MethodContext } from '../context.ts'
@@ -204,14 +204,26 @@ export const walletMethods: Record<string, MethodDef> = {
       paytxfee: new Amount(0),
     }
   }),
+  // src/wallet/rpcwallet.cpp setpubkey; where the devchain answers otherwise, protocol/differences.ts
+  // (setpubkey-reply, setpubkey-keys) says so.
   setpubkey: def('setpubkey pubkey', (ctx, p) => {
-    checkCount(p, 1, 1, 'setpubkey pubkey')
+    checkCount(p, 0, 1, 'setpubkey pubkey')
+    if (p.length === 0) {
+      // komodod reads params[0] anyway: a node without a pubkey fails get_str(); one with a pubkey
+      // (every devchain node) gets the "once" error with its current address and pubkey.
+      const current = ctx.wallet.pubkey
+      if (!current) throw notString()
+      return { error: 'Can only set pubkey once, to change it you need to restart your daemon.', address: addressFromPubkey(fromHex(current)), pubkey: current }
+    }
     const pub = requireString(p, 0)
-    if (pub.length !== 66 || !isPubkeyHex(pub)) return { error: 'pubkey is wrong length, must be 66 char hex string.' }
+    // komodod checks only the length; 66 characters that are hex but no curve point are just a key
+    // that is not in the wallet. (Non-hex ones komodod would decode into some bytes; refused here.)
+    if (pub.length !== 66 || !/^[0-9a-fA-F]{66}$/.test(pub)) return { error: 'pubkey is wrong length, must be 66 char hex string.' }
     const address = addressFromPubkey(fromHex(pub))
-    if (!ctx.wallet.keyForPubkey(pub)) return { WARNING: 'privkey for this pubkey is not imported to wallet!', address, pubkey: pub }
-    // Deviation: komodod sets the pubkey once per run; devchain nodes start with one preset,
-    // so the devchain lets setpubkey replace it (to one of the node's own keys only).
+    // komodod sets a key it cannot sign with anyway; the devchain keeps the node's pubkey.
+    if (!isPubkeyHex(pub) || !ctx.wallet.keyForPubkey(pub)) return { WARNING: 'privkey for this pubkey is not imported to wallet!', address, pubkey: pub }
+    // komodod sets the pubkey once per run; devchain nodes start with one preset, so the devchain
+    // lets setpubkey replace it (to one of the node's own keys only).
     ctx.dc.setPubkey(ctx.node, pub.toLowerCase())
     return { address, ismine: true, pubkey: pub }
   }),
