@@ -18,7 +18,9 @@
  * the opener's Tokens address and every OP_RETURN is a Tokens transfer carrying the Channels
  * payload. Only the open can be mined: ChannelsValidate checks every later spend against the coin
  * 1of2 address (validate.ts), so payments, closes and refunds of a token channel are built and then
- * refused at broadcast, as on komodod.
+ * refused at broadcast, as on komodod. Even the open needs a chain started with a -datacarriersize
+ * above its 254-byte OP_RETURN: at an asset chain's default (208) the mempool refuses it as
+ * non-standard (devchain/chain/policy.ts, after src/main.cpp IsStandardTx).
  */
 import type { CcContext, CcModule } from '../../devchain/modules.ts'
 import type { Coin } from '../../devchain/chain/view.ts'
