@@ -4,13 +4,16 @@
  * no snapshot (the whole log replayed, as before snapshots), a snapshot at the tip (after a clean
  * close), and a snapshot SNAPSHOT_EVERY blocks behind (the most a crash leaves to replay).
  * Medians of several runs beside the target (≤ 500 ms) and the anchor (2,500 ms before snapshots),
- * with the chain process's CPU time, which does not grow with other processes' load.
+ * with the chain process's CPU time, which does not grow with other processes' load. A start answers
+ * the tip once its snapshot is checked and restores the rest in the background (core.ts,
+ * restoreInBackground), so each line also prints when a first `getbalance`, which needs all of it,
+ * is answered.
  *
  *   npm run bench -- restart            RESTART_BLOCKS=20000 npm run bench -- restart   (a quicker look)
  */
 import { spawn } from 'node:child_process'
 import { copyFileSync, mkdtempSync, rmSync } from 'node:fs'
-import { tmpdir } from 'node:os'
+import { loadavg, tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { chainCommand } from '../scripts/chainCommand.ts'
 import { cpuSecondsOf, median } from './support/measure.ts'
@@ -42,10 +45,16 @@ async function grow(dir: string, blocks: number, snapshotEvery: number | false):
   await c.close()
 }
 
-/** Spawn → first getblockcount answer, in ms, and the chain's CPU ms; the chain is then killed (no close-time snapshot). */
-function restartOnce(dir: string): Promise<{ ms: number; cpuMs: number; height: number }> {
+/**
+ * Spawn → first getblockcount answer, in ms, and the chain's CPU ms until then; then the same for a
+ * first `getbalance`, which needs the whole state (a start restores its snapshot in the background
+ * after answering the tip). The chain is then killed (no close-time snapshot).
+ */
+function restartOnce(dir: string): Promise<{ ms: number; cpuMs: number; fullMs: number; fullCpuMs: number; height: number }> {
   const t0 = performance.now()
   const child = spawn(process.execPath, [...chainCommand(), ...ARGS, `-datadir=${dir}`], { stdio: ['ignore', 'pipe', 'inherit'], env: { ...process.env, DEVCHAIN_SEED: SEED } })
+  const ask = (url: string, method: string) =>
+    fetch(url + '/', { method: 'POST', headers: { authorization: AUTH }, body: `{"method":"${method}","id":1}` }).then((r) => r.json() as Promise<{ result: number }>)
   return new Promise((resolve, reject) => {
     let out = ''
     let asked = false
@@ -54,14 +63,17 @@ function restartOnce(dir: string): Promise<{ ms: number; cpuMs: number; height: 
       const m = /listening on (http:\/\/127\.0\.0\.1:\d+)\//.exec(out)
       if (!m || asked) return
       asked = true
-      fetch(m[1] + '/', { method: 'POST', headers: { authorization: AUTH }, body: '{"method":"getblockcount","id":1}' })
-        .then((r) => r.json() as Promise<{ result: number }>)
-        .then((j) => {
+      ask(m[1], 'getblockcount')
+        .then(async (j) => {
           const ms = performance.now() - t0
           const cpuMs = cpuSecondsOf(child.pid!) * 1000
-          child.once('exit', () => resolve({ ms, cpuMs, height: j.result }))
+          await ask(m[1], 'getbalance')
+          const fullMs = performance.now() - t0
+          const fullCpuMs = cpuSecondsOf(child.pid!) * 1000
+          child.once('exit', () => resolve({ ms, cpuMs, fullMs, fullCpuMs, height: j.result }))
           child.kill('SIGKILL')
-        }, reject)
+        })
+        .catch(reject)
     })
     child.on('exit', (code) => code !== null && reject(new Error(`chain exited ${code}`)))
   })
@@ -70,12 +82,16 @@ function restartOnce(dir: string): Promise<{ ms: number; cpuMs: number; height: 
 async function measure(label: string, dir: string, prepare: () => void, height: number): Promise<number> {
   const walls: number[] = []
   const cpus: number[] = []
+  const fullWalls: number[] = []
+  const fullCpus: number[] = []
   for (let i = 0; i < RUNS; i++) {
     prepare()
     const r = await restartOnce(dir)
     if (r.height !== height) throw new Error(`${label}: came back at height ${r.height}, not ${height}`)
     walls.push(r.ms)
     cpus.push(r.cpuMs)
+    fullWalls.push(r.fullMs)
+    fullCpus.push(r.fullCpuMs)
   }
   const m = median(walls)
   const ratio = TARGET_MS / m
@@ -83,9 +99,12 @@ async function measure(label: string, dir: string, prepare: () => void, height: 
     `restart to first answer at ${fmt(BLOCKS)} blocks, ${label}: ${fmt(m)} ms (median of ${RUNS}: ${walls.map(fmt).join(', ')}; chain CPU ${fmt(median(cpus))} ms); ` +
       `target ≤ ${fmt(TARGET_MS)} ms, anchor ${fmt(ANCHOR_MS)} ms; ${ratio.toFixed(2)}× target (${ratio >= 1 ? 'meets' : 'misses'})`,
   )
+  // No target in the issue: what a call that needs every coin and index waits for after a restart.
+  console.log(`  then a first getbalance (the whole state restored): ${fmt(median(fullWalls))} ms from spawn (chain CPU ${fmt(median(fullCpus))} ms; runs ${fullWalls.map(fmt).join(', ')})`)
   return m
 }
 
+console.log(`machine: load average ${loadavg().map((l) => l.toFixed(1)).join(' / ')} (others' work inflates wall times; CPU times do not grow with it)`)
 const root = mkdtempSync(join(tmpdir(), 'restart-bench-'))
 const dir = join(root, 'chain')
 try {

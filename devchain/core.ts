@@ -8,7 +8,7 @@ import { Ledger, type BlockRecord } from './chain/ledger.ts'
 import { Wallet } from './chain/wallet.ts'
 import { RecordLog, RecordType, recordAt, scanRecords, type LogRecord } from './chain/recordLog.ts'
 import { LogDamagedError, cutLog, damageMessage, openRecordLog, recordTypeName } from './chain/logIntegrity.ts'
-import { encodeSnapshot, openSnapshot, SnapshotError, type CoreState, type LoadedSnapshot } from './chain/snapshot.ts'
+import { drain, encodeSnapshot, openSnapshot, SnapshotError, type CoreState, type LoadedSnapshot } from './chain/snapshot.ts'
 import type { ChainStore, StoreFactory } from './chain/store.ts'
 import { parseMiningMode, type MiningState } from './chain/mining.ts'
 import type { CcModule } from './modules.ts'
@@ -54,6 +54,14 @@ export interface CoreOptions {
    * write snapshots. @default SNAPSHOT_EVERY (5,000)
    */
   snapshotEvery?: number | false
+  /**
+   * With a snapshot at the log's end, `open` returns once the snapshot is checked and its header read;
+   * the state is restored in slices between other work right after, and anything that needs it
+   * (every call but `getblockcount` and `getbestblockhash`, and any use of `ledger` or a wallet)
+   * first finishes the restore. For `npm run chain`, whose first answer then comes before a long
+   * chain is all in memory. @default false
+   */
+  restoreInBackground?: boolean
   /** CC modules' rules (the engine knows none itself): `await loadModuleRules()` from modules/loadRules.ts. @default [] */
   modules?: readonly CcModule[]
   env?: Record<string, string | undefined>
@@ -114,11 +122,20 @@ function storedSeed(metaText: string): { seed: string; fixed: boolean } | null {
   }
 }
 
+/** The part of a start's restore still to run (CoreOptions.restoreInBackground). */
+interface PendingRestore {
+  height: number
+  tip: string
+  steps: Generator<void, void, void>
+}
+
 export class DevchainCore implements Engine {
   readonly params: ChainParams
-  /** Replaced whole when the chain is rewound to a checkpoint. */
-  ledger: Ledger
-  readonly wallets = new Map<string, Wallet>()
+  private current: Ledger
+  private readonly walletMap = new Map<string, Wallet>()
+  private pending: PendingRestore | null = null
+  /** Why the background restore failed: every later use of the state says so. */
+  private restoreError: Error | null = null
   readonly modules: readonly CcModule[]
   seed: string
   /**
@@ -160,8 +177,8 @@ export class DevchainCore implements Engine {
     this.warn = opts.log ?? ((line) => console.warn(line))
     this.snapshotEvery = opts.snapshotEvery ?? SNAPSHOT_EVERY
     this.modules = opts.modules ?? []
-    this.ledger = new Ledger(this.params, this.modules)
-    for (const n of NODE_NAMES) this.wallets.set(n, new Wallet(n, this.ledger, this.seed))
+    this.current = new Ledger(this.params, this.modules)
+    for (const n of NODE_NAMES) this.walletMap.set(n, new Wallet(n, this.current, this.seed))
     const mode = parseMiningMode(env.DEVCHAIN_MINING)
     if (mode) this.mining = mode
     this.startMining = this.mining
@@ -169,6 +186,27 @@ export class DevchainCore implements Engine {
     if (this.params.datadir !== null && !opts.storage) {
       throw new Error(`data directory ${this.params.datadir} given without a storage backend: pass \`storage\` (fileStorage from devchain/platform/node/fileStore.ts in Node), or dataDir: null`)
     }
+  }
+
+  /** The ledger; replaced whole when the chain is rewound to a checkpoint. Finishes a background restore first. */
+  get ledger(): Ledger {
+    if (this.pending || this.restoreError) this.settle()
+    return this.current
+  }
+
+  set ledger(ledger: Ledger) {
+    this.current = ledger
+  }
+
+  /** The nodes' wallets. Finishes a background restore first. */
+  get wallets(): Map<string, Wallet> {
+    if (this.pending || this.restoreError) this.settle()
+    return this.walletMap
+  }
+
+  /** The chain's height, known before a background restore is done. */
+  get height(): number {
+    return this.pending ? this.pending.height : this.ledger.height
   }
 
   /**
@@ -222,7 +260,8 @@ export class DevchainCore implements Engine {
         if (stored) this.adoptSeed(stored.seed, stored.fixed)
         if (snap) {
           this.log.snapshotOffset = snap.header.offset
-          this.restore(snap)
+          if (opts.restoreInBackground && records.length === 0) this.deferRestore(snap, store)
+          else this.restore(snap)
           restored = true
         }
       }
@@ -239,8 +278,8 @@ export class DevchainCore implements Engine {
   }
 
   private listen(): void {
-    this.ledger.onBlock((b) => this.onBlock(b))
-    this.ledger.onTx((t) => {
+    this.current.onBlock((b) => this.onBlock(b))
+    this.current.onTx((t) => {
       if (!this.replaying) this.log?.append(RecordType.Tx, t.raw)
     })
   }
@@ -321,7 +360,7 @@ export class DevchainCore implements Engine {
   private adoptSeed(seed: string, fixed: boolean): void {
     this.seed = seed
     this.seedFixed = fixed
-    for (const n of NODE_NAMES) this.wallets.set(n, new Wallet(n, this.ledger, seed))
+    for (const n of NODE_NAMES) this.walletMap.set(n, new Wallet(n, this.current, seed))
   }
 
   private applyLoggedMining(text: string): void {
@@ -361,13 +400,18 @@ export class DevchainCore implements Engine {
   }
 
   private restore(snap: LoadedSnapshot): void {
-    const { header } = snap
     let mempool: Uint8Array[]
     try {
-      mempool = snap.restore(this.ledger)
+      mempool = snap.restore(this.current)
     } catch (e) {
       throw new SnapshotRestoreFailure(e instanceof Error ? e.message : String(e))
     }
+    this.restoreRest(snap, mempool)
+  }
+
+  /** After the ledger: the wallets, the mining mode and the mempool, as the snapshot kept them. */
+  private restoreRest(snap: LoadedSnapshot, mempool: Uint8Array[]): void {
+    const { header } = snap
     for (const w of header.core.wallets) {
       const wallet = this.walletOrCreate(w.node)
       for (const k of w.keys) wallet.addKey(platform.fromHex(k.priv), k.labeled).created = k.created
@@ -376,11 +420,57 @@ export class DevchainCore implements Engine {
     if (header.core.mining) this.applyLoggedMining(header.core.mining)
     this.replaying = true
     try {
-      for (const raw of mempool) this.ledger.accept(raw, parseTx(raw), { trusted: true })
+      for (const raw of mempool) this.current.accept(raw, parseTx(raw), { trusted: true })
     } finally {
       this.replaying = false
     }
     this.snapshotHeight = header.height
+  }
+
+  /**
+   * Restores the snapshot in slices from the next turn of the event loop on (open returns first). A
+   * snapshot that passed its checksum but cannot be restored is deleted, and from then on every use
+   * of the state fails with a message asking for a restart (which replays the whole log).
+   */
+  private deferRestore(snap: LoadedSnapshot, store: ChainStore): void {
+    const { header } = snap
+    // The mining mode is known now, so an interval miner starts with the chain (it then finishes the restore).
+    if (header.core.mining) this.applyLoggedMining(header.core.mining)
+    const self = this
+    function* steps(): Generator<void, void, void> {
+      try {
+        const mempool = yield* snap.restoreSteps(self.current)
+        self.restoreRest(snap, mempool)
+      } catch (e) {
+        const why = e instanceof Error ? e.message : String(e)
+        self.warn(`devchain: the snapshot in ${store.location} passed its checksum but could not be restored: ${why}; it is deleted, and a restart replays the whole log`)
+        void store.deleteSnapshot().catch(() => undefined)
+        self.restoreError = new RpcError(RpcCode.MISC_ERROR, `devchain: the snapshot could not be restored (${why}); restart the chain: it will replay the whole log`)
+      }
+    }
+    this.pending = { height: header.height, tip: header.tip, steps: steps() }
+    void this.restoreInSlices()
+  }
+
+  /** Runs the pending restore a slice at a time, yielding to the event loop (and its callers) between slices. */
+  private async restoreInSlices(): Promise<void> {
+    while (this.pending) {
+      await platform.yieldToEventLoop()
+      const started = performance.now()
+      while (this.pending && performance.now() - started < GENERATE_SLICE_MS) {
+        if (this.pending.steps.next().done) this.pending = null
+      }
+    }
+  }
+
+  /** Finishes a background restore now; throws when it failed. */
+  private settle(): void {
+    const p = this.pending
+    if (p) {
+      this.pending = null
+      drain(p.steps)
+    }
+    if (this.restoreError) throw this.restoreError
   }
 
   private coreState(): CoreState {
@@ -415,8 +505,8 @@ export class DevchainCore implements Engine {
   }
 
   private walletOrCreate(node: string): Wallet {
-    let w = this.wallets.get(node)
-    if (!w) this.wallets.set(node, (w = new Wallet(node, this.ledger, this.seed)))
+    let w = this.walletMap.get(node)
+    if (!w) this.walletMap.set(node, (w = new Wallet(node, this.current, this.seed)))
     return w
   }
 
@@ -515,6 +605,11 @@ export class DevchainCore implements Engine {
 
   async call(node: string, method: string, params: unknown[], opts?: { signal?: AbortSignal }): Promise<unknown> {
     if (this.closed) throw new RpcError(RpcCode.MISC_ERROR, 'devchain is closed')
+    // While a start restores its snapshot in the background, the tip is already known.
+    if (this.pending && params.length === 0 && this.walletMap.has(node)) {
+      if (method === 'getblockcount') return this.pending.height
+      if (method === 'getbestblockhash') return this.pending.tip
+    }
     try {
       return await dispatch(this, node, method, params, opts?.signal)
     } finally {

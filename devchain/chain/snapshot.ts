@@ -166,6 +166,22 @@ export function encodeSnapshot(ledger: Ledger, core: CoreState, cover: SnapshotC
 export interface LoadedSnapshot {
   header: SnapshotHeader
   restore(ledger: Ledger): Uint8Array[]
+  /**
+   * The same restore in steps: each `next()` restores a slice (a few thousand blocks or coins) and
+   * the last returns the mempool. The ledger is only usable once it is done.
+   */
+  restoreSteps(ledger: Ledger): Generator<void, Uint8Array[], void>
+}
+
+/** Blocks, coins or index entries restored between two yields of `restoreSteps` (a few ms each). */
+const STEP = 4_000
+
+/** Runs a generator to its end and returns what it returns. */
+export function drain<T>(steps: Generator<void, T, void>): T {
+  for (;;) {
+    const r = steps.next()
+    if (r.done) return r.value
+  }
 }
 
 /** Checks a snapshot's frame and checksum and reads its header; throws `SnapshotError` when it cannot be used. */
@@ -185,10 +201,11 @@ export function openSnapshot(bytes: Uint8Array): LoadedSnapshot {
   } catch {
     throw new SnapshotError('its header is not readable')
   }
-  return { header, restore: (ledger) => restoreInto(ledger, r, header) }
+  return { header, restore: (ledger) => drain(restoreSteps(ledger, r, header)), restoreSteps: (ledger) => restoreSteps(ledger, r, header) }
 }
 
-function readIndex(r: Reader, str: string[], idx: Map<string, AddrEntry[]>): void {
+function* readIndex(r: Reader, str: string[], idx: Map<string, AddrEntry[]>): Generator<void, void, void> {
+  let done = 0
   for (let n = r.varint(); n > 0; n--) {
     const address = str[r.varint()]
     const count = r.varint()
@@ -202,19 +219,34 @@ function readIndex(r: Reader, str: string[], idx: Map<string, AddrEntry[]>): voi
       list[i] = { txid, index, satoshis: spending ? -sats : sats, height, spending }
     }
     idx.set(address, list)
+    if ((done += count) >= STEP) {
+      done = 0
+      yield
+    }
   }
 }
 
-function restoreInto(ledger: Ledger, r: Reader, header: SnapshotHeader): Uint8Array[] {
+function* restoreSteps(ledger: Ledger, r: Reader, header: SnapshotHeader): Generator<void, Uint8Array[], void> {
   if (ledger.height !== 0) throw new SnapshotError('a snapshot restores into a fresh ledger only')
   const count = r.varint()
-  const blob = new TextDecoder().decode(r.varbytes())
-  // Slices of one string: no copy per txid, and the table goes once nothing refers to it.
+  const blobBytes = r.varbytes()
+  // Decoded a run of strings at a time (one long decode would hold up the start's first answers),
+  // each string a slice of its run's: no copy per txid, and a run goes once nothing refers to it.
+  const decoder = new TextDecoder()
   const str = new Array<string>(count)
-  for (let i = 0, at = 0; i < count; i++) {
-    const n = r.varint()
-    str[i] = blob.slice(at, at + n)
-    at += n
+  const lengths = new Array<number>(count)
+  for (let i = 0; i < count; i++) lengths[i] = r.varint()
+  for (let first = 0, at = 0; first < count; first += 4 * STEP) {
+    const last = Math.min(count, first + 4 * STEP)
+    let end = at
+    for (let i = first; i < last; i++) end += lengths[i]
+    const run = decoder.decode(blobBytes.subarray(at, end))
+    for (let i = first, o = 0; i < last; i++) {
+      str[i] = run.slice(o, o + lengths[i])
+      o += lengths[i]
+    }
+    at = end
+    yield
   }
   const scripts = new Array<Uint8Array>(r.varint())
   for (let i = 0; i < scripts.length; i++) scripts[i] = r.varbytes().slice()
@@ -238,6 +270,7 @@ function restoreInto(ledger: Ledger, r: Reader, header: SnapshotHeader): Uint8Ar
       txs[i] = { txid, start: txStart, end, time: txTime, fee: readU53(r) }
     }
     ledger.restoreBlock(hash, time, raws, start, len, txs)
+    if (h % STEP === STEP - 1) yield
   }
 
   for (let n = r.varint(); n > 0; n--) {
@@ -252,15 +285,17 @@ function restoreInto(ledger: Ledger, r: Reader, header: SnapshotHeader): Uint8Ar
     const coin: Coin = { txid, vout, value, script, height, coinbase: (flags & 1) !== 0, address, cc: (flags & 2) !== 0 }
     ledger.restoreCoin(coin)
     scripts[sid] = coin.script // the ledger's shared copy: the next coin with this script finds it at once
+    if (n % STEP === 0) yield
   }
 
-  readIndex(r, str, ledger.addrIndex)
-  readIndex(r, str, ledger.ccIndex)
+  yield* readIndex(r, str, ledger.addrIndex)
+  yield* readIndex(r, str, ledger.ccIndex)
 
   for (let n = r.varint(); n > 0; n--) {
     const key = outpointKey(str[r.varint()], r.varint())
     const s: SpentInfo = { txid: str[r.varint()], index: r.varint(), height: r.varint() }
     ledger.spentIndex.set(key, s)
+    if (n % STEP === 0) yield
   }
   if (ledger.height !== header.height || ledger.tip.hash !== header.tip) throw new SnapshotError('its blocks do not end at the tip its header names')
   const mempool = new Array<Uint8Array>(r.varint())

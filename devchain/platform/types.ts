@@ -24,6 +24,12 @@ export interface Platform {
   env(): Record<string, string | undefined>
   /** Cores a search may use (the faucet's proof-of-work workers). */
   parallelism(): number
+  /**
+   * CRC-32 (zlib's) of `data` continuing from `crc`, when the platform has a native one (Node's zlib,
+   * ~10× the JS loop: a long chain's snapshot is tens of MB, checked before a start answers). Absent:
+   * the engine's own (crypto/crc32.ts), which gives the same values.
+   */
+  crc32?(data: Uint8Array, crc: number): number
   /** Starts a faucet proof-of-work worker (modules/faucet/powWorker.mjs in Node, powWorkerBrowser.mjs in a browser); null where the platform has none. */
   startPowWorker(): PowWorker | null
 }

@@ -23,7 +23,8 @@ async function main(): Promise<Server> {
   let dc: DevchainCore
   try {
     resolved = resolveChainArgs(argv.filter((a) => !ours.has(a)), process.env)
-    dc = await DevchainCore.open({ args: resolved.args, reset: flag('reset'), recover: flag('recover'), storage: fileStorage, modules: await loadModuleRules() })
+    // The first answer comes once the snapshot is checked; the state is restored right after (core.ts).
+    dc = await DevchainCore.open({ args: resolved.args, reset: flag('reset'), recover: flag('recover'), storage: fileStorage, modules: await loadModuleRules(), restoreInBackground: true })
   } catch (e) {
     // A refusal to start says why and what to do; a stack trace would only bury that.
     if (e instanceof ConfError) process.stderr.write(`devchain: ${e.message}\n`)
@@ -40,7 +41,7 @@ async function main(): Promise<Server> {
     const P = dc.params
     const magicHex = (P.magic >>> 0).toString(16)
     process.stdout.write(`>>>>>>>>>> ${P.name}: p2p.${P.p2pport} rpc.${port} magic.${magicHex} ${P.magic >>> 0} ${P.supply} coins\n`)
-    process.stdout.write(`devchain listening on http://${host}:${port}/ (user ${P.rpcuser}${resolved.confFile ? `, conf ${resolved.confFile}` : ''}), height ${dc.ledger.height}, data ${P.datadir ?? 'memory'}\n`)
+    process.stdout.write(`devchain listening on http://${host}:${port}/ (user ${P.rpcuser}${resolved.confFile ? `, conf ${resolved.confFile}` : ''}), height ${dc.height}, data ${P.datadir ?? 'memory'}\n`)
   })
 
   let stopping = false

@@ -3,12 +3,14 @@
  */
 import * as nodeCrypto from 'node:crypto'
 import { createECDH, createHash, randomBytes as nodeRandomBytes } from 'node:crypto'
+import { createRequire } from 'node:module'
 import { availableParallelism } from 'node:os'
 import { existsSync } from 'node:fs'
 import { fileURLToPath } from 'node:url'
 import { resolve } from 'node:path'
 import { Worker } from 'node:worker_threads'
 import type { Platform, PowWorker } from '../types.ts'
+import { jsCrc32 } from '../../crypto/jsCrc32.ts'
 
 export type { PowWorker }
 
@@ -33,6 +35,15 @@ function powWorkerPath(): string {
   return resolve(process.cwd(), 'modules/faucet/powWorker.mjs')
 }
 
+// zlib.crc32 exists from Node 20.15 and 22.2; loaded on the first large checksum, so a start that
+// checks no snapshot never loads zlib.
+type Crc32 = (data: Uint8Array, value?: number) => number
+let zlibCrc32: Crc32 | null | undefined
+function crc32(data: Uint8Array, crc: number): number {
+  if (zlibCrc32 === undefined) zlibCrc32 = (createRequire(import.meta.url)('node:zlib') as { crc32?: Crc32 }).crc32 ?? null
+  return zlibCrc32 ? zlibCrc32(data, crc) : jsCrc32(data, crc)
+}
+
 // The worker is plain JS: no need to inherit a TypeScript loader (tsx) that would slow its start.
 const startPowWorker = (): PowWorker => new Worker(powWorkerPath(), { execArgv: [] }) as unknown as PowWorker
 
@@ -46,5 +57,6 @@ export const platform: Platform = {
   yieldToEventLoop: () => new Promise((r) => setImmediate(r)),
   env: () => process.env,
   parallelism: () => availableParallelism(),
+  crc32,
   startPowWorker,
 }

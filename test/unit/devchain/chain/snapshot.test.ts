@@ -261,3 +261,92 @@ describe('a snapshot that cannot be used', () => {
     expect(store.snapshot).toBeNull()
   })
 })
+
+describe('a snapshot restored in the background (restoreInBackground, as `npm run chain` starts)', () => {
+  /** What the core has restored so far, read without finishing the restore (the `ledger` getter would). */
+  const restoredHeight = (c: DevchainCore) => (c as unknown as { current: Ledger }).current.height
+  const pending = (c: DevchainCore) => (c as unknown as { pending: unknown }).pending !== null
+
+  for (const seedNo of [7, 8]) {
+    it(`answers the tip at once, and every other call sees exactly the replayed state (random chain ${seedNo})`, async () => {
+      const { store, dc, seed } = await randomChain(seedNo)
+      await dc.close()
+      const replayState = await fullState(await openOn(copyStore(store, false), seed, { snapshotEvery: false }))
+      const c = await openOn(store, seed, { restoreInBackground: true })
+      const { height, tip } = openSnapshot(store.snapshot!).header
+      expect(pending(c)).toBe(true)
+      expect(restoredHeight(c)).toBe(0)
+      expect(c.height).toBe(height)
+      expect(await c.call('miner', 'getblockcount', [])).toBe(height)
+      expect(await c.call('reader', 'getbestblockhash', [])).toBe(tip)
+      // A call that needs the state finishes the restore first, whatever the slices had done.
+      expect(await c.call('miner', 'getbalance', [])).toEqual(replayState.wallets.find((w) => w.node === 'miner')!.balance)
+      expect(pending(c)).toBe(false)
+      expect(await fullState(c)).toEqual(replayState)
+      await c.close()
+    }, 120_000)
+  }
+
+  it('finishes on its own, in slices between other work', async () => {
+    const store = new MemoryStore()
+    const a = await openOn(store, 'slices')
+    await a.call('miner', 'generate', [12_000])
+    await a.close()
+    const c = await openOn(store, 'slices', { restoreInBackground: true })
+    expect(restoredHeight(c)).toBe(0)
+    const seen: number[] = []
+    while (pending(c)) {
+      seen.push(restoredHeight(c))
+      await new Promise((r) => setImmediate(r))
+    }
+    // Several turns of the event loop saw it part-way, then it was whole.
+    expect(seen.filter((h) => h > 0 && h < 12_001).length).toBeGreaterThan(1)
+    expect(restoredHeight(c)).toBe(12_001)
+    expect(await c.call('miner', 'getblockcount', [])).toBe(12_001)
+    await c.close()
+  }, 120_000)
+
+  it('restores at once when the log has records after the snapshot', async () => {
+    const store = new MemoryStore()
+    const a = await openOn(store, 'tail')
+    await a.call('miner', 'generate', [5])
+    await a.close()
+    const b = await openOn(store, 'tail', { snapshotEvery: false })
+    await b.call('miner', 'generate', [1])
+    await b.close()
+    const c = await openOn(store, 'tail', { restoreInBackground: true })
+    expect(pending(c)).toBe(false)
+    expect(restoredHeight(c)).toBe(7)
+    await c.close()
+  })
+
+  it('intact but not restorable: every call says to restart, the snapshot is deleted, and a restart replays the log', async () => {
+    const store = new MemoryStore()
+    const a = await openOn(store, 'broken')
+    await a.call('miner', 'generate', [12])
+    const expected = await fullState(a)
+    await a.close()
+    // Another tip in the string table (not in the header): the restore fails only at its end.
+    const snap = store.snapshot!
+    const { tip } = openSnapshot(snap).header
+    const text = Buffer.from(snap)
+    const at = text.lastIndexOf(tip, undefined, 'latin1')
+    text.write('0'.repeat(64), at, 'latin1')
+    new DataView(text.buffer, text.byteOffset).setUint32(12, crc32(text.subarray(16)), true)
+    store.snapshot = new Uint8Array(text)
+
+    const warnings: string[] = []
+    const c = await openOn(store, 'broken', { restoreInBackground: true, log: (l) => warnings.push(l) })
+    expect(await c.call('miner', 'getblockcount', [])).toBe(13)
+    await expect(c.call('miner', 'getbalance', [])).rejects.toThrow(/the snapshot could not be restored \(its blocks do not end at the tip its header names\); restart the chain/)
+    await expect(c.call('miner', 'getblockcount', [])).rejects.toThrow(/restart the chain/)
+    expect(warnings).toHaveLength(1)
+    expect(warnings[0]).toMatch(/passed its checksum but could not be restored: its blocks do not end at the tip its header names; it is deleted/)
+    await c.close()
+    expect(store.snapshot).toBeNull()
+
+    const d = await openOn(store, 'broken', { restoreInBackground: true })
+    expect(await fullState(d)).toEqual(expected)
+    await d.close()
+  })
+})
