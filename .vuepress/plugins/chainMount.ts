@@ -7,7 +7,7 @@
  * bundle VuePress builds stays small and the devchain's files keep their own paths.
  */
 import type { PluginObject } from 'vuepress/core'
-import type { IncomingMessage, ServerResponse } from 'node:http'
+import type { IncomingMessage, Server as HttpServer, ServerResponse } from 'node:http'
 import { tsImport } from 'tsx/esm/api'
 
 type GatewayModule = typeof import('../../server/gateway/index.ts')
@@ -58,11 +58,15 @@ export function chainMountPlugin(options: ChainMountPluginOptions = {}): PluginO
           buildEnd: () => closeChain(),
           configureServer(server: {
             middlewares: { use(fn: (req: IncomingMessage, res: ServerResponse, next: (err?: unknown) => void) => void): void }
-            httpServer: { once(event: 'close', fn: () => void): void } | null
+            httpServer: HttpServer | null
           }) {
-            const ready: Promise<Gateway> = tsImport('../../server/gateway/index.ts', import.meta.url).then((mod: GatewayModule) =>
-              mod.createGatewayFromEnv({ devchainDataDir: options.dataDir === undefined ? undefined : options.dataDir }),
-            )
+            const ready: Promise<Gateway> = tsImport('../../server/gateway/index.ts', import.meta.url).then(async (mod: GatewayModule) => {
+              const gateway = await mod.createGatewayFromEnv({ devchainDataDir: options.dataDir === undefined ? undefined : options.dataDir })
+              // The same connection caps as `npm start` (GATEWAY_MAX_CONNECTIONS, GATEWAY_CONNECTIONS_PER_CLIENT), on
+              // Vite's own server: the dev mount serves the wallet too, so one client must not hold every socket.
+              if (server.httpServer) gateway.attach(server.httpServer)
+              return gateway
+            })
             // Start-up failures surface on the first /rpc call, not as an unhandled rejection.
             ready.catch(() => {})
             closeChain = () => ready.then((g) => g.close()).catch(() => {})
