@@ -3,9 +3,10 @@
  * and nobody else; the Host check no longer admits a request sent to a network IP literal; the
  * connection caps close sockets past the per-client cap.
  *
- * A test cannot open a non-loopback connection without changing the machine's network, so two real
- * paths stand in for it: a trusted proxy forwarding a remote client (X-Forwarded-For), and a server
- * that overwrites the peer address of each real request before the gateway sees it.
+ * Here the remote peer arrives two ways: a trusted proxy forwarding a remote client (X-Forwarded-For),
+ * and a server that overwrites the peer address of each real request before the gateway sees it
+ * (to try IPv6 and documentation ranges). test/integration/server/networkPeer.test.ts connects from
+ * this machine's own network address, a real non-loopback peer.
  */
 import http from 'node:http'
 import net from 'node:net'
