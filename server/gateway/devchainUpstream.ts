@@ -30,11 +30,9 @@ export function createDevchainUpstream(chain: Devchain, opts: { ownsChain?: bool
 
   /** The reply's text under the cap, its bytes taken from the budget. */
   const reply = async (status: number, envelope: { result: unknown; error: RpcErrorObject | null; id: unknown }, opts: CallOptions): Promise<NodeReply> => {
-    const body = await printCapped(envelope, opts.maxBytes)
-    if (body === null) throw new ReplyCut('too-large')
-    const reserved = Buffer.byteLength(body)
-    if (!opts.budget.take(reserved)) throw new ReplyCut('budget')
-    return { status, body, error: envelope.error, reserved }
+    const printed = await printCapped(envelope, opts.maxBytes, opts.budget)
+    if (printed === null) throw new ReplyCut('too-large')
+    return { status, body: printed.text, error: envelope.error, reserved: printed.reserved }
   }
 
   return {

@@ -293,7 +293,9 @@ export function createGateway(opts: GatewayOptions): Gateway {
    * A batch runs in order, one call after the other, as komodod runs it, and each reply is written
    * as soon as it exists, so the gateway never holds the whole array. Replies share the per-batch
    * cap: once it is spent, the call that passed it and every later one answer the cap error
-   * (they are not run), and the array still closes as well-formed JSON.
+   * (they are not run), and the array still closes as well-formed JSON. A call cut at the per-call
+   * cap spends the bytes the gateway took in before cutting it: a batch of twenty huge calls runs
+   * two of them, not twenty, whatever each one's reply would have been.
    */
   const runBatch = async (res: ServerResponse, node: string, items: ParsedItem[], client: string, signal: AbortSignal): Promise<void> => {
     res.writeHead(200, { ...JSON_HEADERS })
@@ -306,9 +308,9 @@ export function createGateway(opts: GatewayOptions): Gateway {
       else {
         const cap = Math.min(limits.maxReply, left)
         out = await runItem(node, item, client, cap, signal)
-        // Cut at what was left of the batch's bytes: the batch is spent.
+        // Cut at its cap: the bytes read up to the cut count, so the batch may be spent.
+        const size = out.code === GatewayCode.REPLY_TOO_LARGE ? cap : Buffer.byteLength(out.body)
         if (out.code === GatewayCode.REPLY_TOO_LARGE && cap < limits.maxReply) spent = true
-        const size = Buffer.byteLength(out.body)
         if (size > left) {
           budget.give(out.reserved)
           spent = true

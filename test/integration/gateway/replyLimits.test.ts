@@ -74,6 +74,21 @@ describe.each(['devchain', 'komodod over HTTP'] as Backend[])('reply caps (%s)',
     expect(g.gateway.bytesInFlight).toBe(0)
   })
 
+  it('counts the bytes of a call cut at the per-call cap against the batch, and runs no more once it is spent', async () => {
+    // Each reply is about 150 KB: every call is cut at 20 KB, and 50 KB of batch holds two cuts and a bit.
+    const g = await gateway(backend, { maxReply: 20_000, maxBatchReply: 50_000 })
+    const r = await post(`${g.url}/rpc`, JSON.stringify(Array.from({ length: 20 }, (_, i) => utxos(i))))
+    expect(r.status).toBe(200)
+    const items = r.json as { error: { code: number; message: string } | null; id: number }[]
+    expect(items.map((x) => x.id)).toEqual(Array.from({ length: 20 }, (_, i) => i))
+    const perCall = { code: -32007, message: "Reply too large: over the gateway's cap of 20000 bytes per call (GATEWAY_MAX_REPLY)" }
+    const perBatch = { code: -32007, message: "Reply too large: over the gateway's cap of 50000 bytes per batch (GATEWAY_MAX_BATCH_REPLY)" }
+    expect(items.map((x) => x.error)).toEqual([perCall, perCall, ...Array(18).fill(perBatch)])
+    // The third call ran with the 10 KB left and was cut; the other seventeen never reached the node.
+    expect(g.gateway.counters.calls).toBe(3)
+    expect(g.gateway.bytesInFlight).toBe(0)
+  })
+
   it('answers "gateway busy" when the reply would pass the budget of bytes in flight', async () => {
     const g = await gateway(backend, { maxReply: 1_000_000, maxInflightBytes: 50_000 })
     const r = await post(`${g.url}/rpc`, JSON.stringify(utxos(3)))
