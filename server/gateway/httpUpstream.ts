@@ -56,11 +56,21 @@ async function readCapped(body: Dispatcher.ResponseData['body'], opts: CallOptio
   return { bytes: chunks.length === 1 ? chunks[0] : Buffer.concat(chunks, size), reserved: size }
 }
 
-export function createHttpUpstream(endpoints: readonly NodeEndpoint[], opts: { maxSockets: number }): Upstream {
+export interface HttpUpstreamOptions {
+  /** Keep-alive connections per node for cheap calls (the gateway's GATEWAY_CONCURRENCY). */
+  maxSockets: number
+  /** Connections per node for heavy calls, apart from the cheap ones (GATEWAY_HEAVY_CONCURRENCY). @default 2 */
+  heavySockets?: number
+}
+
+export function createHttpUpstream(endpoints: readonly NodeEndpoint[], opts: HttpUpstreamOptions): Upstream {
   const byName = new Map(endpoints.map((e) => [e.name, e]))
   const origin = (e: NodeEndpoint): string => `http://${e.host.includes(':') ? `[${e.host}]` : e.host}:${e.port}`
-  // One keep-alive pool per node; undici retries nothing on its own (a POST is not idempotent).
-  const pools = new Map(endpoints.map((e) => [e.name, new Pool(origin(e), { connections: opts.maxSockets, pipelining: 1, keepAliveTimeout: 30_000 })]))
+  // Two keep-alive pools per node, one per lane: a cheap call never queues for a socket behind a
+  // slow heavy reply (pipelining 1: one request per socket at a time). undici retries nothing on
+  // its own (a POST is not idempotent).
+  const pool = (e: NodeEndpoint, connections: number): Pool => new Pool(origin(e), { connections, pipelining: 1, keepAliveTimeout: 30_000 })
+  const pools = new Map(endpoints.map((e) => [e.name, { cheap: pool(e, opts.maxSockets), heavy: pool(e, opts.heavySockets ?? 2) }]))
   // Fixed per node; the credentials exist only inside these headers.
   const headers = new Map(
     endpoints.map((e) => [
@@ -71,19 +81,23 @@ export function createHttpUpstream(endpoints: readonly NodeEndpoint[], opts: { m
 
   const post = async (node: string, body: string, call: CallOptions): Promise<Raw> => {
     const ep = byName.get(node)
-    const pool = pools.get(node)
-    if (!ep || !pool) throw new UpstreamFailure(upstreamUnavailable(node))
-    const timeout = AbortSignal.timeout(call.timeoutMs)
-    const signal = call.signal ? AbortSignal.any([timeout, call.signal]) : timeout
+    const lanes = pools.get(node)
+    if (!ep || !lanes) throw new UpstreamFailure(upstreamUnavailable(node))
+    // undici's own timers bound the wait for the reply's head and every pause in its body (a lane
+    // has a socket free for each call the gateway lets in, so there is no wait for a connection);
+    // they cost far less per call than an AbortSignal.timeout joined to the client's signal.
     try {
-      const r = await pool.request({ path: ep.path || '/', method: 'POST', headers: headers.get(node)!, body, signal })
+      const r = await (call.heavy ? lanes.heavy : lanes.cheap).request({
+        path: ep.path || '/', method: 'POST', headers: headers.get(node)!, body, signal: call.signal,
+        headersTimeout: call.timeoutMs, bodyTimeout: call.timeoutMs,
+      })
       const { bytes, reserved } = await readCapped(r.body, call)
       return { status: r.statusCode, text: bytes.toString('utf8'), reserved }
     } catch (e) {
       if (e instanceof ReplyCut) throw e
-      if (timeout.aborted) throw new UpstreamFailure(upstreamTimeout(node, call.timeoutMs))
-      // Refused, reset or closed mid-reply: the node is unusable for this call; never its URL.
       const code = (e as { code?: string } | null)?.code
+      if (code === 'UND_ERR_HEADERS_TIMEOUT' || code === 'UND_ERR_BODY_TIMEOUT') throw new UpstreamFailure(upstreamTimeout(node, call.timeoutMs))
+      // Refused, reset or closed mid-reply: the node is unusable for this call; never its URL.
       throw new UpstreamFailure(upstreamUnavailable(node, code === 'UND_ERR_SOCKET' || code === 'ECONNREFUSED' ? 503 : 502))
     }
   }
@@ -162,7 +176,7 @@ export function createHttpUpstream(endpoints: readonly NodeEndpoint[], opts: { m
       }
     },
     async close() {
-      await Promise.all([...pools.values()].map((pool) => pool.destroy()))
+      await Promise.all([...pools.values()].flatMap((lanes) => [lanes.cheap.destroy(), lanes.heavy.destroy()]))
     },
   }
 }

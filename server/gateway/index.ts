@@ -60,7 +60,7 @@ export const FIXED_SEED_REFUSAL =
 
 export function upstreamFromConfig(config: GatewayEnvConfig): Upstream | null {
   if (config.nodes.length === 0) return null
-  return createHttpUpstream(config.nodes, { maxSockets: config.limits.concurrency })
+  return createHttpUpstream(config.nodes, { maxSockets: config.limits.concurrency, heavySockets: config.limits.heavyConcurrency })
 }
 
 export async function createGatewayFromEnv(opts: FromEnvOptions = {}): Promise<Gateway> {

@@ -22,6 +22,11 @@ export interface CallOptions {
   budget: ByteBudget
   /** The client went away: stop the work where the backend allows it (a long `generate`). */
   signal?: AbortSignal
+  /**
+   * The gateway's lane for this call (see cost.ts). An HTTP upstream keeps separate connections
+   * per lane, so a cheap call never waits for a socket a slow heavy reply holds. @default 'cheap'
+   */
+  heavy?: boolean
 }
 
 export interface Health {
