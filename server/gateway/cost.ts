@@ -18,3 +18,17 @@ export function isHeavyMethod(method: string): boolean {
   const spec = getMethod(method)
   return spec !== undefined && isHeavySpec(spec)
 }
+
+/**
+ * An address-index call that lists one address more than once. komodod (src/rpc/misc.cpp,
+ * getAddressesFromParams) answers each listed entry, so a 64 KB body naming the miner's address
+ * 1,800 times asks for its whole index 1,800 times over: built whole before any cap can cut it,
+ * that is minutes of work and gigabytes. Distinct addresses cannot ask for more than the index holds.
+ */
+export function repeatsAnAddress(method: string, params: readonly unknown[]): boolean {
+  if (getMethod(method)?.category !== 'addressindex') return false
+  const p0 = params[0]
+  const list = p0 && typeof p0 === 'object' && !Array.isArray(p0) ? (p0 as { addresses?: unknown }).addresses : undefined
+  if (!Array.isArray(list) || list.length < 2) return false
+  return new Set(list.map((a) => (typeof a === 'string' ? a : JSON.stringify(a)))).size < list.length
+}

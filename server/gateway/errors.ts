@@ -89,6 +89,9 @@ export const gatewayBusy = (): GatewayError =>
 export const generateTooMany = (max: number): GatewayError =>
   gatewayError(RpcCode.INVALID_PARAMETER, `generate: at most ${max} blocks per call through this gateway (GATEWAY_MAX_GENERATE)`, 500)
 
+export const addressRepeated = (method: string): GatewayError =>
+  gatewayError(RpcCode.INVALID_PARAMETER, `${method}: an address is listed more than once; this gateway answers each address once per call`, 500)
+
 /** komodod's status for an error that came from the node itself. */
 export const statusOfNodeError = (error: RpcErrorObject | null): number => httpStatusFor(error)
 

@@ -13,12 +13,12 @@ import type { ByteBudget } from './budget.ts'
 import { ReplyCut, createByteBudget } from './budget.ts'
 import type { ConnectionGuard } from './connections.ts'
 import { guardConnections } from './connections.ts'
-import { isHeavyMethod } from './cost.ts'
+import { isHeavyMethod, repeatsAnAddress } from './cost.ts'
 import { answerPreflight, checkOrigin, hostAllowed, setCorsHeaders } from './cors.ts'
 import { readBody } from './body.ts'
 import type { GatewayError } from './errors.ts'
 import {
-  GatewayCode, errorBody, gatewayBusy, gatewayError, generateTooMany, hostNotAllowed, invalidRequest, originNotAllowed, peerNotAllowed,
+  GatewayCode, addressRepeated, errorBody, gatewayBusy, gatewayError, generateTooMany, hostNotAllowed, invalidRequest, originNotAllowed, peerNotAllowed,
   rateLimited, replyTooLarge, upstreamBusy, upstreamTimeout, upstreamUnavailable,
 } from './errors.ts'
 import { createGate } from './concurrency.ts'
@@ -157,7 +157,8 @@ export function createGateway(opts: GatewayOptions): Gateway {
    */
   const forward = async (node: string, call: Call, client: string, cap: number, signal: AbortSignal): Promise<NodeReply | GatewayError> => {
     const nodeGates = gates.get(node)!
-    const gate = isHeavyMethod(call.method) ? nodeGates.heavy : nodeGates.cheap
+    const heavy = isHeavyMethod(call.method)
+    const gate = heavy ? nodeGates.heavy : nodeGates.cheap
     const started = performance.now()
     const release = await gate.enter(client, limits.upstreamTimeoutMs)
     const waited = performance.now() - started
@@ -168,7 +169,7 @@ export function createGateway(opts: GatewayOptions): Gateway {
     }
     try {
       counters.calls++
-      return await upstream.call(node, call, { timeoutMs: Math.max(1, Math.round(limits.upstreamTimeoutMs - waited)), maxBytes: cap, budget, signal })
+      return await upstream.call(node, call, { timeoutMs: Math.max(1, Math.round(limits.upstreamTimeoutMs - waited)), maxBytes: cap, budget, signal, heavy })
     } catch (e) {
       if (e instanceof ReplyCut) {
         counters.cutReplies++
@@ -208,7 +209,9 @@ export function createGateway(opts: GatewayOptions): Gateway {
       counters.errors++
       outcome = { status: item.error.status, body: errorBody(item.error, item.id), reserved: 0 }
     } else {
-      const refusal = policy.check(item.call.method, item.call.params) ?? (overGenerate(item.call) ? generateTooMany(limits.maxGenerate) : undefined)
+      const refusal = policy.check(item.call.method, item.call.params) ??
+        (overGenerate(item.call) ? generateTooMany(limits.maxGenerate) : undefined) ??
+        (repeatsAnAddress(item.call.method, item.call.params) ? addressRepeated(item.call.method) : undefined)
       if (refusal) {
         refused = true
         code = refusal.code

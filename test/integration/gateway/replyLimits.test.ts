@@ -98,6 +98,23 @@ describe.each(['devchain', 'komodod over HTTP'] as Backend[])('reply caps (%s)',
   })
 })
 
+describe('address lists', () => {
+  it('refuses an address-index call listing one address twice, before it reaches the node', async () => {
+    const g = await gateway('devchain', {})
+    const twice = { method: 'getaddressutxos', params: [{ addresses: [minerAddress, minerAddress] }], id: 'd' }
+    const r = await post(`${g.url}/rpc`, JSON.stringify(twice))
+    expect(r.status).toBe(500)
+    expect(r.json).toEqual({ result: null, error: { code: -8, message: 'getaddressutxos: an address is listed more than once; this gateway answers each address once per call' }, id: 'd' })
+    const balance = await post(`${g.url}/rpc`, JSON.stringify({ method: 'getaddressbalance', params: [{ addresses: [minerAddress, 'RXL3YXG2ceaB6C5hfJcN4fvmLH2C34knhA', minerAddress] }] }))
+    expect((balance.json as { error: { code: number } }).error.code).toBe(-8)
+    expect(g.gateway.counters.calls).toBe(0)
+    // One address, or distinct ones, go through.
+    const once = await post(`${g.url}/rpc`, JSON.stringify({ method: 'getaddressbalance', params: [{ addresses: [minerAddress] }] }))
+    expect((once.json as { error: unknown }).error).toBeNull()
+    expect(g.gateway.counters.calls).toBe(1)
+  })
+})
+
 describe('generate through the gateway', () => {
   it('is bounded per call (GATEWAY_MAX_GENERATE) before it reaches the node', async () => {
     const g = await gateway('devchain', { maxGenerate: 5 })
