@@ -208,6 +208,7 @@ async function main(): Promise<void> {
     info('CPU per request, bare relay', median(us(runs.bare, (r) => r.cpuUs[0])), 'µs', us(runs.bare, (r) => r.cpuUs[0]), 1)
     const cpuShare = runs.relay.map((r, i) => (100 * (runs.direct[i].cpuUs[0] + runs.direct[i].loadUs)) / (r.cpuUs[0] + r.cpuUs[1] + r.loadUs))
     info('relay share of direct when CPU-bound (direct CPU per request ÷ relay CPU per request, all processes)', median(cpuShare), '%', cpuShare, 1)
+    console.log(`(load average at the end: ${os.loadavg().map((x) => x.toFixed(1)).join(', ')} on ${os.cpus().length} cores)`)
   } finally {
     for (const c of children) c.kill('SIGTERM')
     await new Promise((r) => setTimeout(r, 300))

@@ -14,7 +14,7 @@ import os from 'node:os'
 import path from 'node:path'
 import { createDevchain } from '../devchain/index.ts'
 import { fileStorage } from '../devchain/platform/node/fileStore.ts'
-import { rssMb } from './support/measure.ts'
+import { cpuSecondsOf, rssMb } from './support/measure.ts'
 
 const ROOT = path.resolve(import.meta.dirname, '..')
 const BLOCKS = Number(process.env.BENCH_BLOCKS) || 80_000
@@ -90,13 +90,16 @@ async function main(): Promise<void> {
     const peaks: number[] = []
     const sizes: number[] = []
     const baseline: number[] = []
+    const cpu: number[] = []
     let capped = 0
     for (let i = 0; i < RUNS; i++) {
       await new Promise((r) => setTimeout(r, 500))
       baseline.push(rssMb(pid))
       let peak = 0
       const sampler = setInterval(() => (peak = Math.max(peak, rssMb(pid))), 10)
+      const cpu0 = cpuSecondsOf(pid)
       const r = await flooder.post(url, JSON.stringify(Array.from({ length: 20 }, (_, k) => utxos(k))))
+      cpu.push(cpuSecondsOf(pid) - cpu0)
       clearInterval(sampler)
       peaks.push(Math.max(peak, rssMb(pid)))
       sizes.push(r.text.length / 1e6)
@@ -107,6 +110,7 @@ async function main(): Promise<void> {
     info('gateway RSS before the amplification batch', baseline, 'MB')
     line('gateway peak RSS during a batch of 20 getaddressutxos (80,000 utxos each)', peaks, 'MB', 400)
     info('amplification reply size (the issue measured 404 MB)', sizes, 'MB', 2)
+    info('gateway CPU for the amplification batch (does not grow with the machine\'s load)', cpu, 'CPU-s', 2)
     console.log(`amplification batch answered with the cap error in ${capped} of ${RUNS} runs`)
 
     // ── fairness ──
@@ -144,6 +148,7 @@ async function main(): Promise<void> {
       p99s.push(t[Math.floor(t.length * 0.99)])
       floodCalls.push(flooded / FLOOD_SECONDS)
     }
+    console.log(`(load average during the bench: ${os.loadavg().map((x) => x.toFixed(1)).join(', ')} on ${os.cpus().length} cores)`)
     info('heavy calls per second answered to the flooding client (8 connections; refusals included)', floodCalls, 'calls/s', 1)
     info('getblockcount p50 of another client during the flood', p50s, 'ms', 1)
     line('getblockcount p99 of another client during the flood', p99s, 'ms', 100, 1)
