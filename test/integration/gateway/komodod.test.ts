@@ -155,4 +155,44 @@ describe('komodod over HTTP', () => {
       await new Promise<void>((r) => hole.close(() => r()))
     }
   })
+
+  it('keeps cheap calls on their own connections: a stalled heavy reply holds no socket they need', async () => {
+    // A node that answers getblockcount at once and never answers getaddressutxos.
+    const stalled: http.ServerResponse[] = []
+    const sockets = new Set<net.Socket>()
+    const node = http.createServer((req, res) => {
+      let body = ''
+      req.on('data', (c: Buffer) => (body += c.toString()))
+      req.on('end', () => {
+        if ((JSON.parse(body) as { method: string }).method === 'getaddressutxos') return void stalled.push(res)
+        res.writeHead(200, { 'content-type': 'application/json' }).end('{"result":7,"error":null,"id":1}\n')
+      })
+    })
+    node.on('connection', (s) => sockets.add(s))
+    const port = await listen(node)
+    // One connection per lane: under a single shared pool the stalled heavy call would hold it.
+    const g = await startGateway({
+      upstream: createHttpUpstream(parseNodes({ KOMODO_NODES: `miner=http://u:p@127.0.0.1:${port}` }), { maxSockets: 1, heavySockets: 1 }),
+      limits: { ratePerSec: 0, concurrency: 1, heavyConcurrency: 1, upstreamTimeoutMs: 60_000 },
+    })
+    try {
+      let heavyDone = false
+      const heavy = post(`${g.url}/rpc`, '{"method":"getaddressutxos","params":[{"addresses":["RXL3YXG2ceaB6C5hfJcN4fvmLH2C34knhA"]}],"id":"h"}')
+      void heavy.finally(() => (heavyDone = true))
+      while (stalled.length === 0) await new Promise((r) => setTimeout(r, 5))
+      for (let i = 0; i < 3; i++) {
+        const cheap = await post(`${g.url}/rpc`, '{"method":"getblockcount","id":1}')
+        expect(cheap.status).toBe(200)
+        expect(cheap.json).toEqual({ result: 7, error: null, id: 1 })
+      }
+      // All three were answered while the heavy call still held its own socket.
+      expect(heavyDone).toBe(false)
+      stalled[0].writeHead(200, { 'content-type': 'application/json' }).end('{"result":[],"error":null,"id":"h"}\n')
+      expect((await heavy).json).toEqual({ result: [], error: null, id: 'h' })
+    } finally {
+      await g.close()
+      for (const s of sockets) s.destroy()
+      await stop(node)
+    }
+  })
 })
