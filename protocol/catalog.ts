@@ -82,6 +82,12 @@ export interface MethodSpec {
    * class already say (the address index, mining and CC builds are heavy by class).
    */
   heavy?: boolean
+  /**
+   * How long a caller waits for the reply, in ms, when the call's own options do not say: for a
+   * method whose node works long before answering (faucetget's proof-of-work: 1,000,000 tries at
+   * most, minutes on a slow machine). @default the client's timeout (30 s)
+   */
+  timeoutMs?: number
 }
 
 /** A parameter entry (modules' specs use it too). */

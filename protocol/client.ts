@@ -78,7 +78,8 @@ export class RpcClient {
     }
     // Trailing undefined would serialize as null, which komodod reads as a given (wrong) value.
     const wire = trimTrailingUndefined(params)
-    const timeoutMs = options.timeoutMs ?? this.timeoutMs
+    // The method's own wait (a proof-of-work) wins over the client's default, wherever it is called.
+    const timeoutMs = options.timeoutMs ?? spec?.timeoutMs ?? this.timeoutMs
     const outer = options.signal
     if (outer?.aborted) throw new AbortedError()
 

@@ -46,8 +46,10 @@ const methods: readonly MethodSpec[] = [
   { name: 'faucetfund', category: 'faucet', safety: 'cc-build', softErrors: true, summary: 'Build a transaction that locks coins in the faucet.',
     params: [p('amount', 'string', 'Coins to lock, as a string.', { format: 'coins', example: '10' })],
     result: 'object: result, hex (not broadcast)' },
+  // komodod's FaucetGet tries up to 1,000,000 nonces before it answers (src/cc/faucet.cpp): a slow
+  // machine needs minutes, so every caller waits up to 3 minutes for it.
   { name: 'faucetget', category: 'faucet', safety: 'cc-build', softErrors: true, summary: 'Build a 0.1-coin claim for this node (txid proof-of-work).',
-    params: [], result: 'object: result, hex (not broadcast)' },
+    params: [], result: 'object: result, hex (not broadcast)', timeoutMs: 180_000 },
   { name: 'devchain_jobs', category: 'devchain', safety: 'devchain', devchainOnly: true,
     summary: 'Progress of faucetget proof-of-work searches (tries, elapsed) and the reasons of recent CC rejections.',
     params: [], result: 'object: jobs [{id, kind, node, state, tries, expectedTries, maxTries, startedAt, elapsedMs, txid}], rejects [{txid, module, reason}]' },

@@ -32,3 +32,12 @@ export function repeatsAnAddress(method: string, params: readonly unknown[]): bo
   if (!Array.isArray(list) || list.length < 2) return false
   return new Set(list.map((a) => (typeof a === 'string' ? a : JSON.stringify(a)))).size < list.length
 }
+
+/**
+ * How long the gateway waits for a method's reply: the configured limit, or the method's own wait
+ * from the catalog when that is longer (faucetget's proof-of-work), so the gateway never cuts a call
+ * its caller is still waiting for.
+ */
+export function upstreamTimeoutFor(method: string, configuredMs: number): number {
+  return Math.max(configuredMs, getMethod(method)?.timeoutMs ?? 0)
+}

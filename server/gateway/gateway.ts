@@ -13,7 +13,7 @@ import type { ByteBudget } from './budget.ts'
 import { ReplyCut, createByteBudget } from './budget.ts'
 import type { ConnectionGuard } from './connections.ts'
 import { guardConnections } from './connections.ts'
-import { isHeavyMethod, repeatsAnAddress } from './cost.ts'
+import { isHeavyMethod, repeatsAnAddress, upstreamTimeoutFor } from './cost.ts'
 import { answerPreflight, checkOrigin, hostAllowed, setCorsHeaders } from './cors.ts'
 import { readBody } from './body.ts'
 import type { GatewayError } from './errors.ts'
@@ -159,17 +159,18 @@ export function createGateway(opts: GatewayOptions): Gateway {
     const nodeGates = gates.get(node)!
     const heavy = isHeavyMethod(call.method)
     const gate = heavy ? nodeGates.heavy : nodeGates.cheap
+    const limitMs = upstreamTimeoutFor(call.method, limits.upstreamTimeoutMs)
     const started = performance.now()
-    const release = await gate.enter(client, limits.upstreamTimeoutMs)
+    const release = await gate.enter(client, limitMs)
     const waited = performance.now() - started
-    if (!release) return gateRefusal(node, waited, limits.upstreamTimeoutMs)
+    if (!release) return gateRefusal(node, waited, limitMs)
     if (signal.aborted) {
       release()
       return upstreamUnavailable(node)
     }
     try {
       counters.calls++
-      return await upstream.call(node, call, { timeoutMs: Math.max(1, Math.round(limits.upstreamTimeoutMs - waited)), maxBytes: cap, budget, signal, heavy })
+      return await upstream.call(node, call, { timeoutMs: Math.max(1, Math.round(limitMs - waited)), maxBytes: cap, budget, signal, heavy })
     } catch (e) {
       if (e instanceof ReplyCut) {
         counters.cutReplies++
@@ -177,7 +178,7 @@ export function createGateway(opts: GatewayOptions): Gateway {
         return cap < limits.maxReply ? replyTooLarge(limits.maxBatchReply, 'batch', 'GATEWAY_MAX_BATCH_REPLY') : replyTooLarge(limits.maxReply, 'call', 'GATEWAY_MAX_REPLY')
       }
       // The upstream was given what was left after the queue; the client hears the configured limit.
-      if (e instanceof UpstreamFailure) return e.error.code === GatewayCode.UPSTREAM_TIMEOUT ? upstreamTimeout(node, limits.upstreamTimeoutMs) : e.error
+      if (e instanceof UpstreamFailure) return e.error.code === GatewayCode.UPSTREAM_TIMEOUT ? upstreamTimeout(node, limitMs) : e.error
       // An upstream bug must not leak its message (it might quote a URL); log it, answer 503.
       log.error({ node, err: e instanceof Error ? e.name : typeof e }, 'upstream threw')
       return upstreamUnavailable(node)

@@ -3,7 +3,7 @@ import type { IncomingMessage } from 'node:http'
 import { createRateLimiter } from '../../../server/gateway/rateLimit.ts'
 import { clientIp, clientKey, isLoopback, parseAddressList, parseTrustedProxies } from '../../../server/gateway/clientIp.ts'
 import { createByteBudget } from '../../../server/gateway/budget.ts'
-import { isHeavyMethod, isHeavySpec } from '../../../server/gateway/cost.ts'
+import { isHeavyMethod, isHeavySpec, upstreamTimeoutFor } from '../../../server/gateway/cost.ts'
 import { METHODS } from '../../../modules/catalog.ts'
 import { createGate } from '../../../server/gateway/concurrency.ts'
 import { hostAllowed } from '../../../server/gateway/cors.ts'
@@ -168,6 +168,13 @@ describe('catalog cost classes', () => {
     for (const m of ['getblockcount', 'getinfo', 'getbestblockhash', 'faucetinfo', 'sendrawtransaction', 'nosuchmethod']) expect(isHeavyMethod(m), m).toBe(false)
     // Every catalog entry in the address-index category is heavy, whatever its name.
     for (const spec of METHODS.filter((m) => m.category === 'addressindex')) expect(isHeavySpec(spec), spec.name).toBe(true)
+  })
+
+  it('waits for a proof-of-work as long as its catalog entry says, never less than the configured limit', () => {
+    expect(upstreamTimeoutFor('faucetget', 30_000)).toBe(180_000)
+    expect(upstreamTimeoutFor('faucetget', 600_000)).toBe(600_000)
+    expect(upstreamTimeoutFor('getinfo', 30_000)).toBe(30_000)
+    expect(upstreamTimeoutFor('nosuchmethod', 5_000)).toBe(5_000)
   })
 })
 

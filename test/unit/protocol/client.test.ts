@@ -87,4 +87,33 @@ describe('RpcClient', () => {
     await expect(p).rejects.toBeInstanceOf(AbortedError)
     await expect(c.call('getinfo', [], { signal: ctl.signal })).rejects.toBeInstanceOf(AbortedError)
   })
+
+  it('waits as long as the method\'s spec says (faucetget\'s proof-of-work), unless the call says otherwise', async () => {
+    vi.useFakeTimers()
+    try {
+      const hang = vi.fn((_u: unknown, init?: RequestInit) => new Promise<Response>((_, reject) => {
+        init?.signal?.addEventListener('abort', () => reject(new DOMException('aborted', 'AbortError')))
+      }))
+      const c = new RpcClient({ fetch: hang as unknown as typeof fetch, catalog })
+      const settled = (p: Promise<unknown>) => {
+        const box: { err?: unknown } = {}
+        p.catch((e) => (box.err = e))
+        return box
+      }
+      expect(catalog.get('faucetget')?.timeoutMs).toBe(180_000)
+      const claim = settled(c.call('faucetget', []))
+      const info = settled(c.call('getinfo', []))
+      await vi.advanceTimersByTimeAsync(30_001)
+      expect(info.err).toBeInstanceOf(TimeoutError)
+      expect(claim.err).toBeUndefined()
+      await vi.advanceTimersByTimeAsync(150_000)
+      expect(claim.err).toBeInstanceOf(TimeoutError)
+      expect((claim.err as TimeoutError).ms).toBe(180_000)
+      const short = settled(c.call('faucetget', [], { timeoutMs: 1000 }))
+      await vi.advanceTimersByTimeAsync(1001)
+      expect(short.err).toBeInstanceOf(TimeoutError)
+    } finally {
+      vi.useRealTimers()
+    }
+  })
 })
