@@ -1,7 +1,8 @@
 /**
  * The chain connection of this page: which backend answers (`page`, `site`, or a gateway's URL),
  * chosen by `?chain=`, then the reader's saved choice, then the default — this site when its
- * `/rpc/meta` answers with a profile the journeys can run on (`local`), else the in-page chain.
+ * `/rpc/meta` answers with a profile the journeys can run on (`local`), else the in-page chain. A
+ * page from a server without `/rpc` (no `kj-rpc` mark, siteServesRpc.ts) skips the probe.
  *
  * `connectionTransport` is the transport every call goes through; it follows the choice, so a
  * switch takes effect on the next call without rebuilding the client.
@@ -10,6 +11,7 @@ import { computed, onMounted, ref, type Ref } from 'vue'
 import { httpTransport, type Transport, type TransportReply } from '../protocol/transport.ts'
 import { choiceFromQuery, saveChoice, savedChoice, type ChainChoice } from './chainChoice.ts'
 import { inPageAvailable, inPageStarted, inPageTransport } from './inPageChain.ts'
+import { siteServesRpc } from './siteServesRpc.ts'
 
 /** Profiles of a gateway that let every journey run. */
 const RUNNABLE_PROFILES = new Set(['local'])
@@ -29,6 +31,8 @@ function transportOf(c: ChainChoice): Transport {
 
 async function defaultChoice(): Promise<ChainChoice> {
   if (!inPageAvailable()) return { kind: 'site' }
+  // A static host: no request to /rpc at all. Unknown (an older browser): ask /rpc/meta.
+  if (siteServesRpc() === false) return { kind: 'page' }
   const raw = (await site.meta().catch(() => null)) as { profile?: unknown } | null
   const profile = raw && typeof raw === 'object' ? String(raw.profile ?? '') : ''
   return RUNNABLE_PROFILES.has(profile) ? { kind: 'site' } : { kind: 'page' }

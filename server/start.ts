@@ -11,6 +11,7 @@ import { fileURLToPath } from 'node:url'
 import sirv from 'sirv'
 import type { Gateway } from './gateway/index.ts'
 import { createGatewayFromEnv } from './gateway/index.ts'
+import { RPC_MARK_HEADER } from '../protocol/rpcMark.ts'
 
 export interface StartOptions {
   /** Folder of the built site. @default process.env.KJ_DIST || '.vuepress/dist' */
@@ -66,8 +67,13 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
     })
   }
   const server = http.createServer((req, res) => {
-    if (gateway) gateway.handle(req, res, () => serveStatic(req, res))
-    else serveStatic(req, res)
+    if (gateway) {
+      gateway.handle(req, res, () => {
+        // Pages say that /rpc answers here (protocol/rpcMark.ts); a static host's pages do not.
+        res.setHeader(...RPC_MARK_HEADER)
+        serveStatic(req, res)
+      })
+    } else serveStatic(req, res)
   })
   // maxConnections and the per-client connection cap (GATEWAY_MAX_CONNECTIONS, GATEWAY_CONNECTIONS_PER_CLIENT).
   gateway?.attach(server)

@@ -9,6 +9,7 @@
 import type { PluginObject } from 'vuepress/core'
 import type { IncomingMessage, Server as HttpServer, ServerResponse } from 'node:http'
 import { tsImport } from 'tsx/esm/api'
+import { RPC_MARK_HEADER } from '../../protocol/rpcMark.ts'
 
 type GatewayModule = typeof import('../../server/gateway/index.ts')
 type Gateway = Awaited<ReturnType<GatewayModule['createGatewayFromEnv']>>
@@ -72,7 +73,11 @@ export function chainMountPlugin(options: ChainMountPluginOptions = {}): PluginO
             closeChain = () => ready.then((g) => g.close()).catch(() => {})
             server.httpServer?.once('close', () => void closeChain())
             server.middlewares.use((req, res, next) => {
-              if (!isGatewayPath(req.url)) return next()
+              if (!isGatewayPath(req.url)) {
+                // Pages say that /rpc answers here (protocol/rpcMark.ts).
+                res.setHeader(...RPC_MARK_HEADER)
+                return next()
+              }
               if (!allowRemote && !LOOPBACK.test(req.socket.remoteAddress ?? '')) {
                 return refuse(res, 403, 'The dev gateway only answers this machine')
               }

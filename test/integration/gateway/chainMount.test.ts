@@ -73,6 +73,8 @@ describe('chainMountPlugin', () => {
     const page = await request('GET', `${base}/`)
     expect(page.status).toBe(200)
     expect(page.text).toContain('<title>dev</title>')
+    // The page says /rpc answers here, so the default chain is "this site" (protocol/rpcMark.ts).
+    expect(page.headers['server-timing']).toBe('kj-rpc')
     const mod = await request('GET', `${base}/protocol/client.ts`)
     expect(mod.status).toBe(200)
     expect(mod.text).toContain('answer')

@@ -50,6 +50,19 @@ describe('npm start', () => {
     expect((await request('GET', `${server.url}/favicon.ico`)).headers['cache-control']).toBe('no-cache')
   })
 
+  it('marks its pages as served with /rpc (Server-Timing: kj-rpc); a static-only server does not', async () => {
+    expect((await request('GET', `${server.url}/journeys/faucet.html`)).headers['server-timing']).toBe('kj-rpc')
+    expect((await request('GET', `${server.url}/no/such/page.html`)).headers['server-timing']).toBe('kj-rpc')
+    const staticOnly = await startServer({ dist, port: 0, host: '127.0.0.1', gateway: false })
+    try {
+      const page = await request('GET', `${staticOnly.url}/journeys/faucet.html`)
+      expect(page.status).toBe(200)
+      expect(page.headers['server-timing']).toBeUndefined()
+    } finally {
+      await staticOnly.close()
+    }
+  })
+
   it('answers unknown paths with the site 404 page and status 404', async () => {
     const r = await request('GET', `${server.url}/no/such/page.html`)
     expect(r.status).toBe(404)

@@ -1,6 +1,7 @@
 /**
  * The default chain: this site when its /rpc/meta says `local`, the in-page chain otherwise (a
- * `public` gateway, or no gateway at all); `?chain=` and a saved choice win over the default.
+ * `public` gateway, or no gateway at all, which a page from a static host knows without asking);
+ * `?chain=` and a saved choice win over the default.
  */
 import { afterEach, describe, expect, it, vi } from 'vitest'
 import { currentChoice, resetChainConnection, selectChoice } from '../../../components/useChainConnection.ts'
@@ -16,7 +17,13 @@ function stubMeta(reply: { status: number; body?: unknown } | 'down') {
   return fetch
 }
 
-function stubBrowser(search = '') {
+/** The page's own response, as Navigation Timing shows it: its Server-Timing metrics, or none readable. */
+function stubNavigation(serverTiming: string[] | undefined) {
+  vi.stubGlobal('performance', { getEntriesByType: () => [{ serverTiming: serverTiming?.map((name) => ({ name, description: '', duration: 0 })) }] })
+}
+
+function stubBrowser(search = '', serverTiming: string[] | undefined = ['kj-rpc']) {
+  stubNavigation(serverTiming)
   const store = new Map<string, string>()
   vi.stubGlobal('localStorage', { getItem: (k: string) => store.get(k) ?? null, setItem: (k: string, v: string) => store.set(k, v) })
   vi.stubGlobal('location', { search })
@@ -49,6 +56,29 @@ describe('the chain connection', () => {
     resetChainConnection()
     stubMeta('down')
     expect(await currentChoice()).toEqual({ kind: 'page' })
+  })
+
+  it('sends no request to /rpc from a page a static host served (no kj-rpc mark)', async () => {
+    stubBrowser('', [])
+    const fetch = stubMeta({ status: 200, body: { kind: 'devchain', profile: 'local' } })
+    expect(await currentChoice()).toEqual({ kind: 'page' })
+    expect(fetch).not.toHaveBeenCalled()
+    // Other metrics are no mark either.
+    resetChainConnection()
+    stubNavigation(['cdn-cache', 'app'])
+    expect(await currentChoice()).toEqual({ kind: 'page' })
+    expect(fetch).not.toHaveBeenCalled()
+  })
+
+  it('probes /rpc/meta when the browser cannot tell who served the page', async () => {
+    stubBrowser('', undefined)
+    const fetch = stubMeta({ status: 200, body: { kind: 'devchain', profile: 'local' } })
+    expect(await currentChoice()).toEqual({ kind: 'site' })
+    expect(fetch).toHaveBeenCalledTimes(1)
+    resetChainConnection()
+    vi.stubGlobal('performance', undefined)
+    expect(await currentChoice()).toEqual({ kind: 'site' })
+    expect(fetch).toHaveBeenCalledTimes(2)
   })
 
   it('follows ?chain= (and keeps it), then the saved choice', async () => {
