@@ -22,6 +22,9 @@ interface OpenOptions {
   seed?: string | null
 }
 
+// The module rules load while the worker starts, before the page asks for the chain.
+const rules = loadModuleRules()
+
 let options: OpenOptions = {}
 let chain: Promise<DevchainCore> | null = null
 let persistent = true
@@ -35,7 +38,7 @@ const location = (): string => (options.seed ? `kj-devchain-seed:${options.seed}
 
 async function openChain(reset: boolean): Promise<DevchainCore> {
   const seed = options.seed || undefined
-  const modules = await loadModuleRules()
+  const modules = await rules
   if (persistent) {
     try {
       return await createDevchainCore({ dataDir: location(), storage: idbStorage, seed, reset, modules })

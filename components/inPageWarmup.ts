@@ -1,0 +1,36 @@
+/**
+ * Starts the in-page chain while the reader reaches for a step, so that their first click finds it
+ * open: the first pointer (or focus, or touch) inside a journey's live parts starts the worker and
+ * opens the chain — the engine chunk's download and evaluation, the IndexedDB open and the genesis
+ * all happen during the few hundred ms between that and the click. The issue's budget lets the
+ * engine load only once the reader heads for a step (or when idle): nothing starts with the page, so
+ * a page's first load and a reader who only reads pay nothing.
+ *
+ * Only when the chosen chain is the in-page one; "this site" and "your own node" have nothing to warm.
+ */
+import { inPageAvailable, inPageTransport } from './inPageChain.ts'
+import { currentChoice } from './useChainConnection.ts'
+
+/** Where a reader heads to run something: a journey, its steps, and the live parts of any page. */
+export const LIVE_PARTS = '.kj-journey, .kj-step, .kj-rpc, .kj-mine, .kj-clock, .kj-broadcast, .kj-panel'
+const APPROACH = ['pointerover', 'focusin', 'touchstart'] as const
+
+/** Listens (once) for the reader's approach to a live part; returns a stop. */
+export function warmInPageOnApproach(root: Pick<Document, 'addEventListener' | 'removeEventListener'> = document): () => void {
+  let stopped = false
+  const stop = (): void => {
+    if (stopped) return
+    stopped = true
+    for (const type of APPROACH) root.removeEventListener(type, onApproach, { capture: true })
+  }
+  function onApproach(e: Event): void {
+    const target = e.target as Element | null
+    if (typeof target?.closest !== 'function' || !target.closest(LIVE_PARTS)) return
+    stop()
+    void currentChoice().then((c) => {
+      if (c.kind === 'page' && inPageAvailable()) inPageTransport()
+    })
+  }
+  for (const type of APPROACH) root.addEventListener(type, onApproach, { capture: true, passive: true })
+  return stop
+}
