@@ -1,6 +1,6 @@
 // The faucetget txid proof-of-work loop, shared by the Node worker thread (powWorker.mjs) and the
-// browser's module Web Worker (powWorkerBrowser.mjs): the two differ only in their SHA-256 and in how
-// they talk to the chain. Plain .mjs (no TypeScript) so Node's worker loads it without a loader.
+// browser's module Web Worker (powWorkerBrowser.mjs): the two differ only in their double SHA-256
+// (each allocation-free where it can be) and in how they talk to the chain. Plain .mjs (no TypeScript) so Node's worker loads it without a loader.
 //
 // Each try writes a nonce into the OP_RETURN, recomputes the ZIP-243 sighash of every input,
 // re-signs and double-SHA256es the whole transaction; success is byte[0] == byte[31] == 0 of
@@ -47,9 +47,10 @@ const zView = new DataView(z32.buffer)
  * winning relative index found so far by any worker: shared memory where the platform has it (Node;
  * a cross-origin-isolated page), else this worker's copy, which the coordinator lowers by message.
  * `step(budget)` runs up to `budget` tries and returns the find, null once this worker's share is
- * spent or cannot win, or undefined to be called again.
+ * spent or cannot win, or undefined to be called again. `sha256d(bytes)` is SHA-256 twice; its
+ * result is read at once, so it may be the same buffer every time.
  */
-export function powSearch(job, sha256) {
+export function powSearch(job, sha256d) {
   const tx = Uint8Array.from(job.tx)
   const txView = new DataView(tx.buffer)
   const outputs = Uint8Array.from(job.outputs)
@@ -83,7 +84,7 @@ export function powSearch(job, sha256) {
           if (s > HALF_N) s = N - s
           writeBig(txView, inp.sigOffset + 32, s)
         }
-        const h = sha256(sha256(tx))
+        const h = sha256d(tx)
         tries++
         if (h[0] === 0 && h[31] === 0) {
           // Lower the bound so the other workers stop past us.

@@ -7,6 +7,18 @@ import { powSearch, REPORT_EVERY } from './powSearch.mjs'
 
 const searches = new Map()
 
+// SHA-256 twice with no allocation per try: a hasher in its initial state is copied into a working
+// one (noble's _cloneInto, what its clone() does without a new object), digests go into fixed buffers.
+const initial = sha256.create()
+const work = sha256.create()
+const inner = new Uint8Array(32)
+const outer = new Uint8Array(32)
+function sha256d(bytes) {
+  initial._cloneInto(work).update(bytes).digestInto(inner)
+  initial._cloneInto(work).update(inner).digestInto(outer)
+  return outer
+}
+
 // A MessageChannel hop lets queued messages in without the ≥ 4 ms clamp of nested timers.
 const nextTask = () => new Promise((resolve) => {
   const ch = new MessageChannel()
@@ -18,7 +30,7 @@ const nextTask = () => new Promise((resolve) => {
 })
 
 async function run(job) {
-  const search = powSearch(job, sha256)
+  const search = powSearch(job, sha256d)
   searches.set(job.jobId, search)
   try {
     let found

@@ -36,8 +36,9 @@ export const platform: Platform = {
   randomBytes: (n) => crypto.getRandomValues(new Uint8Array(n)),
   yieldToEventLoop,
   env: () => ({}),
-  // One core stays with the page.
-  parallelism: () => Math.max(1, (globalThis.navigator?.hardwareConcurrency ?? 2) - 1),
+  // Every core: while a proof-of-work runs, the page and this worker only wait for it (the page's
+  // main thread stays free either way; the OS shares the cores).
+  parallelism: () => Math.max(1, globalThis.navigator?.hardwareConcurrency ?? 1),
   // Module Web Workers started from the chain's own worker (nested workers).
   startPowWorker: startBrowserPowWorker,
 }
