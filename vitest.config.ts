@@ -62,6 +62,9 @@ export default defineConfig({
           testTimeout: 180_000,
           hookTimeout: 300_000,
           fileParallelism: false,
+          // it.concurrent walks (inPageJourneys.test.ts) share one browser, two pages at a time: their
+          // waits overlap, and a 2-core CI machine is not asked for more.
+          maxConcurrency: 2,
         },
       },
     ],

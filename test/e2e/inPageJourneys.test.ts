@@ -2,40 +2,48 @@
  * The journeys on the in-page chain, as a reader of the published site gets them: the production
  * build on a plain static server with no /rpc, every step answered by the engine in a Web Worker.
  *
- * - Every journey (docs/journeys/*.md) in English, and one journey in each other locale (every journey in every locale
- *   would triple this file's minutes; the locales share the same components and chain, and
- *   journeys.test.ts walks all of them in every locale over /rpc).
- * - Nothing leaves the browser: no POST, no request to another origin; the only /rpc request is
- *   the default's GET /rpc/meta probe, and none at all with `?chain=page`.
+ * - Every journey (docs/journeys/*.md) in every locale, with no `?chain=`: the page must pick the
+ *   in-page chain by itself, without a single request to /rpc (a static host's pages carry no
+ *   `kj-rpc` mark). A journey whose own file already walks it on the in-page chain in every locale
+ *   (journey-<name>.test.ts) is walked there, not twice. The walks share one browser and one static
+ *   server, two at a time (the e2e project's maxConcurrency).
+ * - Nothing leaves the browser: no POST, no request to another origin, none to /rpc.
  * - A reload keeps the chain, "New chain" starts another, a rewound step replays to the same txid.
  * - One engine: a seeded page and the Node devchain with DEVCHAIN_SEED give the same txids.
  * - Another origin: the page pointed at a gateway on another port works only when
  *   GATEWAY_CORS_ORIGINS allows the page's origin.
  */
-import { readdirSync } from 'node:fs'
+import { existsSync, readFileSync, readdirSync } from 'node:fs'
 import type { Locator, Page } from 'playwright-core'
-import { describe, expect, it } from 'vitest'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { createGatewayFromEnv } from '../../server/gateway/index.ts'
-import { startServer } from '../../server/start.ts'
+import { startServer, type RunningServer } from '../../server/start.ts'
 import { sharedDist } from '../support/site.ts'
-import { journeyShot, runPart, useJourneyBrowser, walk, withChain, withStaticSite, type SentRequest } from '../support/journeyWalk.ts'
+import {
+  journeyBrowser, journeyShot, localePrefixes, runPart, useJourneyBrowser, walk, withChain, withStaticSite, type SentRequest,
+} from '../support/journeyWalk.ts'
 
 useJourneyBrowser()
 
 /** Every journey page (docs/journeys/*.md), so a new journey is walked here too. */
 const JOURNEYS = readdirSync(new URL('../../docs/journeys/', import.meta.url)).filter((f) => f.endsWith('.md') && f !== 'README.md').map((f) => f.slice(0, -3)).sort()
-/** One journey per other locale, each a different one. */
-const OTHER_LOCALES: [string, string][] = [['zh', 'faucet'], ['es', 'tokens'], ['ru', 'assets']]
+/** Journeys whose own e2e file walks them on the in-page chain of the static build in every locale. */
+const OWN_FILE = JOURNEYS.filter((name) => {
+  const file = new URL(`./journey-${name}.test.ts`, import.meta.url)
+  if (!existsSync(file)) return false
+  const text = readFileSync(file, 'utf8')
+  return text.includes('withStaticSite') && text.includes('describe.each(localePrefixes)')
+})
+/** [locale prefix, journey] for every walk of this file. */
+const WALKS: [string, string][] = localePrefixes.flatMap((prefix) => JOURNEYS.filter((n) => !OWN_FILE.includes(n)).map((name): [string, string] => [prefix, name]))
 const TXID = /^[0-9a-f]{64}$/
 
-/** What left the page other than a same-origin GET of a static file (the default's /rpc/meta probe aside). */
-function leftTheBrowser(sent: SentRequest[], origin: string, probe = true): SentRequest[] {
+/** What left the page other than a same-origin GET of a static file: nothing may, not even a probe of /rpc. */
+function leftTheBrowser(sent: SentRequest[], origin: string): SentRequest[] {
   return sent.filter((r) => {
     const u = new URL(r.url)
     if (u.protocol === 'data:' || u.protocol === 'blob:') return false
-    if (r.method !== 'GET' || u.origin !== origin) return true
-    if (u.pathname === '/rpc/meta') return !probe
-    return u.pathname.startsWith('/rpc')
+    return r.method !== 'GET' || u.origin !== origin || u.pathname === '/rpc' || u.pathname.startsWith('/rpc/')
   })
 }
 
@@ -78,33 +86,44 @@ const blocksOf = async (page: Page): Promise<number> => {
   return Number(/"blocks": (\d+)/.exec(text ?? '')?.[1] ?? NaN)
 }
 
-describe('every journey on the in-page chain of a static build', () => {
-  it.each(JOURNEYS)('%s, in English: every step done, nothing leaves the browser', { timeout: 240_000 }, async (name) => {
-    await withStaticSite(async (url, page, sent) => {
-      const states = await walk(page, `${url}/journeys/${name}.html?seed=inpage-${name}`)
+describe('every journey, in every locale, on the in-page chain of a static build', () => {
+  // One static server for every walk; each walk has its own page (and its own seed, hence its own chain).
+  let site: RunningServer
+  beforeAll(async () => {
+    site = await startServer({ dist: sharedDist(), port: 0, host: '127.0.0.1', gateway: false })
+  })
+  afterAll(async () => {
+    await site?.close()
+  })
+
+  it('walks each journey here or in its own file', () => {
+    expect(JOURNEYS.length).toBeGreaterThan(0)
+    expect(new Set([...WALKS.map(([, n]) => n), ...OWN_FILE])).toEqual(new Set(JOURNEYS))
+    expect(WALKS.length).toBe(localePrefixes.length * (JOURNEYS.length - OWN_FILE.length))
+  })
+
+  it.concurrent.each(WALKS)('%s%s: every step done, none recorded, no request to /rpc', { timeout: 300_000 }, async (prefix, name) => {
+    const tag = prefix === '/' ? 'en' : prefix.slice(1, -1)
+    const page = await journeyBrowser().newPage()
+    const sent: SentRequest[] = []
+    page.on('request', (r) => sent.push({ method: r.method(), url: r.url() }))
+    try {
+      const states = await walk(page, `${site.url}${prefix}journeys/${name}.html?seed=inpage-${name}-${tag}`)
       expect(states.length).toBeGreaterThan(0)
       expect(states.every((s) => s === 'done'), states.join()).toBe(true)
       await expectInPage(page)
+      if (prefix !== '/') expect(await page.locator('html').getAttribute('lang')).toMatch(new RegExp(`^${tag}`))
       if (name === 'faucet') {
         expect((await txids(page))[1]).toMatch(/^00[0-9a-f]{60}00$/)
         // The proof-of-work worker, started from inside the chain's worker, shows in `sent`: what the
         // workers fetch is watched too.
         expect(sent.some((r) => /\/assets\/powWorkerBrowser-[\w-]+\.js$/.test(r.url))).toBe(true)
       }
-      expect(leftTheBrowser(sent, url)).toEqual([])
-      await page.screenshot({ path: journeyShot('/', `inpage-${name}`), fullPage: true })
-    })
-  })
-
-  it.each(OTHER_LOCALES)('in %s, %s with ?chain=page: every step done, not even a probe of /rpc', { timeout: 240_000 }, async (lang, name) => {
-    await withStaticSite(async (url, page, sent) => {
-      const states = await walk(page, `${url}/${lang}/journeys/${name}.html?chain=page&seed=inpage-${name}-${lang}`)
-      expect(states.every((s) => s === 'done'), states.join()).toBe(true)
-      await expectInPage(page)
-      expect(await page.locator('html').getAttribute('lang')).toMatch(new RegExp(`^${lang}`))
-      expect(leftTheBrowser(sent, url, false)).toEqual([])
-      await page.screenshot({ path: journeyShot(`/${lang}/`, `inpage-${name}`), fullPage: true })
-    })
+      expect(leftTheBrowser(sent, site.url)).toEqual([])
+      await page.screenshot({ path: journeyShot(prefix, `inpage-${name}`), fullPage: true })
+    } finally {
+      await page.close()
+    }
   })
 })
 
