@@ -15,7 +15,7 @@
  */
 import { existsSync, readFileSync, readdirSync } from 'node:fs'
 import type { Locator, Page } from 'playwright-core'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { afterAll, beforeAll, describe, expect, it, type ExpectStatic } from 'vitest'
 import { createGatewayFromEnv } from '../../server/gateway/index.ts'
 import { startServer, type RunningServer } from '../../server/start.ts'
 import { sharedDist } from '../support/site.ts'
@@ -50,9 +50,9 @@ function leftTheBrowser(sent: SentRequest[], origin: string): SentRequest[] {
 const txids = async (page: Page): Promise<string[]> =>
   (await page.locator('.kj-broadcast [data-field="txid"]').allTextContents()).map((t) => t.trim()).filter((t) => TXID.test(t))
 
-async function expectInPage(page: Page): Promise<void> {
-  expect(await page.locator('.kj-picker').getAttribute('data-chain')).toBe('page')
-  expect(await page.locator('[data-state="recorded"]').count()).toBe(0)
+async function expectInPage(page: Page, check: ExpectStatic = expect): Promise<void> {
+  check(await page.locator('.kj-picker').getAttribute('data-chain')).toBe('page')
+  check(await page.locator('[data-state="recorded"]').count()).toBe(0)
 }
 
 /**
@@ -102,16 +102,17 @@ describe('every journey, in every locale, on the in-page chain of a static build
     expect(WALKS.length).toBe(localePrefixes.length * (JOURNEYS.length - OWN_FILE.length))
   })
 
-  it.concurrent.each(WALKS)('%s%s: every step done, none recorded, no request to /rpc', { timeout: 300_000 }, async (prefix, name) => {
+  // test.for hands each walk its own test context: the `expect` a concurrent test must use.
+  it.concurrent.for(WALKS)('%s%s: every step done, none recorded, no request to /rpc', { timeout: 300_000 }, async ([prefix, name], { expect }) => {
     const tag = prefix === '/' ? 'en' : prefix.slice(1, -1)
     const page = await journeyBrowser().newPage()
     const sent: SentRequest[] = []
     page.on('request', (r) => sent.push({ method: r.method(), url: r.url() }))
     try {
-      const states = await walk(page, `${site.url}${prefix}journeys/${name}.html?seed=inpage-${name}-${tag}`)
+      const states = await walk(page, `${site.url}${prefix}journeys/${name}.html?seed=inpage-${name}-${tag}`, expect)
       expect(states.length).toBeGreaterThan(0)
       expect(states.every((s) => s === 'done'), states.join()).toBe(true)
-      await expectInPage(page)
+      await expectInPage(page, expect)
       if (prefix !== '/') expect(await page.locator('html').getAttribute('lang')).toMatch(new RegExp(`^${tag}`))
       if (name === 'faucet') {
         expect((await txids(page))[1]).toMatch(/^00[0-9a-f]{60}00$/)
@@ -141,6 +142,8 @@ describe('the in-page chain keeps, resets and rewinds', () => {
       await rerunStep(page, 1)
       expect(await blocksOf(page)).toBe(height)
 
+      // The reload kept the scroll at the journey's end: the reader goes back up to the picker.
+      await page.locator('.kj-picker').hover()
       await page.locator('.kj-picker [data-action="new-chain"]').click()
       await page.locator('.kj-picker [role="status"]').waitFor()
       await rerunStep(page, 1)

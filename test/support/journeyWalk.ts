@@ -4,7 +4,7 @@
  * order, and the replies read back.
  */
 import type { BrowserContext, Locator, Page } from 'playwright-core'
-import { afterAll, beforeAll, expect } from 'vitest'
+import { afterAll, beforeAll, expect, type ExpectStatic } from 'vitest'
 import { discoverLocales } from '../../.vuepress/locales/discover.ts'
 import { createGatewayFromEnv } from '../../server/gateway/index.ts'
 import { startServer, type RunningServer } from '../../server/start.ts'
@@ -72,23 +72,26 @@ export async function withStaticSite<T>(fn: (url: string, page: Page, sent: Sent
 /** The browser the calling file opened (useJourneyBrowser), for a page of its own. */
 export const journeyBrowser = (): BrowserContext => browser
 
-/** Clicks the part's action and waits until it settles; returns its final state. */
-export async function runPart(part: Locator): Promise<string> {
+/**
+ * Clicks the part's action and waits until it settles; returns its final state. `check` is the
+ * test's own `expect` in a concurrent test (the global one cannot tell which test is running).
+ */
+export async function runPart(part: Locator, check: ExpectStatic = expect): Promise<string> {
   // A click that lands while a lazily loaded component is still hydrating does nothing; a reader
   // would click again, and so does the walk (only while the part has not started).
   for (let attempt = 0; attempt < 5; attempt++) {
     await part.locator('.kj-run').first().click()
-    const started = await expect.poll(async () => part.getAttribute('data-state'), { timeout: 5_000, interval: 100 })
+    const started = await check.poll(async () => part.getAttribute('data-state'), { timeout: 5_000, interval: 100 })
       .not.toBe('idle').then(() => true, () => false)
     if (started) break
   }
-  await expect.poll(async () => part.getAttribute('data-state'), { timeout: 120_000, interval: 100 })
+  await check.poll(async () => part.getAttribute('data-state'), { timeout: 120_000, interval: 100 })
     .toSatisfy((s: string | null) => s !== null && SETTLED.includes(s))
   return (await part.getAttribute('data-state'))!
 }
 
-/** Walks every step of the journey on the page, in order; returns each step's final state. */
-export async function walk(page: Page, url: string): Promise<string[]> {
+/** Walks every step of the journey on the page, in order; returns each step's final state. `check`: as for runPart. */
+export async function walk(page: Page, url: string, check: ExpectStatic = expect): Promise<string[]> {
   await page.goto(url, { waitUntil: 'networkidle' })
   await page.waitForFunction(() => Boolean((document.querySelector('#app') as { __vue_app__?: unknown } | null)?.__vue_app__))
   await page.locator('.kj-chain-status[data-online="true"], .kj-journey').first().waitFor()
@@ -97,9 +100,9 @@ export async function walk(page: Page, url: string): Promise<string[]> {
   for (let i = 0; i < (await steps.count()); i++) {
     const step = steps.nth(i)
     const parts = step.locator('.kj-rpc, .kj-mine, .kj-clock, .kj-broadcast, .kj-oracle-data, .kj-oracle-samples')
-    for (let j = 0; j < (await parts.count()); j++) await runPart(parts.nth(j))
+    for (let j = 0; j < (await parts.count()); j++) await runPart(parts.nth(j), check)
     // A part can settle a moment before its step does (MineBlocks reads the height after mining).
-    await expect.poll(async () => step.getAttribute('data-state'), { timeout: 30_000, interval: 100 })
+    await check.poll(async () => step.getAttribute('data-state'), { timeout: 30_000, interval: 100 })
       .not.toBe('running').catch(() => undefined)
     states.push((await step.getAttribute('data-state')) ?? 'missing')
   }
