@@ -24,6 +24,8 @@ export const DEFAULT_SEED = 'komodo-journeys'
 const GENERATE_CHUNK = 250
 /** Longest stretch of mining between two yields to the event loop. */
 const GENERATE_SLICE_MS = 16
+/** Longest stretch of a background snapshot restore between two yields to the event loop. */
+const RESTORE_SLICE_MS = 16
 /** Blocks between two snapshots (one is also written on a clean close): a start replays at most about this many. */
 export const SNAPSHOT_EVERY = 5_000
 
@@ -454,10 +456,10 @@ export class DevchainCore implements Engine {
 
   /** Runs the pending restore a slice at a time, yielding to the event loop (and its callers) between slices. */
   private async restoreInSlices(): Promise<void> {
-    while (this.pending) {
+    while (this.pending && !this.closed) {
       await platform.yieldToEventLoop()
       const started = performance.now()
-      while (this.pending && performance.now() - started < GENERATE_SLICE_MS) {
+      while (this.pending && !this.closed && performance.now() - started < RESTORE_SLICE_MS) {
         if (this.pending.steps.next().done) this.pending = null
       }
     }

@@ -81,6 +81,11 @@ export class Writer {
   finish(): Uint8Array {
     return this.buf.slice(0, this.len)
   }
+
+  /** What was written, without a copy (for a writer that is done with: later writes may change it). */
+  written(): Uint8Array {
+    return this.buf.subarray(0, this.len)
+  }
 }
 
 export class Reader {
