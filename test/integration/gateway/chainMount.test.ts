@@ -2,12 +2,12 @@
 import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
-import net from 'node:net'
+import type net from 'node:net'
 import type { AddressInfo } from 'node:net'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { createServer, type PluginOption, type ViteDevServer } from 'vite'
 import { chainMountPlugin } from '../../../.vuepress/plugins/chainMount.ts'
-import { post, request } from './support.ts'
+import { askRaw, connectRaw, post, request } from './support.ts'
 
 let vite: ViteDevServer
 let base = ''
@@ -88,22 +88,8 @@ describe('chainMountPlugin connection caps', () => {
     process.env.GATEWAY_CONNECTIONS_PER_CLIENT = '2'
     const capped = await viteWithMount()
     const port = (capped.httpServer!.address() as AddressInfo).port
-    const connect = () =>
-      new Promise<net.Socket>((resolve) => {
-        const s = net.connect(port, '127.0.0.1', () => resolve(s))
-        s.on('error', () => {})
-      })
-    /** One request on the socket: its status line, or "closed" when the server hung up first. */
-    const ask = (s: net.Socket, path: string) =>
-      new Promise<string>((resolve) => {
-        let got = ''
-        s.on('data', (d) => {
-          got += d.toString()
-          if (got.includes('\r\n')) resolve(got.split('\r\n')[0])
-        })
-        s.on('close', () => resolve(got ? got.split('\r\n')[0] : 'closed'))
-        s.write(`GET ${path} HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n`)
-      })
+    const connect = () => connectRaw(port)
+    const ask = (s: net.Socket, path: string) => askRaw(s, `GET ${path} HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n`)
     const sockets: net.Socket[] = []
     try {
       // The caps are attached once the chain is up: wait for it on a connection that closes after one answer.

@@ -9,13 +9,13 @@
  * this machine's own network address, a real non-loopback peer.
  */
 import http from 'node:http'
-import net from 'node:net'
+import type net from 'node:net'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { DevchainCore } from '../../../devchain/index.ts'
 import { createDevchainUpstream, createGateway, createLogger, parseAddressList } from '../../../server/gateway/index.ts'
 import type { GatewayOptions } from '../../../server/gateway/index.ts'
 import { parseTrustedProxies } from '../../../server/gateway/clientIp.ts'
-import { devchainCore, listen, post, startGateway, stop } from './support.ts'
+import { askRaw, connectRaw, devchainCore, listen, post, startGateway, stop } from './support.ts'
 
 let core: DevchainCore
 beforeAll(async () => {
@@ -96,22 +96,9 @@ describe('connection caps', () => {
     const server = http.createServer((req, res) => gateway.handle(req, res))
     const guard = gateway.attach(server)
     const port = await listen(server)
-    const connect = () =>
-      new Promise<net.Socket>((resolve) => {
-        const s = net.connect(port, '127.0.0.1', () => resolve(s))
-        s.on('error', () => {})
-      })
-    /** Sends one request; resolves with the status line, or "closed" when the server hung up. */
+    const connect = () => connectRaw(port)
     const ask = (s: net.Socket) =>
-      new Promise<string>((resolve) => {
-        let got = ''
-        s.on('data', (d) => {
-          got += d.toString()
-          if (got.includes('\r\n')) resolve(got.split('\r\n')[0])
-        })
-        s.on('close', () => resolve(got ? got.split('\r\n')[0] : 'closed'))
-        s.write(`POST /rpc HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: text/plain\r\nContent-Length: ${body.length}\r\n\r\n${body}`)
-      })
+      askRaw(s, `POST /rpc HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: text/plain\r\nContent-Length: ${body.length}\r\n\r\n${body}`)
     try {
       expect(server.maxConnections).toBe(100)
       const [a, b, c] = [await connect(), await connect(), await connect()]

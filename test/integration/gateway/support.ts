@@ -1,5 +1,6 @@
 /** Real parts for the gateway's integration tests: devchains, their HTTP face, gateways on 127.0.0.1:0. */
 import http from 'node:http'
+import net from 'node:net'
 import type { AddressInfo } from 'node:net'
 import { createDevchainCore } from '../../support/devchain.ts'
 import { createHttpServer } from '../../../server/chain/http.ts'
@@ -103,4 +104,25 @@ export function isErrorReply(v: unknown): boolean {
   if (keys.length !== 3 || keys[0] !== 'result' || keys[1] !== 'error' || keys[2] !== 'id') return false
   const e = r.error as Record<string, unknown> | null
   return r.result === null && !!e && Number.isInteger(e.code) && typeof e.message === 'string' && Object.keys(e).length === 2
+}
+
+/** A raw TCP connection to 127.0.0.1:port, for tests of what a server does with sockets. */
+export function connectRaw(port: number): Promise<net.Socket> {
+  return new Promise((resolve) => {
+    const s = net.connect(port, '127.0.0.1', () => resolve(s))
+    s.on('error', () => {})
+  })
+}
+
+/** Writes one raw HTTP request; resolves with the status line, or "closed" when the server hung up first. */
+export function askRaw(s: net.Socket, request: string): Promise<string> {
+  return new Promise((resolve) => {
+    let got = ''
+    s.on('data', (d) => {
+      got += d.toString()
+      if (got.includes('\r\n')) resolve(got.split('\r\n')[0])
+    })
+    s.on('close', () => resolve(got ? got.split('\r\n')[0] : 'closed'))
+    s.write(request)
+  })
 }
