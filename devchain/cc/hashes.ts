@@ -1,6 +1,8 @@
 /** The few hash and encoding primitives the CC layer needs, kept local so the CC code has no
- * dependency on the devchain core's internals. */
-import { sha256 } from '@noble/hashes/sha2.js'
+ * dependency on the devchain core's internals. SHA-256 is the platform's (OpenSSL in Node): the
+ * modules compute their global CC addresses as they load, so JS hashing here was paid on every
+ * chain start. */
+import { sha256 } from '../crypto/hash.ts'
 import { ripemd160 } from '@noble/hashes/legacy.js'
 import { createBase58check } from '@scure/base'
 import { concatBytes as concat, bytesToHex } from '@noble/hashes/utils.js'
