@@ -36,6 +36,15 @@ async function open(route: string): Promise<'page' | 'not-found'> {
   return which
 }
 
+/** The links search suggests for a query typed in the open page's search box. */
+async function searchHrefs(query: string): Promise<(string | null)[]> {
+  const box = page.locator('.search-box input')
+  await box.fill('')
+  await box.fill(query)
+  await page.locator('.search-box .suggestion').first().waitFor({ timeout: 2_000 }).catch(() => undefined)
+  return page.locator('.search-box .suggestion a').evaluateAll((links) => links.map((a) => a.getAttribute('href')))
+}
+
 /** Retries `open` until the route is a page (or is gone): a restarting dev server may refuse or serve the old app. */
 async function eventually(route: string, want: 'page' | 'not-found', timeout = 120_000): Promise<void> {
   await expect.poll(() => open(route).catch(() => 'down'), { timeout, interval: 1_000 }).toBe(want)
@@ -63,6 +72,10 @@ describe('vuepress dev follows the files', () => {
     expect(await sidebarText()).not.toContain('Watch a block arrive')
     fs.writeFileSync(file('docs/journeys/watch-blocks.md'), '---\ntitle: Watch a block arrive\norder: 50\n---\n\n# Watch a block arrive\n\nA page added while the server runs.\n')
     await page.waitForFunction(() => document.querySelector('.vp-sidebar')?.textContent?.includes('Watch a block arrive'), null, { timeout: LIVE })
+    // Search finds it, and it has its place in the previous/next links.
+    await expect.poll(() => searchHrefs('Watch a block'), { timeout: LIVE }).toContain('/journeys/watch-blocks.html')
+    await open('/journeys/watch-blocks.html')
+    expect(await page.locator('.vp-page-nav a').count()).toBeGreaterThan(0)
     await open('/es/journeys/watch-blocks.html')
     await expect(page.locator('.i18n-notice-fallback').innerText()).resolves.toMatch(/\S/)
     expect(await page.locator('main').innerText()).toContain('A page added while the server runs.')

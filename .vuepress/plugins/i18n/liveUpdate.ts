@@ -37,7 +37,7 @@ const fingerprint = (list: LocaleInfo[]): string => JSON.stringify(list.map((l) 
  *   pages follows here, in `onPageUpdated`: fallback pages (an English page added, renamed or edited; a
  *   translation added or deleted), translations' outdated state (an English edit, a stamp), the status pages,
  *   and the sidebar and navbar of every locale (titles, `order`), written back through the theme-data plugin so
- *   open pages update by HMR. Search follows by itself: its plugin re-indexes whenever a page chunk is written.
+ *   open pages update by HMR; the search index too, through the search plugin.
  * - A locale is configuration (site, theme and search locales, the client's string tables), which VuePress reads
  *   once at start. When a `locales/<dir>/locale.json` appears, changes or goes, the file is checked first: a
  *   broken one is reported (the build's own message, file and field) in the terminal and on the browser's error
@@ -142,6 +142,9 @@ async function refreshPages(app: App, options: I18nLiveUpdatePluginOptions, edit
   const chunks: Page[] = [...written, ...status]
   for (const page of chunks) await preparePageChunk(app, page)
   await prepareRoutes(app)
-  // The theme's data (navbar and sidebar of every locale) is written by its plugin; ask it to write it again.
-  await app.pluginApi.plugins.find((p) => p.name === '@vuepress/plugin-theme-data')?.onPrepared?.(app)
+  // The theme's data (navbar and sidebar of every locale) and the search index are written by their plugins; ask
+  // them to write them again. The search plugin's own watcher looks for `.js` page chunks, which VuePress no
+  // longer writes (they are `.vue`), so without this search would not see a page until a restart.
+  for (const name of ['@vuepress/plugin-theme-data', '@vuepress/plugin-search'])
+    await app.pluginApi.plugins.find((p) => p.name === name)?.onPrepared?.(app)
 }
