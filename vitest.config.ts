@@ -1,6 +1,7 @@
 import { defineConfig } from 'vitest/config'
 import vue from '@vitejs/plugin-vue'
 import { fileURLToPath } from 'node:url'
+import { coreWireDefine } from './.vuepress/plugins/pageMethods.ts'
 
 const vuepressClientMock = fileURLToPath(new URL('./test/unit/mocks/vuepress-client.ts', import.meta.url))
 const browserPlatform = fileURLToPath(new URL('./devchain/platform/browser/index.ts', import.meta.url))
@@ -15,6 +16,8 @@ export default defineConfig({
       {
         plugins: [vue()],
         resolve: { alias: { 'vuepress/client': vuepressClientMock } },
+        // What the site's build defines for the components (komodod's core methods in wire form).
+        define: coreWireDefine(),
         test: {
           name: 'unit',
           include: ['test/unit/**/*.test.ts'],

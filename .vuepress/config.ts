@@ -56,6 +56,8 @@ export default defineUserConfig({
     '@theme/VPNavbarItems.vue': path.resolve(import.meta.dirname, 'theme/VPNavbarItems.ts'),
     '@theme/VPSidebarItems.vue': path.resolve(import.meta.dirname, 'theme/VPSidebarItems.ts'),
     '@theme/VPPageNav.vue': path.resolve(import.meta.dirname, 'theme/VPPageNav.ts'),
+    // No edit link, date or contributors on any page: an empty footer instead of the git plugin's client.
+    '@theme/VPPageMeta.vue': path.resolve(import.meta.dirname, 'theme/VPPageMeta.vue'),
   },
   bundler: viteBundler({ vuePluginOptions: { compiler: sfcMemory.compiler }, viteOptions: { plugins: [sfcMemory.plugin, compileHints()] } }),
   get theme() {
@@ -68,7 +70,8 @@ export default defineUserConfig({
       lastUpdated: false,
       // Our link check (plugins/i18n/linkCheck.ts) covers every internal link, not only `.md` ones. No page has an
       // image to zoom or a `::: tabs` block: those two plugins would only add 4 KB (gzip) of JS to every page.
-      themePlugins: { linksCheck: false, mediumZoom: false, tab: false },
+      // Nothing shows git dates or contributors (theme/VPPageMeta.vue), so no page's history is read.
+      themePlugins: { linksCheck: false, mediumZoom: false, tab: false, git: false },
     })
   },
   get plugins() {

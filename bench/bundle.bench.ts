@@ -2,7 +2,7 @@
  * First-load JavaScript (gzip) of the built site, measured the way a reader pays for it: Chromium
  * loads the page from a static server and every script it fetches (entry, route chunk, and the
  * lazily registered components that page renders) is counted, gzipped at level 9.
- * Target: ≤ 100 KB on a journey page. Set KJ_BENCH_DIST to measure an existing build.
+ * Target: ≤ 100 KB on every page. Set KJ_BENCH_DIST to measure an existing build.
  */
 import fs from 'node:fs'
 import zlib from 'node:zlib'
@@ -12,12 +12,13 @@ import { startServer } from '../server/start.ts'
 
 const RUNS = 3
 const TARGET_KB = 100
+// Every journey, since the budget holds on every page, plus the home page and the two guides.
+const JOURNEYS = fs.readdirSync(new URL('../docs/journeys/', import.meta.url)).filter((f) => f.endsWith('.md') && f !== 'README.md').map((f) => f.slice(0, -3)).sort()
 const PAGES: [string, string][] = [
   ['home', '/'],
-  ['journey (faucet)', '/journeys/faucet.html'],
-  ['journey (oracles)', '/journeys/oracles.html'],
-  ['journey (heir)', '/journeys/heir.html'],
+  ...JOURNEYS.map((name): [string, string] => [`journey (${name})`, `/journeys/${name}.html`]),
   ['components demo', '/guides/components.html'],
+  ['docker guide', '/guides/docker.html'],
 ]
 
 const given = process.env.KJ_BENCH_DIST
@@ -80,7 +81,7 @@ try {
       last = r
     }
     const kb = median(runs) / 1024
-    const note = label.startsWith('journey') ? ` (target ≤ ${TARGET_KB} KB, ratio ${(kb / TARGET_KB).toFixed(2)})` : ''
+    const note = ` (target ≤ ${TARGET_KB} KB, ratio ${(kb / TARGET_KB).toFixed(2)})`
     console.log(`first-load JS gzip, ${label} ${route}: ${kb.toFixed(1)} KB median of ${RUNS}, ${last.files} scripts, ${last.components} component chunks${note}; recorded replies loaded offline ${(last.recordedBytes / 1024).toFixed(1)} KB apart`)
     if (LIST_FILES) for (const [u, size] of last.sizes.sort((a, b) => b[1] - a[1])) console.log(`  ${(size / 1024).toFixed(1).padStart(6)} KB  ${u}`)
   }

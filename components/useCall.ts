@@ -6,7 +6,7 @@ import { onBeforeUnmount, ref, shallowRef, type Ref, type ShallowRef } from 'vue
 import type { CallOptions } from '../protocol/client.ts'
 import { AbortedError, ChainUnavailableError } from '../protocol/errors.ts'
 import type { MethodResult } from '../protocol/types.ts'
-import { loadRecorded, type RecordedReply } from './recorded/index.ts'
+import type { RecordedReply } from './recorded/index.ts'
 import { useRpcClient } from './useRpcClient.ts'
 import { inPageAvailable } from './inPageChain.ts'
 import { callsReleased } from './checkpointGate.ts'
@@ -52,7 +52,8 @@ export function useCall<T = unknown>(options: { recorded?: boolean } = {}): UseC
       if (mine !== controller) return undefined
       // Recorded replies only where no chain can answer: a browser that cannot run the in-page chain.
       if (err instanceof ChainUnavailableError && options.recorded !== false && !inPageAvailable()) {
-        const rec = await loadRecorded(method, params, callOptions.node).catch(() => null)
+        // The index of recordings loads only here: a page whose chain answers never pays for it.
+        const rec = await import('./recorded/index.ts').then((r) => r.loadRecorded(method, params, callOptions.node)).catch(() => null)
         if (mine !== controller) return undefined
         if (rec) {
           result.value = rec.result as T

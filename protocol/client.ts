@@ -3,7 +3,7 @@
  * errors for JSON-RPC and CC soft errors, timeouts and cancellation. What carries the body is a
  * transport (transport.ts): this site's `/rpc`, a gateway's URL, or the in-page chain.
  */
-import { CORE_CATALOG, type MethodSpec } from './catalog.ts'
+import type { WireSpec } from './wireSpec.ts'
 import type { RpcReply } from './jsonrpc.ts'
 import {
   AbortedError, CcSoftError, ChainUnavailableError, NodeRpcError, ParamsError, TimeoutError, UnknownMethodError,
@@ -31,14 +31,17 @@ export interface RpcClientOptions {
   fetch?: typeof fetch
   /** What carries the bodies; @default an HTTP transport to `base` with `fetch` */
   transport?: Transport
-  /** The methods this client checks params against: the site passes one that loads modules' specs on demand. @default CORE_CATALOG */
+  /** The methods this client checks params against: the site passes one that loads modules' specs on demand. @default komodod's core methods */
   catalog?: SpecSource
 }
 
 /** Where a client finds a method's spec: a catalog, or a source that fetches specs when first asked. */
 export interface SpecSource {
-  get(name: string): MethodSpec | undefined | Promise<MethodSpec | undefined>
+  get(name: string): WireSpec | undefined | Promise<WireSpec | undefined>
 }
+
+/** The core catalog, imported when first asked: a page's client passes its own source, and never loads this. */
+const coreCatalog: SpecSource = { get: (name) => import('./catalog.ts').then((c) => c.CORE_CATALOG.get(name)) }
 
 export interface CallOptions {
   node?: string
@@ -65,7 +68,7 @@ export class RpcClient {
   constructor(options: RpcClientOptions = {}) {
     this.timeoutMs = options.timeoutMs ?? 30_000
     this.transport = options.transport ?? httpTransport({ base: options.base, fetch: options.fetch })
-    this.catalog = options.catalog ?? CORE_CATALOG
+    this.catalog = options.catalog ?? coreCatalog
   }
 
   /** Typed call: the result type follows the method name (see `ResultOf`). */

@@ -4,6 +4,7 @@
  */
 import { base58checkDecode } from './base58check.ts'
 import type { MethodSpec, ParamFormat, ParamSpec, ParamType } from './catalog.ts'
+import type { WireSpec } from './wireSpec.ts'
 import { R_ADDRESS_VERSION } from './addressVersions.ts'
 
 export type IssueCode =
@@ -60,7 +61,7 @@ function hasType(type: ParamType, v: unknown): boolean {
 }
 
 /** Checks typed params (what goes on the wire) against the method's catalog entry. */
-export function validateParams(spec: MethodSpec, params: readonly unknown[]): ParamIssue[] {
+export function validateParams(spec: WireSpec, params: readonly unknown[]): ParamIssue[] {
   const issues: ParamIssue[] = []
   if (params.length > spec.params.length) {
     issues.push({ index: spec.params.length, param: '', code: 'too-many' })

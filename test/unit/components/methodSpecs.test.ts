@@ -1,24 +1,38 @@
 // @vitest-environment happy-dom
 /**
- * A page's first load carries only its own module methods' specs (page data); anything else comes
- * with the full catalog, loaded on demand. These tests take the page data away to walk that path.
+ * A page's first load carries only its own methods' whole specs (page data) and komodod's core methods in wire
+ * form; anything else comes with the full catalog, loaded on demand. These tests take the page data away to walk
+ * that path.
  */
 import { flushPromises, mount } from '@vue/test-utils'
 import { afterEach, describe, expect, it, vi } from 'vitest'
 import RpcCall from '../../../components/RpcCall.vue'
 import { methodSpec, siteSpecs } from '../../../components/methodSpecs.ts'
-import { moduleMethodsOf } from '../../../.vuepress/plugins/pageMethods.ts'
+import { pageMethodsOf } from '../../../.vuepress/plugins/pageMethods.ts'
 import { mockPageData } from '../mocks/vuepress-client.ts'
 import { fakeChain } from './fakeChain.ts'
 
 afterEach(() => vi.unstubAllGlobals())
 
 describe('method specs of a page', () => {
-  it('the build names a page\'s module methods from its frontmatter and its RpcCalls, never core ones', () => {
-    const specs = moduleMethodsOf(['getinfo', 'faucetinfo'], '<RpcCall method="faucetfund" :params=\'["10"]\' />\n<RpcCall node="reader" method="tokeninfo" />')
-    expect(Object.keys(specs)).toEqual(['faucetfund', 'faucetinfo', 'tokeninfo'])
+  it('the build names a page\'s methods from its frontmatter and its RpcCalls, core and module alike', () => {
+    const specs = pageMethodsOf(['getinfo', 'faucetinfo', 'nosuchmethod'], '<RpcCall method="faucetfund" :params=\'["10"]\' />\n<RpcCall node="reader" method="tokeninfo" />')
+    expect(Object.keys(specs)).toEqual(['faucetfund', 'faucetinfo', 'getinfo', 'tokeninfo'])
     expect(specs.faucetfund.params[0].name).toBe('amount')
-    expect(moduleMethodsOf(undefined, '<RpcCall method="getblock" />')).toEqual({})
+    expect(pageMethodsOf(undefined, '<RpcCall method="getblock" />').getblock.summary).toMatch(/\S/)
+  })
+
+  it('the core methods\' wire form checks a call as the whole spec does', async () => {
+    mockPageData.value = { path: '/', title: '', lang: 'en-US', frontmatter: {} }
+    const { CORE_METHODS } = await import('../../../protocol/catalog.ts')
+    const { validateParams } = await import('../../../protocol/validate.ts')
+    for (const full of CORE_METHODS) {
+      const wire = await siteSpecs.get(full.name)
+      expect(wire, full.name).toEqual({ name: full.name, params: full.params.map(({ name, type, optional, format }) => ({ name, type, ...(optional ? { optional } : {}), ...(format ? { format } : {}) })), ...(full.softErrors ? { softErrors: true } : {}) })
+      for (const params of [[], ['x'], [1, 2, 3, 4, 5, 6, 7, 8, 9]]) expect(validateParams(wire!, params), full.name).toEqual(validateParams(full, params))
+    }
+    // The forms' whole specs are not in the first load: a core method's comes with its page, or with the catalog.
+    expect(methodSpec('getblock')).toBeUndefined()
   })
 
   it('without page data, a module method\'s form appears once the full catalog has loaded, and runs', async () => {
@@ -34,7 +48,7 @@ describe('method specs of a page', () => {
   })
 
   it('the client gets core specs at once and module specs through the lazy catalog', async () => {
-    expect(siteSpecs.get('getblock')).toMatchObject({ name: 'getblock' })
+    expect(siteSpecs.get('getblock')).toMatchObject({ name: 'getblock', params: [{ name: 'hash|height', type: 'string' }, { name: 'verbosity', optional: true }] })
     const oracle = await siteSpecs.get('oraclesinfo')
     expect(oracle).toMatchObject({ name: 'oraclesinfo', softErrors: true })
   })

@@ -30,6 +30,8 @@ describe('TxView', () => {
     const w = mount(TxView, { props: { from: 'token.tokenid' } })
     await flushPromises()
     expect(seen[0].params).toEqual([createTx.txid, 1])
+    // The decoder is its own chunk, loaded with the first transaction to show.
+    await vi.waitFor(() => expect(w.find('.kj-tx').exists()).toBe(true))
     const rows = w.findAll('tbody tr').slice(1)
     expect(rows[0].find('.kj-cc-label').text()).toBe('CC output of Tokens (0xf2)')
     expect(rows[1].attributes('data-cc')).toBe('Tokens')
@@ -44,7 +46,7 @@ describe('BlockView', () => {
     const w = mount(BlockView, { props: { height: 3 } })
     await flushPromises()
     expect(w.find('[data-field="height"]').text()).toBe('3')
-    expect(w.findAll('.kj-tx')).toHaveLength(1)
+    await vi.waitFor(() => expect(w.findAll('.kj-tx')).toHaveLength(1))
   })
 })
 
