@@ -17,7 +17,7 @@ export default defineConfig({
         plugins: [vue()],
         resolve: { alias: { 'vuepress/client': vuepressClientMock } },
         // What the site's build defines for the components (komodod's core methods in wire form).
-        define: coreWireDefine(),
+        define: Object.fromEntries(Object.entries(coreWireDefine()).map(([name, value]) => [name, JSON.stringify(value)])),
         test: {
           name: 'unit',
           include: ['test/unit/**/*.test.ts'],

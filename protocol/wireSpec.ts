@@ -4,7 +4,7 @@
  * and result shapes are for forms and reference pages. A page's first load carries komodod's core methods in
  * this packed form (about a fifth of their full specs); forms get full specs with their page's data.
  */
-import type { MethodSpec, ParamSpec } from './catalog.ts'
+import type { MethodSpec, ParamSpec } from './methodSpec.ts'
 
 export type WireParam = Pick<ParamSpec, 'name' | 'type' | 'optional' | 'format'>
 

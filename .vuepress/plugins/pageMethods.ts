@@ -11,8 +11,11 @@ import { CORE_METHODS, type MethodSpec } from '../../protocol/catalog.ts'
 import { packWireSpecs } from '../../protocol/wireSpec.ts'
 import { getMethod } from '../../modules/catalog.ts'
 
-/** The build-time constant components/methodSpecs.ts reads: komodod's core methods, packed. */
-export const coreWireDefine = (): Record<string, string> => ({ __KJ_CORE_WIRE__: JSON.stringify(packWireSpecs(CORE_METHODS)) })
+/**
+ * The build-time constant components/methodSpecs.ts reads: komodod's core methods, packed. Values as VuePress's
+ * `define` takes them (its bundler turns each into a JS literal); Vite's own `define` wants the literal itself.
+ */
+export const coreWireDefine = (): Record<string, string> => ({ __KJ_CORE_WIRE__: packWireSpecs(CORE_METHODS) })
 
 const RPC_CALL = /<RpcCall\b[^>]*?\smethod="([\w-]+)"/g
 

@@ -10,7 +10,7 @@
  * secret of that chain and releases whole payments to the receiver's normal address; the sender may
  * `channelsclose` and, once the close is deep enough, `channelsrefund` what is left.
  */
-import { p, type MethodSpec } from '../../protocol/catalog.ts'
+import { p, type MethodSpec } from '../../protocol/methodSpec.ts'
 import { EVAL } from '../../protocol/evalCodes.ts'
 import { defineModule, type DecodedOpReturn, type OpReturnView } from '../../protocol/module.ts'
 import type { CcSuccess, HexResult } from '../../protocol/types.ts'

@@ -4,7 +4,7 @@
  * the public constants of src/cc/CCcustom.cpp. The rules (FaucetValidate, faucetfund/faucetget)
  * are in rules.ts, loaded by the engine only.
  */
-import { p, type MethodSpec } from '../../protocol/catalog.ts'
+import { p, type MethodSpec } from '../../protocol/methodSpec.ts'
 import { EVAL } from '../../protocol/evalCodes.ts'
 import { defineModule, type DecodedOpReturn } from '../../protocol/module.ts'
 import type { CcSuccess, HexResult } from '../../protocol/types.ts'

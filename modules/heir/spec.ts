@@ -8,7 +8,7 @@
  *   heiradd/heirclaim  ea 'A'|'C' <fundingtxid, display byte order> <uint8 heir spending has begun>
  *   with a tokenid     the Tokens transfer payload (f2 't' …) carrying the above under opret id 0x15
  */
-import { p, type MethodSpec } from '../../protocol/catalog.ts'
+import { p, type MethodSpec } from '../../protocol/methodSpec.ts'
 import { EVAL } from '../../protocol/evalCodes.ts'
 import { defineModule, type DecodedOpReturn, type OpReturnView } from '../../protocol/module.ts'
 import { bytesToHex, concatBytes, hexToBytes, PayloadReader, sizedBytes } from '../../protocol/opret.ts'

@@ -7,7 +7,7 @@
  *   tokencreate    f2 'c' <vec pubkey33> <str name> <str description> [11 <vec NFT data>]
  *   tokentransfer  f2 't' <tokenid, display byte order> <count> <vec destpubkey33>…
  */
-import { p, type MethodSpec } from '../../protocol/catalog.ts'
+import { p, type MethodSpec } from '../../protocol/methodSpec.ts'
 import { EVAL } from '../../protocol/evalCodes.ts'
 import { defineModule, type DecodedOpReturn, type OpReturnView } from '../../protocol/module.ts'
 import { bytesToHex, concatBytes, hexToBytes, PayloadReader, sizedBytes } from '../../protocol/opret.ts'
