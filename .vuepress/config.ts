@@ -21,6 +21,7 @@ import { openRpcPlugin } from './plugins/openRpc.ts'
 import { chainFlagsPlugin } from './plugins/chainFlags.ts'
 import { islandPreloadPlugin } from './plugins/islandPreload/index.ts'
 import { searchByLocalePlugin } from './plugins/searchByLocale/index.ts'
+import { themeDataByLocalePlugin } from './plugins/themeDataByLocale/index.ts'
 import { sourceRoutesPlugin } from './plugins/sourceRoutes.ts'
 import { compileHints } from './bundler/compileHints.ts'
 import { releaseSfcMemory } from './bundler/releaseSfcMemory.ts'
@@ -101,6 +102,7 @@ export default defineUserConfig({
       searchPlugin({ locales: locales.search, maxSuggestions: 10, getExtraFields: searchExtraFields }),
       // After the search plugin: splits its index into one lazily loaded chunk per locale.
       searchByLocalePlugin(),
+      themeDataByLocalePlugin(),
     ]
   },
 })

@@ -101,6 +101,24 @@ describe('vuepress build', () => {
     expect(fs.readFileSync(path.join(dist, 'assets', app), 'utf8')).not.toContain('__vite__mapDeps')
   })
 
+  it('keeps each locale\'s theme data (sidebar, navbar, labels) in a chunk of its own, out of the main one', () => {
+    const assets = path.join(dist, 'assets')
+    const scripts = fs.readdirSync(assets).filter((f) => f.endsWith('.js'))
+    const app = scripts.find((f) => /^app-.*\.js$/.test(f))!
+    // The main chunk and what it imports statically: what every page loads.
+    const firstLoad = [app, ...[...fs.readFileSync(path.join(assets, app), 'utf8').matchAll(/from"\.\/([\w.-]+\.js)"/g)].map((m) => m[1])]
+    const text = (f: string) => fs.readFileSync(path.join(assets, f), 'utf8')
+    const translated = discoverLocales().list
+    expect(translated.length).toBeGreaterThan(0)
+    for (const locale of translated) {
+      const label = locale.data.theme?.toggleColorMode
+      expect(label, locale.dir).toBeTruthy()
+      const where = scripts.filter((f) => text(f).includes(JSON.stringify(label).slice(1, -1)))
+      expect(where.length, locale.dir).toBe(1)
+      expect(firstLoad, locale.dir).not.toContain(where[0])
+    }
+  })
+
   it('names the site icon in every page, outside the head config the client dedupes on each load', () => {
     for (const route of ['/', '/zh/journeys/faucet.html', '/guides/docker.html']) {
       const html = fs.readFileSync(fileFor(dist, route), 'utf8')
