@@ -26,9 +26,14 @@ export function pageMethodsOf(frontmatterRpc: unknown, content: string): Record<
   const out: Record<string, MethodSpec> = {}
   for (const name of [...names].sort()) {
     const spec = getMethod(name)
-    if (spec) out[name] = spec
+    if (spec) out[name] = formSpec(spec)
   }
   return out
+}
+
+/** What a page's forms and client read of a spec: the reference pages' fields (result, category, safety) stay out. */
+function formSpec({ result: _result, category: _category, safety: _safety, heavy: _heavy, ...spec }: MethodSpec): MethodSpec {
+  return spec as MethodSpec
 }
 
 export const pageMethodsPlugin = (): Plugin => ({

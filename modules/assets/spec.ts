@@ -16,6 +16,11 @@ import { EVAL } from '../../protocol/evalCodes.ts'
 import { defineModule } from '../../protocol/module.ts'
 import { bytesToHex as hex, concatBytes, hexToBytes as fromHex, PayloadReader, sizedBytes } from '../../protocol/opret.ts'
 import type { HexResult } from '../../protocol/types.ts'
+import type { AssetFuncId } from './funcids.ts'
+import { ASSETS_STRINGS } from './strings.ts'
+
+export { FUNCID, isAskFuncid, isBidFuncid, type AssetFuncId } from './funcids.ts'
+export { ASSETS_STRINGS } from './strings.ts'
 
 export const EVAL_ASSETS = EVAL.ASSETS
 export const EVAL_TOKENS = EVAL.TOKENS
@@ -30,9 +35,6 @@ export const ASSETS_TXFEE = 10_000
 /** Tokens opret blob id of the Assets payload (src/cc/CCinclude.h OPRETID_ASSETSDATA). */
 export const OPRETID_ASSETSDATA = 0x12
 
-/** The funcids komodod writes: s ask, b bid, S fill of an ask, B fill of a bid, x cancel ask, o cancel bid. */
-export const FUNCID = { ask: 0x73, bid: 0x62, fillAsk: 0x53, fillBid: 0x42, cancelAsk: 0x78, cancelBid: 0x6f } as const
-export type AssetFuncId = 's' | 'b' | 'S' | 'B' | 'x' | 'o' | 'e' | 'E'
 
 export interface AssetOpret {
   /** Display (RPC) hex of the tokenid. */
@@ -261,40 +263,6 @@ export interface AssetOrder {
 /** sprintf("%.8f") of a double. */
 export const fixed8 = (d: number): string => d.toFixed(8)
 
-export const isBidFuncid = (f: AssetFuncId): boolean => f === 'b' || f === 'B'
-export const isAskFuncid = (f: AssetFuncId): boolean => f === 's' || f === 'S'
-
-// ── English UI strings (translations: locales/<dir>/locale.json under "ui.assets") ──────────────
-
-export const ASSETS_STRINGS = {
-  title: 'Order book',
-  tokenid: 'Token id',
-  actAs: 'Act as',
-  nodes: { miner: 'miner', reader: 'reader' },
-  someone: 'another pubkey',
-  refresh: 'Refresh',
-  mine: 'Mine a block',
-  minedOnly: 'The book lists mined orders only: mine a block after placing, filling or cancelling.',
-  orders: 'Open orders',
-  side: 'Side',
-  sides: { ask: 'ask (sells units)', bid: 'bid (buys units)' },
-  units: 'Units',
-  price: 'Price per unit (coins)',
-  total: 'Total (coins)',
-  owner: 'Placed by',
-  action: 'Action',
-  empty: 'No open orders for this token.',
-  fill: 'Fill',
-  fillUnits: 'Units to fill',
-  cancel: 'Cancel',
-  place: 'Place order',
-  positive: 'Must be more than zero.',
-  balances: 'Balances',
-  node: 'Node',
-  tokens: 'Token units',
-  coins: 'Coins',
-  change: 'Change since the previous refresh',
-} as const
 
 // ── catalog ───────────────────────────────────────────────────────────────────────────────────
 
@@ -355,21 +323,6 @@ export const ASSETS_METHODS: readonly MethodSpec[] = [
     params: [tokenidParam, { name: 'bidtxid', type: 'string', format: 'txid', summary: 'The bid, or the last fill of it.' }],
     result: 'object: result, hex (not broadcast)' },
 ]
-
-/** An order as the panel's table shows it: units, price per unit and total coins, whichever side it is. */
-export interface OrderRow {
-  order: AssetOrder
-  side: 'ask' | 'bid'
-  units: number
-  price: string
-  total: string
-}
-
-export function rowOf(order: AssetOrder): OrderRow {
-  return isBidFuncid(order.funcid)
-    ? { order, side: 'bid', units: Number(order.totalrequired ?? 0), price: order.price ?? '', total: order.amount }
-    : { order, side: 'ask', units: Number(order.amount), price: order.price ?? '', total: String(order.totalrequired ?? '') }
-}
 
 declare module '../../protocol/types.ts' {
   interface ResultOf {

@@ -19,6 +19,9 @@ describe('method specs of a page', () => {
     const specs = pageMethodsOf(['getinfo', 'faucetinfo', 'nosuchmethod'], '<RpcCall method="faucetfund" :params=\'["10"]\' />\n<RpcCall node="reader" method="tokeninfo" />')
     expect(Object.keys(specs)).toEqual(['faucetfund', 'faucetinfo', 'getinfo', 'tokeninfo'])
     expect(specs.faucetfund.params[0].name).toBe('amount')
+    // What only the reference pages read stays out of a page's data.
+    expect(specs.getinfo).not.toHaveProperty('result')
+    expect(specs.faucetfund).toMatchObject({ softErrors: true, summary: expect.stringMatching(/\S/) })
     expect(pageMethodsOf(undefined, '<RpcCall method="getblock" />').getblock.summary).toMatch(/\S/)
   })
 

@@ -1,0 +1,32 @@
+/** The Assets panel's English UI strings, apart from the spec so the panel's chunk carries no catalog entries. */
+
+export const ASSETS_STRINGS = {
+  title: 'Order book',
+  tokenid: 'Token id',
+  actAs: 'Act as',
+  nodes: { miner: 'miner', reader: 'reader' },
+  someone: 'another pubkey',
+  refresh: 'Refresh',
+  mine: 'Mine a block',
+  minedOnly: 'The book lists mined orders only: mine a block after placing, filling or cancelling.',
+  orders: 'Open orders',
+  side: 'Side',
+  sides: { ask: 'ask (sells units)', bid: 'bid (buys units)' },
+  units: 'Units',
+  price: 'Price per unit (coins)',
+  total: 'Total (coins)',
+  owner: 'Placed by',
+  action: 'Action',
+  empty: 'No open orders for this token.',
+  fill: 'Fill',
+  fillUnits: 'Units to fill',
+  cancel: 'Cancel',
+  place: 'Place order',
+  positive: 'Must be more than zero.',
+  balances: 'Balances',
+  node: 'Node',
+  tokens: 'Token units',
+  coins: 'Coins',
+  change: 'Change since the previous refresh',
+} as const
+
