@@ -16,11 +16,13 @@ import { EVAL } from '../../protocol/evalCodes.ts'
 import { defineModule } from '../../protocol/module.ts'
 import { bytesToHex as hex, concatBytes, hexToBytes as fromHex, PayloadReader, sizedBytes } from '../../protocol/opret.ts'
 import type { HexResult } from '../../protocol/types.ts'
-import type { AssetFuncId } from './funcids.ts'
-import { ASSETS_STRINGS } from './strings.ts'
+import type { AssetFuncId } from './spec/funcids.ts'
+import type { AssetOrder } from './spec/orderRow.ts'
+import { ASSETS_STRINGS } from './spec/strings.ts'
 
-export { FUNCID, isAskFuncid, isBidFuncid, type AssetFuncId } from './funcids.ts'
-export { ASSETS_STRINGS } from './strings.ts'
+export { FUNCID, isAskFuncid, isBidFuncid, type AssetFuncId } from './spec/funcids.ts'
+export type { AssetOrder } from './spec/orderRow.ts'
+export { ASSETS_STRINGS } from './spec/strings.ts'
 
 export const EVAL_ASSETS = EVAL.ASSETS
 export const EVAL_TOKENS = EVAL.TOKENS
@@ -242,23 +244,6 @@ export function askFillPayment(origAssetoshis: number, totalNValue: number, fill
 
 // ── what tokenorders prints (AssetOrders) ─────────────────────────────────────────────────────
 
-export interface AssetOrder {
-  funcid: AssetFuncId
-  txid: string
-  vout: number
-  /** Bids: coins as a "%.8f" string; asks: token units as a "%llu" string. */
-  amount: string
-  bidamount?: string
-  askamount?: string
-  origaddress?: string
-  origtokenaddress?: string
-  tokenid?: string
-  otherid?: string
-  /** Bids: token units still wanted (a number); asks: coins still asked for ("%.8f" string). */
-  totalrequired?: number | string
-  /** Coins per token, "%.8f". */
-  price?: string
-}
 
 /** sprintf("%.8f") of a double. */
 export const fixed8 = (d: number): string => d.toFixed(8)
