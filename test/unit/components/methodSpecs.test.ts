@@ -31,7 +31,7 @@ describe('method specs of a page', () => {
     const { validateParams } = await import('../../../protocol/validate.ts')
     for (const full of CORE_METHODS) {
       const wire = await siteSpecs.get(full.name)
-      expect(wire, full.name).toEqual({ name: full.name, params: full.params.map(({ name, type, optional, format }) => ({ name, type, ...(optional ? { optional } : {}), ...(format ? { format } : {}) })), ...(full.softErrors ? { softErrors: true } : {}) })
+      expect(wire, full.name).toEqual({ name: full.name, params: full.params.map(({ name, type, optional, format }) => ({ name, type, ...(optional ? { optional } : {}), ...(format ? { format } : {}) })), ...(full.softErrors ? { softErrors: true } : {}), ...(full.timeoutMs ? { timeoutMs: full.timeoutMs } : {}) })
       for (const params of [[], ['x'], [1, 2, 3, 4, 5, 6, 7, 8, 9]]) expect(validateParams(wire!, params), full.name).toEqual(validateParams(full, params))
     }
     // The forms' whole specs are not in the first load: a core method's comes with its page, or with the catalog.
