@@ -3,6 +3,7 @@
  * answers and a recorded reply stands in. Cancels itself when the component unmounts.
  */
 import { onBeforeUnmount, ref, shallowRef, type Ref, type ShallowRef } from 'vue'
+import { withBase } from 'vuepress/client'
 import type { CallOptions } from '../protocol/client.ts'
 import { AbortedError, ChainUnavailableError } from '../protocol/errors.ts'
 import type { MethodResult } from '../protocol/types.ts'
@@ -53,7 +54,7 @@ export function useCall<T = unknown>(options: { recorded?: boolean } = {}): UseC
       // Recorded replies only where no chain can answer: a browser that cannot run the in-page chain.
       if (err instanceof ChainUnavailableError && options.recorded !== false && !inPageAvailable()) {
         // The index of recordings loads only here: a page whose chain answers never pays for it.
-        const rec = await import('./recorded/index.ts').then((r) => r.loadRecorded(method, params, callOptions.node)).catch(() => null)
+        const rec = await import('./recorded/index.ts').then((r) => r.loadRecorded(method, params, callOptions.node, { url: withBase })).catch(() => null)
         if (mine !== controller) return undefined
         if (rec) {
           result.value = rec.result as T

@@ -9,7 +9,6 @@
  * A reply is looked up by method, node and params; when none was recorded with the call's params the
  * closest stands in (same node first), marked `exact: false` so the page says so.
  */
-import { withBase } from 'vuepress/client'
 
 /** What a reply was recorded from, for its label in the reader's language. */
 export type RecordedOrigin =
@@ -59,11 +58,21 @@ export function pickRecorded(entries: readonly RecordedEntry[], params: readonly
   return entry ? { ...entry, origin: originOf(entry.source), exact: !!exact } : null
 }
 
+/**
+ * Where the site's own recordings are fetched from. The page passes its `withBase`: this module imports nothing
+ * of VuePress, which would make the bundler split Vue and the VuePress client out of the main chunk (this chunk
+ * is loaded on demand by a chunk that the main one loads on demand).
+ */
+export interface RecordedSource {
+  fetch?: typeof fetch
+  url?: (path: string) => string
+}
+
 export async function loadRecorded(
   method: string,
   params: readonly unknown[] = [],
   node?: string,
-  fetchImpl: typeof fetch = (i, o) => globalThis.fetch(i, o),
+  { fetch: fetchImpl = (i, o) => globalThis.fetch(i, o), url = (path) => path }: RecordedSource = {},
 ): Promise<RecordedReply | null> {
   const local = files[`./${method}.json`]
   if (local) {
@@ -71,7 +80,7 @@ export async function loadRecorded(
     return pickRecorded(Array.isArray(body) ? body : [body], params, node)
   }
   try {
-    const res = await fetchImpl(withBase(`/recorded/${encodeURIComponent(method)}.json`))
+    const res = await fetchImpl(url(`/recorded/${encodeURIComponent(method)}.json`))
     if (!res.ok) return null
     const body = JSON.parse(await res.text()) as { result?: unknown; source?: unknown; request?: { params?: unknown[] } } | null
     if (!body || !('result' in body)) return null

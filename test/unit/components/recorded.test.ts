@@ -34,7 +34,7 @@ describe('recorded replies', () => {
       served.push(url)
       return new Response(JSON.stringify({ method: 'z_listaddresses', source: 'komodod, developer-docs wallet.md', request: { method: 'z_listaddresses', params: [] }, result: [] }))
     }) as unknown as typeof fetch
-    expect(await loadRecorded('z_listaddresses', [], undefined, fake)).toMatchObject({ result: [], exact: true, origin: { kind: 'komodod' } })
+    expect(await loadRecorded('z_listaddresses', [], undefined, { fetch: fake })).toMatchObject({ result: [], exact: true, origin: { kind: 'komodod' } })
     expect(served).toEqual(['/recorded/z_listaddresses.json'])
   })
 })
