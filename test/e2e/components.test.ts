@@ -43,6 +43,8 @@ describe('live components on npm start (gateway + devchain)', () => {
     await page.locator('.kj-progress', { hasText: 'restored' }).waitFor()
     await expect(page.locator('#step-5').getAttribute('data-state')).resolves.toBe('done')
     await expect(page.locator('#step-5 .kj-json code').count()).resolves.toBe(0)
+    // A step hydrates as the reader nears it (hydrateInTurn.ts); the reload keeps the scroll at the bottom.
+    await page.locator('#step-4').scrollIntoViewIfNeeded()
     await expect(page.locator('#step-4 .kj-json code').textContent()).resolves.toContain('"hex"')
 
     // A deep link lands on its step.
