@@ -2,8 +2,8 @@ import * as themeDataModule from '@internal/themeData'
 import { defineClientConfig } from 'vuepress/client'
 import { resolveLocalePath } from 'vuepress/shared'
 
-/** Present in a build (index.ts rewrote the module); `vuepress dev` serves every locale in the module itself. */
-// Read through the namespace: the dev module has no such export, and a named import of it would not load there.
+// Present in a build (index.ts rewrote the module); `vuepress dev` serves every locale in the plugin's own module,
+// which has no such export: read through the namespace, since a named import of it would not load there.
 const { ensureThemeLocale } = themeDataModule
 
 export default defineClientConfig({
