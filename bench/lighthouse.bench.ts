@@ -22,6 +22,9 @@ const PAGES = [
   { name: 'journey', route: '/journeys/your-own-chain.html' },
   // The heaviest journey: eleven live components hydrate on it.
   { name: 'journey (faucet)', route: '/journeys/faucet.html' },
+  // The newest journeys, and the one whose first screen runs the most module calls.
+  { name: 'journey (rewards)', route: '/journeys/rewards.html' },
+  { name: 'journey (cc identity)', route: '/journeys/cc-identity.html' },
 ]
 const runs = Number(process.env.KJ_BENCH_LH_RUNS ?? 3)
 
