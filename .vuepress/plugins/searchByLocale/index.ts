@@ -1,5 +1,6 @@
 import fs from 'node:fs/promises'
 import type { Plugin } from 'vuepress/core'
+import { writeLocaleChunks } from '../localeChunks.ts'
 
 const SEARCH_MODULE = 'internal/searchIndex.js'
 const EXPORT = 'export const SEARCH_INDEX = '
@@ -57,18 +58,13 @@ export const searchByLocalePlugin = (): Plugin => ({
       if (list) list.push(entry)
       else byLocale.set(entry.pathLocale, [entry])
     }
-    const loaders: string[] = []
-    for (const [locale, entries] of byLocale) {
-      const file = `searchIndex/search-${locale.replace(/[^\w-]+/g, '') || 'root'}.js`
-      await app.writeTemp(`internal/${file}`, `export default ${JSON.stringify(entries)}\n`)
-      loaders.push(`  ${JSON.stringify(locale)}: () => import(${JSON.stringify(`./${file}`)}),`)
-    }
+    const loaders = await writeLocaleChunks(app, 'searchIndex', 'search', byLocale)
     await app.writeTemp(SEARCH_MODULE, `import { reactive } from 'vue'
 
 export const SEARCH_INDEX = reactive([])
 
 const loaders = {
-${loaders.join('\n')}
+${loaders}
 }
 const loaded = new Set()
 

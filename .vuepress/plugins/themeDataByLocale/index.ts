@@ -1,6 +1,7 @@
 import fs from 'node:fs/promises'
 import type { Plugin } from 'vuepress/core'
 import { path } from 'vuepress/utils'
+import { writeLocaleChunks } from '../localeChunks.ts'
 
 const THEME_MODULE = 'internal/themeData.js'
 const PREFIX = 'export const themeData = JSON.parse('
@@ -30,19 +31,14 @@ export const themeDataByLocalePlugin = (): Plugin => ({
     if (!written.startsWith(PREFIX) || end < PREFIX.length)
       throw new Error(`${THEME_MODULE} no longer starts with "${PREFIX}": @vuepress/plugin-theme-data changed its module`)
     const themeData = JSON.parse(JSON.parse(written.slice(PREFIX.length, end)) as string) as { locales?: Record<string, Record<string, unknown>> }
-    const kept: Record<string, Record<string, unknown>> = {}
-    const loaders: string[] = []
-    for (const [locale, data] of Object.entries(themeData.locales ?? {})) {
-      kept[locale] = Object.fromEntries(EVERY_PAGE.filter((k) => k in data).map((k) => [k, data[k]]))
-      const rest = Object.fromEntries(Object.entries(data).filter(([k]) => !EVERY_PAGE.includes(k)))
-      const file = `themeData/locale-${locale.replace(/[^\w-]+/g, '') || 'root'}.js`
-      await app.writeTemp(`internal/${file}`, `export default JSON.parse(${JSON.stringify(JSON.stringify(rest))})\n`)
-      loaders.push(`  ${JSON.stringify(locale)}: () => import(${JSON.stringify(`./${file}`)}),`)
-    }
+    const locales = Object.entries(themeData.locales ?? {})
+    const kept = Object.fromEntries(locales.map(([locale, data]) => [locale, Object.fromEntries(EVERY_PAGE.filter((k) => k in data).map((k) => [k, data[k]]))]))
+    const rest = locales.map(([locale, data]): [string, unknown] => [locale, Object.fromEntries(Object.entries(data).filter(([k]) => !EVERY_PAGE.includes(k)))])
+    const loaders = await writeLocaleChunks(app, 'themeData', 'locale', rest)
     await app.writeTemp(THEME_MODULE, `export const themeData = JSON.parse(${JSON.stringify(JSON.stringify({ ...themeData, locales: kept }))})
 
 const loaders = {
-${loaders.join('\n')}
+${loaders}
 }
 const pending = {}
 
