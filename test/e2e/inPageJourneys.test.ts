@@ -19,9 +19,7 @@ import { afterAll, beforeAll, describe, expect, it, type ExpectStatic } from 'vi
 import { createGatewayFromEnv } from '../../server/gateway/index.ts'
 import { startServer, type RunningServer } from '../../server/start.ts'
 import { sharedDist } from '../support/site.ts'
-import {
-  journeyBrowser, journeyShot, localePrefixes, runPart, useJourneyBrowser, walk, withChain, withStaticSite, type SentRequest,
-} from '../support/journeyWalk.ts'
+import { journeyBrowser, journeyShot, localePrefixes, localeTag, runPart, type SentRequest, useJourneyBrowser, walk, withChain, withStaticSite } from '../support/journeyWalk.ts'
 
 useJourneyBrowser()
 
@@ -104,7 +102,7 @@ describe('every journey, in every locale, on the in-page chain of a static build
 
   // test.for hands each walk its own test context: the `expect` a concurrent test must use.
   it.concurrent.for(WALKS)('%s%s: every step done, none recorded, no request to /rpc', { timeout: 300_000 }, async ([prefix, name], { expect }) => {
-    const tag = prefix === '/' ? 'en' : prefix.slice(1, -1)
+    const tag = localeTag(prefix)
     const page = await journeyBrowser().newPage()
     const sent: SentRequest[] = []
     page.on('request', (r) => sent.push({ method: r.method(), url: r.url() }))

@@ -8,7 +8,7 @@
 import { describe, expect, it } from 'vitest'
 import { sha256 } from '@noble/hashes/sha2.js'
 import type { Page } from 'playwright-core'
-import { journeyShot, localePrefixes, replyOf, useJourneyBrowser, walk, withChain, withStaticSite } from '../support/journeyWalk.ts'
+import { journeyShot, localePrefixes, localeTag, replyOf, useJourneyBrowser, walk, withChain, withStaticSite } from '../support/journeyWalk.ts'
 
 useJourneyBrowser()
 
@@ -49,7 +49,7 @@ describe.each(localePrefixes)('channels journey in %s', (prefix) => {
 
   it('on the in-page chain of the static build: the same walk, nothing sent to /rpc', { timeout: 300_000 }, async () => {
     await withStaticSite(async (url, page, sent) => {
-      const lang = prefix === '/' ? 'en' : prefix.slice(1, -1)
+      const lang = localeTag(prefix)
       const states = await walk(page, `${url}${prefix}journeys/channels.html?chain=page&seed=inpage-channels-${lang}`)
       expect(await page.locator('.kj-picker').getAttribute('data-chain')).toBe('page')
       await expectChannelWalked(page, states, journeyShot(prefix, 'inpage-channels'))

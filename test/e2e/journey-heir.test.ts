@@ -7,7 +7,7 @@
  */
 import { describe, expect, it } from 'vitest'
 import type { Page } from 'playwright-core'
-import { journeyShot, localePrefixes, replyOf, useJourneyBrowser, walk, withChain, withStaticSite } from '../support/journeyWalk.ts'
+import { journeyShot, localePrefixes, localeTag, replyOf, useJourneyBrowser, walk, withChain, withStaticSite } from '../support/journeyWalk.ts'
 
 useJourneyBrowser()
 
@@ -42,7 +42,7 @@ describe.each(localePrefixes)('the Heir journey in %s', (prefix) => {
   })
 
   it('on the in-page chain of the static build: the same story', { timeout: 300_000 }, async () => {
-    const tag = prefix === '/' ? 'en' : prefix.slice(1, -1)
+    const tag = localeTag(prefix)
     await withStaticSite((url, page) => walkHeir(page, `${url}${prefix}journeys/heir.html?chain=page&seed=inpage-heir-${tag}`, journeyShot(prefix, 'inpage-heir')))
   })
 })

@@ -6,7 +6,7 @@
  */
 import { describe, expect, it } from 'vitest'
 import type { Page } from 'playwright-core'
-import { journeyShot, localePrefixes, replyOf, useJourneyBrowser, walk, withChain, withStaticSite } from '../support/journeyWalk.ts'
+import { journeyShot, localePrefixes, localeTag, replyOf, useJourneyBrowser, walk, withChain, withStaticSite } from '../support/journeyWalk.ts'
 
 useJourneyBrowser()
 
@@ -38,7 +38,7 @@ describe.each(localePrefixes)('the Rewards journey in %s', (prefix) => {
   })
 
   it('on the in-page chain of the static build: the same story', { timeout: 300_000 }, async () => {
-    const tag = prefix === '/' ? 'en' : prefix.slice(1, -1)
+    const tag = localeTag(prefix)
     await withStaticSite((url, page) => walkRewards(page, `${url}${prefix}journeys/rewards.html?chain=page&seed=inpage-rewards-${tag}`, journeyShot(prefix, 'inpage-rewards')))
   })
 })

@@ -115,6 +115,8 @@ export const replyOf = (page: Page, method: string, nth = 0) =>
 /** Every locale's path prefix ('/', '/zh/', …). */
 export const localePrefixes = Object.keys(discoverLocales().site)
 
+/** A locale's short name from its path prefix: 'en' for '/', 'zh' for '/zh/' (screenshot names, seeds). */
+export const localeTag = (prefix: string): string => (prefix === '/' ? 'en' : prefix.slice(1, -1))
+
 /** Where a journey's final-state screenshot goes, per locale. */
-export const journeyShot = (prefix: string, name: string) =>
-  artifactPath(`journey-${name}-${prefix === '/' ? 'en' : prefix.slice(1, -1)}.png`)
+export const journeyShot = (prefix: string, name: string) => artifactPath(`journey-${name}-${localeTag(prefix)}.png`)
