@@ -64,6 +64,8 @@ export interface CoreOptions {
    * chain is all in memory. @default false
    */
   restoreInBackground?: boolean
+  /** Longest stretch of a background restore between two yields, in ms. @default 16 */
+  restoreSliceMs?: number
   /** CC modules' rules (the engine knows none itself): `await loadModuleRules()` from modules/loadRules.ts. @default [] */
   modules?: readonly CcModule[]
   env?: Record<string, string | undefined>
@@ -154,6 +156,7 @@ export class DevchainCore implements Engine {
   private log: RecordLog | null = null
   private readonly warn: (line: string) => void
   private readonly snapshotEvery: number | false
+  private readonly restoreSliceMs: number
   /** Height of the last snapshot read or written. */
   private snapshotHeight = 0
   private snapshotting: Promise<unknown> = Promise.resolve()
@@ -178,6 +181,7 @@ export class DevchainCore implements Engine {
     this.seedFixed = asked !== undefined
     this.warn = opts.log ?? ((line) => console.warn(line))
     this.snapshotEvery = opts.snapshotEvery ?? SNAPSHOT_EVERY
+    this.restoreSliceMs = opts.restoreSliceMs ?? RESTORE_SLICE_MS
     this.modules = opts.modules ?? []
     this.current = new Ledger(this.params, this.modules)
     for (const n of NODE_NAMES) this.walletMap.set(n, new Wallet(n, this.current, this.seed))
@@ -459,7 +463,7 @@ export class DevchainCore implements Engine {
     while (this.pending && !this.closed) {
       await platform.yieldToEventLoop()
       const started = performance.now()
-      while (this.pending && !this.closed && performance.now() - started < RESTORE_SLICE_MS) {
+      while (this.pending && !this.closed && performance.now() - started < this.restoreSliceMs) {
         if (this.pending.steps.next().done) this.pending = null
       }
     }
