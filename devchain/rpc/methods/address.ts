@@ -7,6 +7,7 @@ import { RpcError, RpcCode } from '../../../protocol/jsonrpc.ts'
 import { decodeAddress } from '../../crypto/keys.ts'
 import { toHex, hashToHex } from '../../crypto/hash.ts'
 import { outpointKey } from '../../chain/ledger.ts'
+import type { AddrEntry } from '../../chain/ledger.ts'
 import { parseHash } from './rawtransactions.ts'
 import type { MethodDef, MethodContext } from '../context.ts'
 import { platform } from '#platform'
@@ -31,24 +32,58 @@ function usageCheck(p: unknown[], usage: string): void {
   if (p.length < 1 || p.length > 2) throw new RpcError(RpcCode.MISC_ERROR, usage + '\n')
 }
 
+/** The entries an address has now: the list only grows, so its length is the snapshot. */
+const snapshot = (list: readonly AddrEntry[] | undefined): readonly AddrEntry[] => (list ? list.slice() : [])
+
 function indexes(ctx: MethodContext, p: unknown[]) {
   const cc = p.length > 1
   const L = ctx.dc.ledger
   return { entries: cc ? L.ccIndex : L.addrIndex, utxos: cc ? L.ccUtxos : L.addrUtxos }
 }
 
-/** Entries built between two turns of the event loop in a large address-index reply. */
-const SLICE = 2048
+/**
+ * Longest stretch of index work, in ms, between two turns of the event loop. The miner's address on
+ * an 80,000-block chain has 80,000 entries: walked in one go, that held every other call (a
+ * `getblockcount` from another reader included) for 100–300 ms. The walks below snapshot what they
+ * read first (komodod answers under cs_main), so a block connected during a pause is not half-seen.
+ */
+export const INDEX_SLICE_MS = 4
+/** Entries walked between two looks at the clock. */
+const CLOCK_EVERY = 256
+
+/** Paces a long walk over an index: `if (pace.due()) await pace.rest()` once per entry. */
+function pacer(): { due(): boolean; rest(): Promise<void> } {
+  let start = performance.now()
+  let n = 0
+  return {
+    due: () => ++n % CLOCK_EVERY === 0 && performance.now() - start >= INDEX_SLICE_MS,
+    rest: async () => {
+      await platform.yieldToEventLoop()
+      start = performance.now()
+    },
+  }
+}
+
+/** Index entries are appended block by block, so one address's list is already in height order. */
+function byHeight<T extends { height: number }>(list: T[]): T[] {
+  for (let i = 1; i < list.length; i++) {
+    if (list[i].height < list[i - 1].height) return list.sort((x, y) => x.height - y.height)
+  }
+  return list
+}
 
 export const addressMethods: Record<string, MethodDef> = {
-  getaddressbalance: { category: 'addressindex', usage: 'getaddressbalance', handler: (ctx, p) => {
+  getaddressbalance: { category: 'addressindex', usage: 'getaddressbalance', handler: async (ctx, p) => {
     usageCheck(p, 'getaddressbalance')
     const addrs = addressesFrom(p[0])
     const { entries } = indexes(ctx, p)
+    const lists = addrs.map((a) => snapshot(entries.get(a)))
+    const pace = pacer()
     let balance = 0
     let received = 0
-    for (const a of addrs) {
-      for (const e of entries.get(a) ?? []) {
+    for (const list of lists) {
+      for (const e of list) {
+        if (pace.due()) await pace.rest()
         balance += e.satoshis
         if (e.satoshis > 0) received += e.satoshis
       }
@@ -65,18 +100,28 @@ export const addressMethods: Record<string, MethodDef> = {
     // otherwise hold every other call for most of a second.
     const L = ctx.dc.ledger
     const tip = { hash: L.tip.hash, height: L.height }
-    const coins = addrs.flatMap((a) => Array.from(utxos.get(a)?.values() ?? [], (c) => ({ a, c })))
+    const coins = addrs.map((a) => Array.from(utxos.get(a)?.values() ?? []))
     const list: { address: string; txid: string; outputIndex: number; script: string; satoshis: number; height: number }[] = []
-    for (let i = 0; i < coins.length; i++) {
-      if (i > 0 && i % SLICE === 0) await platform.yieldToEventLoop()
-      const { a, c } = coins[i]
-      list.push({ address: a, txid: c.txid, outputIndex: c.vout, script: toHex(c.script), satoshis: c.value, height: c.height })
+    const pace = pacer()
+    // An address's coins share one script object (Ledger.sharedScript): its hex is printed once.
+    let script: Uint8Array | null = null
+    let hex = ''
+    for (let k = 0; k < addrs.length; k++) {
+      const address = addrs[k]
+      for (const c of coins[k]) {
+        if (pace.due()) await pace.rest()
+        if (c.script !== script) {
+          script = c.script
+          hex = toHex(c.script)
+        }
+        list.push({ address, txid: c.txid, outputIndex: c.vout, script: hex, satoshis: c.value, height: c.height })
+      }
     }
-    list.sort((x, y) => x.height - y.height)
+    byHeight(list)
     if (!chainInfo) return list
     return { utxos: list, hash: tip.hash, height: tip.height }
   } },
-  getaddresstxids: { category: 'addressindex', usage: 'getaddresstxids', handler: (ctx, p) => {
+  getaddresstxids: { category: 'addressindex', usage: 'getaddresstxids', handler: async (ctx, p) => {
     usageCheck(p, 'getaddresstxids')
     const addrs = addressesFrom(p[0])
     let start = 0
@@ -90,23 +135,29 @@ export const addressMethods: Record<string, MethodDef> = {
       }
     }
     const { entries } = indexes(ctx, p)
-    const found: { txid: string; height: number }[] = []
-    for (const a of addrs) {
-      for (const e of entries.get(a) ?? []) {
+    const lists = addrs.map((a) => snapshot(entries.get(a)))
+    const pace = pacer()
+    const found: AddrEntry[] = []
+    for (const list of lists) {
+      for (const e of list) {
+        if (pace.due()) await pace.rest()
         if (start && end && (e.height < start || e.height > end)) continue
-        found.push({ txid: e.txid, height: e.height })
+        found.push(e)
       }
     }
-    found.sort((x, y) => x.height - y.height)
+    byHeight(found)
     const seen = new Set<string>()
     const out: string[] = []
-    for (const f of found) if (!seen.has(f.txid)) {
-      seen.add(f.txid)
-      out.push(f.txid)
+    for (const f of found) {
+      if (pace.due()) await pace.rest()
+      if (!seen.has(f.txid)) {
+        seen.add(f.txid)
+        out.push(f.txid)
+      }
     }
     return out
   } },
-  getaddressdeltas: { category: 'addressindex', usage: 'getaddressdeltas', handler: (ctx, p) => {
+  getaddressdeltas: { category: 'addressindex', usage: 'getaddressdeltas', handler: async (ctx, p) => {
     if (p.length < 1 || p.length > 2 || !p[0] || typeof p[0] !== 'object' || Array.isArray(p[0])) throw new RpcError(RpcCode.MISC_ERROR, 'getaddressdeltas\n')
     const o = p[0] as Record<string, unknown>
     const chainInfo = o.chainInfo === true
@@ -121,9 +172,13 @@ export const addressMethods: Record<string, MethodDef> = {
     const addrs = addressesFrom(o)
     const L = ctx.dc.ledger
     const { entries } = indexes(ctx, p)
+    const lists = addrs.map((a) => snapshot(entries.get(a)))
+    const pace = pacer()
     const deltas: Record<string, unknown>[] = []
-    for (const a of addrs) {
-      for (const e of entries.get(a) ?? []) {
+    for (let k = 0; k < addrs.length; k++) {
+      const a = addrs[k]
+      for (const e of lists[k]) {
+        if (pace.due()) await pace.rest()
         if (start > 0 && (e.height < start || e.height > end)) continue
         deltas.push({ satoshis: e.satoshis, txid: e.txid, index: e.index, blockindex: L.txs.get(e.txid)?.index ?? 0, height: e.height, address: a })
       }

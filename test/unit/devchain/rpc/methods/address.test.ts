@@ -1,5 +1,5 @@
 /** getaddressdeltas, getaddressmempool and getspentinfo over the address and spent indexes. */
-import { describe, it, expect } from 'vitest'
+import { describe, it, expect, vi, afterEach } from 'vitest'
 import { chain, rpcError } from './support.ts'
 
 describe('address and spent indexes', () => {
@@ -28,6 +28,44 @@ describe('address and spent indexes', () => {
     expect(await rpcError(call('getaddressdeltas', [to]))).toEqual({ code: -1, message: 'getaddressdeltas\n' })
     expect(await rpcError(call('getspentinfo', [{ txid, index: 0 }]))).toEqual({ code: -5, message: 'Unable to get spent info' })
     expect(await rpcError(call('getspentinfo', [{ txid }]))).toEqual({ code: -5, message: 'Invalid txid or index' })
+    await c.close()
+  })
+})
+
+describe('long walks over the address index', () => {
+  afterEach(() => vi.restoreAllMocks())
+
+  // A clock that moves 10 ms at each look makes every look past the first find its slice spent, so
+  // the walks pause on any machine, however fast; what is checked is the order calls finish in.
+  const slowClock = (): void => {
+    let now = 0
+    vi.spyOn(performance, 'now').mockImplementation(() => (now += 10))
+  }
+
+  it('let a cheap call finish while they walk, and answer what the index held when they began', async () => {
+    const { c, call } = await chain()
+    await call('generate', [600])
+    const miner = (await call('devchain_info')).nodes[0].address
+    const byMiner = [{ addresses: [miner] }]
+    expect((await call('getaddresstxids', byMiner)).length).toBeGreaterThan(600)
+    slowClock()
+    for (const method of ['getaddressbalance', 'getaddressutxos', 'getaddresstxids', 'getaddressdeltas']) {
+      const answer = await call(method, byMiner)
+      const order: string[] = []
+      const walk = call(method, byMiner).then((r) => {
+        order.push(method)
+        return r
+      })
+      // Started after the walk, on the same thread: it finishes first only if the walk pauses.
+      const height = await call('getblockcount')
+      order.push('getblockcount')
+      // A block mined while the walk pauses is not half-seen: it answers the index it began with.
+      await call('generate', [1])
+      order.push('generate')
+      expect(await walk).toEqual(answer)
+      expect(order).toEqual(['getblockcount', 'generate', method])
+      expect(await call('getblockcount')).toBe(height + 1)
+    }
     await c.close()
   })
 })
