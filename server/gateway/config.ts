@@ -23,7 +23,10 @@ export interface GatewayLimits {
   /** Cheap calls in flight per upstream node, and calls allowed to wait for a slot. */
   concurrency: number
   queue: number
-  /** Heavy calls (address index, block dumps, mining, CC builds: see cost.ts) in flight per node. */
+  /**
+   * Heavy calls (address index, block dumps, mining, CC builds: see cost.ts) in flight per node.
+   * The in-process devchain defaults to IN_PROCESS_HEAVY_CONCURRENCY instead.
+   */
   heavyConcurrency: number
   /** Calls one client may have waiting per node and lane. */
   queuePerClient: number
@@ -72,6 +75,14 @@ export const DEFAULT_LIMITS: GatewayLimits = {
   maxConnections: 512,
   connectionsPerClient: 16,
 }
+
+/**
+ * The in-process devchain runs every call on the gateway's own thread: two heavy calls there only
+ * take turns, and each one running lengthens a cheap call's wait by a slice and adds its garbage to
+ * the heap. One at a time answered them as fast, and halved another client's getblockcount wait
+ * (bench/gatewayLoad.bench.ts).
+ */
+export const IN_PROCESS_HEAVY_CONCURRENCY = 1
 
 type Env = Record<string, string | undefined>
 
@@ -124,6 +135,7 @@ export function parseNodes(env: Env): NodeEndpoint[] {
 export function configFromEnv(env: Env = process.env): GatewayEnvConfig {
   const profile = env.GATEWAY_PROFILE?.trim() || 'local'
   if (!isProfileName(profile)) throw new Error('GATEWAY_PROFILE must be "local" or "public"')
+  const nodes = parseNodes(env)
   const limits: GatewayLimits = {
     maxBody: intVar(env, 'GATEWAY_MAX_BODY', DEFAULT_LIMITS.maxBody, 256),
     maxBatch: intVar(env, 'GATEWAY_MAX_BATCH', DEFAULT_LIMITS.maxBatch, 1),
@@ -133,7 +145,7 @@ export function configFromEnv(env: Env = process.env): GatewayEnvConfig {
     upstreamTimeoutMs: intVar(env, 'GATEWAY_UPSTREAM_TIMEOUT_MS', DEFAULT_LIMITS.upstreamTimeoutMs, 100),
     concurrency: intVar(env, 'GATEWAY_CONCURRENCY', DEFAULT_LIMITS.concurrency, 1),
     queue: intVar(env, 'GATEWAY_QUEUE', DEFAULT_LIMITS.queue, 0),
-    heavyConcurrency: intVar(env, 'GATEWAY_HEAVY_CONCURRENCY', DEFAULT_LIMITS.heavyConcurrency, 1),
+    heavyConcurrency: intVar(env, 'GATEWAY_HEAVY_CONCURRENCY', nodes.length ? DEFAULT_LIMITS.heavyConcurrency : IN_PROCESS_HEAVY_CONCURRENCY, 1),
     queuePerClient: intVar(env, 'GATEWAY_QUEUE_PER_CLIENT', DEFAULT_LIMITS.queuePerClient, 0),
     maxReply: intVar(env, 'GATEWAY_MAX_REPLY', DEFAULT_LIMITS.maxReply, 1024),
     maxBatchReply: intVar(env, 'GATEWAY_MAX_BATCH_REPLY', DEFAULT_LIMITS.maxBatchReply, 1024),
@@ -149,7 +161,7 @@ export function configFromEnv(env: Env = process.env): GatewayEnvConfig {
     profile,
     allowedHosts: hosts.length ? hosts : null,
     allowedPeers: parseAddressList(env.GATEWAY_ALLOWED_PEERS ?? '', 'GATEWAY_ALLOWED_PEERS'),
-    nodes: parseNodes(env),
+    nodes,
     limits,
     trustedProxies: parseTrustedProxies(env.GATEWAY_TRUSTED_PROXIES ?? ''),
     corsOrigins,

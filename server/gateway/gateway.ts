@@ -5,7 +5,7 @@
  */
 import type { IncomingMessage, ServerResponse } from 'node:http'
 import type { GatewayLimits } from './config.ts'
-import { DEFAULT_LIMITS } from './config.ts'
+import { DEFAULT_LIMITS, IN_PROCESS_HEAVY_CONCURRENCY } from './config.ts'
 import type { Server } from 'node:http'
 import type { AddressList, TrustedProxies } from './clientIp.ts'
 import { clientIp, clientKey, isLoopback, parseAddressList, parseTrustedProxies } from './clientIp.ts'
@@ -119,7 +119,11 @@ const gateRefusal = (node: string, waitedMs: number, timeoutMs: number): Gateway
 
 export function createGateway(opts: GatewayOptions): Gateway {
   const { upstream } = opts
-  const limits: GatewayLimits = { ...DEFAULT_LIMITS, ...opts.limits }
+  // Two lanes per node: heavy calls wait apart, so a flood of them never queues a cheap call. The
+  // in-process devchain runs on this thread: its heavy lane lets the sockets be read between calls,
+  // and runs one call at a time unless told otherwise.
+  const inProcess = upstream.kind === 'devchain'
+  const limits: GatewayLimits = { ...DEFAULT_LIMITS, ...(inProcess ? { heavyConcurrency: IN_PROCESS_HEAVY_CONCURRENCY } : {}), ...opts.limits }
   const trusted = opts.trustedProxies ?? parseTrustedProxies('')
   const corsOrigins = opts.corsOrigins ?? []
   const log = opts.logger ?? createLogger('info')
@@ -127,9 +131,6 @@ export function createGateway(opts: GatewayOptions): Gateway {
   const policy = createPolicy({ profile: opts.profile ?? 'local', devchain: upstream.kind === 'devchain' })
   const limiter = createRateLimiter({ ratePerSec: limits.ratePerSec, burst: limits.rateBurst })
   const budget: ByteBudget = createByteBudget(limits.maxInflightBytes)
-  // Two lanes per node: heavy calls wait apart, so a flood of them never queues a cheap call. The
-  // in-process devchain runs on this thread: its heavy lane lets the sockets be read between calls.
-  const inProcess = upstream.kind === 'devchain'
   const lane = (maxActive: number): Gate =>
     createGate({ maxActive, maxWaiting: limits.queue, maxWaitingPerClient: limits.queuePerClient, yieldBetween: inProcess })
   const gates = new Map<string, { cheap: Gate; heavy: Gate }>(

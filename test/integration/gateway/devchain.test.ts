@@ -132,6 +132,8 @@ describe('routes', () => {
     expect(meta.methods).toContain('getinfo')
     expect(meta.methods).not.toContain('dumpprivkey')
     expect((meta.counters as Record<string, number>).calls).toBeGreaterThan(0)
+    // The devchain runs on the gateway's thread: one heavy call at a time when none is configured.
+    expect(meta.limits).toMatchObject({ heavyConcurrency: 1, concurrency: 8 })
     expect(r.text).not.toContain(RPC_PASSWORD)
     expect(r.text).not.toContain(RPC_USER)
     const pm = (await request('GET', `${pub.url}/rpc/meta`)).json as { methods: string[] }

@@ -12,6 +12,13 @@ describe('configFromEnv', () => {
     expect(c.corsOrigins).toEqual([])
   })
 
+  it('runs one heavy call at a time on the in-process devchain, two per komodod node, unless told', () => {
+    expect(configFromEnv({}).limits.heavyConcurrency).toBe(1)
+    expect(configFromEnv({ KOMODO_NODES: 'miner=http://h:8000' }).limits.heavyConcurrency).toBe(2)
+    expect(configFromEnv({ GATEWAY_HEAVY_CONCURRENCY: '3' }).limits.heavyConcurrency).toBe(3)
+    expect(configFromEnv({ KOMODO_NODES: 'miner=http://h:8000', GATEWAY_HEAVY_CONCURRENCY: '1' }).limits.heavyConcurrency).toBe(1)
+  })
+
   it('reads KOMODO_NODES with credentials in the URL or in separate variables', () => {
     expect(parseNodes({ KOMODO_NODES: 'miner=http://u:p%40ss@komodod-miner:8000,reader=http://komodod-reader:8000' , KOMODO_RPC_USER: 'shared', KOMODO_READER_RPC_PASSWORD: 'rp' })).toEqual([
       { name: 'miner', host: 'komodod-miner', port: 8000, path: '/', auth: 'u:p@ss' },
