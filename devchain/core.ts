@@ -8,7 +8,7 @@ import { Ledger, type BlockRecord } from './chain/ledger.ts'
 import { Wallet } from './chain/wallet.ts'
 import { RecordLog, RecordType, recordAt, scanRecords, type LogRecord } from './chain/recordLog.ts'
 import { LogDamagedError, cutLog, damageMessage, openRecordLog, recordTypeName } from './chain/logIntegrity.ts'
-import { drain, encodeSnapshot, openSnapshot, SnapshotError, type CoreState, type LoadedSnapshot } from './chain/snapshot.ts'
+import { drain, encodeSnapshot, openSnapshot, openSnapshotHead, openSnapshotWith, SNAPSHOT_HEAD_READ, SnapshotError, type CoreState, type LoadedSnapshot, type SnapshotHead, type SnapshotHeader } from './chain/snapshot.ts'
 import type { ChainStore, StoreFactory } from './chain/store.ts'
 import { parseMiningMode, type MiningState } from './chain/mining.ts'
 import type { CcModule } from './modules.ts'
@@ -57,10 +57,12 @@ export interface CoreOptions {
    */
   snapshotEvery?: number | false
   /**
-   * With a snapshot at the log's end, `open` returns once the snapshot is checked and its header read;
-   * the state is restored in slices between other work right after, and anything that needs it
-   * (every call but `getblockcount` and `getbestblockhash`, and any use of `ledger` or a wallet)
-   * first finishes the restore. For `npm run chain`, whose first answer then comes before a long
+   * With a snapshot at the log's end, `open` returns once the snapshot's header is read and checked
+   * (by its own CRC, from the first few KB where the store reads ranges); the rest is read, checked
+   * and restored in slices between other work right after. Every call but `getblockcount` and
+   * `getbestblockhash` waits until it is read and checked, and any use of the state (`ledger`, a
+   * wallet) first finishes the restore (before the read is done, it throws komodod's -28 warm-up
+   * error). For `npm run chain`, whose first answer then comes before a long
    * chain is all in memory. @default false
    */
   restoreInBackground?: boolean
@@ -130,7 +132,23 @@ function storedSeed(metaText: string): { seed: string; fixed: boolean } | null {
 interface PendingRestore {
   height: number
   tip: string
-  steps: Generator<void, void, void>
+  /** The nodes the snapshot names (their wallets are made by the restore). */
+  nodes: string[]
+  /** Settles once the snapshot is read and checked (or the whole log replayed instead); then `steps` is set. */
+  loaded: Promise<void>
+  steps: Generator<void, void, void> | null
+}
+
+/**
+ * A snapshot found usable at a start: its header, checked, and either the whole snapshot checked
+ * (`whole`) or only its header (`head`, the rest read and checked later, in the background).
+ */
+interface UsableSnapshot {
+  header: SnapshotHeader
+  whole: LoadedSnapshot | null
+  head: SnapshotHead | null
+  /** The log after the record the snapshot ends at. */
+  tail: Uint8Array
 }
 
 export class DevchainCore implements Engine {
@@ -252,7 +270,7 @@ export class DevchainCore implements Engine {
       if (store) {
         if (opts.reset) await store.clear()
         if (ignoreSnapshot) await store.deleteSnapshot()
-        const snap = ignoreSnapshot || this.snapshotEvery === false ? null : await this.usableSnapshot(store)
+        const snap = ignoreSnapshot || this.snapshotEvery === false ? null : await this.usableSnapshot(store, !!opts.restoreInBackground)
         const base = { recover: !!opts.recover, warn: this.warn }
         const opened = snap
           ? await openRecordLog(store, { ...base, from: snap.header.offset, baseHeight: snap.header.height, before: { start: snap.header.lastStart, end: snap.header.offset, crc: snap.header.lastCrc } }, snap.tail)
@@ -267,7 +285,7 @@ export class DevchainCore implements Engine {
         if (snap) {
           this.log.snapshotOffset = snap.header.offset
           if (opts.restoreInBackground && records.length === 0) this.deferRestore(snap, store)
-          else this.restore(snap)
+          else this.restore(snap.whole ?? (await this.readWhole(snap.head!, store)))
           restored = true
         }
       }
@@ -380,20 +398,38 @@ export class DevchainCore implements Engine {
 
   /**
    * The stored snapshot when it is intact and the log still holds the record it ends at; else null
-   * (the reason is logged, the snapshot deleted, and the whole log is replayed).
+   * (the reason is logged, the snapshot deleted, and the whole log is replayed). With `headOnly` and
+   * a store that reads ranges, only the snapshot's header is read and checked (by its own CRC): the
+   * rest is read and checked by `readWhole` or a background restore.
    */
-  private async usableSnapshot(store: ChainStore): Promise<(LoadedSnapshot & { tail: Uint8Array }) | null> {
-    const bytes = await store.readSnapshot()
-    if (!bytes) return null
+  private async usableSnapshot(store: ChainStore, headOnly: boolean): Promise<UsableSnapshot | null> {
     let why: string
     try {
-      const snap = openSnapshot(bytes)
-      const { offset, lastStart, lastCrc } = snap.header
+      let whole: LoadedSnapshot | null = null
+      let head: SnapshotHead | null = null
+      if (headOnly && store.readSnapshotRange) {
+        let first = await store.readSnapshotRange(0, SNAPSHOT_HEAD_READ)
+        if (!first) return null
+        let opened = openSnapshotHead(first)
+        if (typeof opened === 'number') {
+          first = (await store.readSnapshotRange(0, opened)) ?? new Uint8Array(0)
+          opened = openSnapshotHead(first)
+          if (typeof opened === 'number') throw new SnapshotError(`it holds ${first.length} bytes, too few for its header`)
+        }
+        head = opened
+      }
+      if (!head) {
+        const bytes = await store.readSnapshot()
+        if (!bytes) return null
+        whole = openSnapshot(bytes)
+      }
+      const header = (head ?? whole!).header
+      const { offset, lastStart, lastCrc } = header
       const log = await store.readLog(lastStart)
       const view = new DataView(log.buffer, log.byteOffset, log.byteLength)
       if (recordAt(log, view, 0) === offset - lastStart && view.getUint32(4, true) === lastCrc) {
-        this.checkMeta(snap.header.core.meta)
-        return { ...snap, tail: log.subarray(offset - lastStart) }
+        this.checkMeta(header.core.meta)
+        return { header, whole, head, tail: log.subarray(offset - lastStart) }
       }
       why = `the log no longer holds the record it ends at (byte ${offset})`
     } catch (e) {
@@ -405,6 +441,22 @@ export class DevchainCore implements Engine {
     return null
   }
 
+  /** A snapshot whose header alone was checked, read and checked whole; a damaged one makes the start replay the whole log. */
+  private async readWhole(head: SnapshotHead, store: ChainStore): Promise<LoadedSnapshot> {
+    try {
+      return openSnapshotWith(head, await this.readSnapshotBytes(store))
+    } catch (e) {
+      throw new SnapshotRestoreFailure(e instanceof Error ? e.message : String(e))
+    }
+  }
+
+  /** The whole snapshot, as its header said how long it is; a store without it gives none. */
+  private async readSnapshotBytes(store: ChainStore): Promise<Uint8Array> {
+    const bytes = await store.readSnapshot()
+    if (!bytes) throw new SnapshotError('it was deleted while the chain started')
+    return bytes
+  }
+
   private restore(snap: LoadedSnapshot): void {
     let mempool: Uint8Array[]
     try {
@@ -412,12 +464,11 @@ export class DevchainCore implements Engine {
     } catch (e) {
       throw new SnapshotRestoreFailure(e instanceof Error ? e.message : String(e))
     }
-    this.restoreRest(snap, mempool)
+    this.restoreRest(snap.header, mempool)
   }
 
   /** After the ledger: the wallets, the mining mode and the mempool, as the snapshot kept them. */
-  private restoreRest(snap: LoadedSnapshot, mempool: Uint8Array[]): void {
-    const { header } = snap
+  private restoreRest(header: SnapshotHeader, mempool: Uint8Array[]): void {
     for (const w of header.core.wallets) {
       const wallet = this.walletOrCreate(w.node)
       for (const k of w.keys) wallet.addKey(platform.fromHex(k.priv), k.labeled).created = k.created
@@ -434,19 +485,22 @@ export class DevchainCore implements Engine {
   }
 
   /**
-   * Restores the snapshot in slices from the next turn of the event loop on (open returns first). A
-   * snapshot that passed its checksum but cannot be restored is deleted, and from then on every use
-   * of the state fails with a message asking for a restart (which replays the whole log).
+   * Restores the snapshot in the background (open returns first): the rest of a snapshot whose
+   * header alone was read is read without blocking, checked a few MB per turn of the event loop,
+   * then restored in slices. A snapshot that fails its checksum is deleted and the whole log is
+   * replayed instead, as a start does with one; one that passed its checksum but cannot be restored
+   * is deleted, and from then on every use of the state fails with a message asking for a restart
+   * (which replays the whole log).
    */
-  private deferRestore(snap: LoadedSnapshot, store: ChainStore): void {
+  private deferRestore(snap: UsableSnapshot, store: ChainStore): void {
     const { header } = snap
     // The mining mode is known now, so an interval miner starts with the chain (it then finishes the restore).
     if (header.core.mining) this.applyLoggedMining(header.core.mining)
     const self = this
-    function* steps(): Generator<void, void, void> {
+    function* steps(restore: Generator<void, Uint8Array[], void>): Generator<void, void, void> {
       try {
-        const mempool = yield* snap.restoreSteps(self.current)
-        self.restoreRest(snap, mempool)
+        const mempool = yield* restore
+        self.restoreRest(header, mempool)
       } catch (e) {
         const why = e instanceof Error ? e.message : String(e)
         self.warn(`devchain: the snapshot in ${store.location} passed its checksum but could not be restored: ${why}; it is deleted, and a restart replays the whole log`)
@@ -454,27 +508,75 @@ export class DevchainCore implements Engine {
         self.restoreError = new RpcError(RpcCode.MISC_ERROR, `devchain: the snapshot could not be restored (${why}); restart the chain: it will replay the whole log`)
       }
     }
-    this.pending = { height: header.height, tip: header.tip, steps: steps() }
+    const pending: PendingRestore = { height: header.height, tip: header.tip, nodes: header.core.wallets.map((w) => w.node), loaded: Promise.resolve(), steps: null }
+    const load = async (): Promise<void> => {
+      if (snap.whole) {
+        pending.steps = steps(snap.whole.restoreSteps(this.current))
+        return
+      }
+      let checked: Generator<void, LoadedSnapshot, void>
+      try {
+        checked = snap.head!.checkSteps(await this.readSnapshotBytes(store))
+        for (let r = checked.next(); ; r = checked.next()) {
+          if (r.done) {
+            pending.steps = steps(r.value.restoreSteps(this.current))
+            return
+          }
+          await platform.yieldToEventLoop()
+        }
+      } catch (e) {
+        if (!(e instanceof SnapshotError)) throw e
+        await this.replayWholeLog(store, e.message)
+      }
+    }
+    pending.loaded = load().catch((e: unknown) => {
+      this.pending = null
+      this.restoreError = new RpcError(RpcCode.MISC_ERROR, `devchain: the chain could not be loaded (${e instanceof Error ? e.message : String(e)}); restart it`)
+    })
+    this.pending = pending
     void this.restoreInSlices()
+  }
+
+  /**
+   * A snapshot found damaged after a start answered from its header: the whole log is replayed into
+   * the still-empty state (the log after the snapshot's offset is empty, or the restore would not
+   * have been deferred), as a start does when its snapshot is damaged.
+   */
+  private async replayWholeLog(store: ChainStore, why: string): Promise<void> {
+    this.warn(`devchain: ignored the snapshot in ${store.location}: ${why}; replaying the whole log`)
+    await store.deleteSnapshot()
+    if (this.log) this.log.snapshotOffset = 0
+    const bytes = await store.readLog(0)
+    const { records, good } = scanRecords(bytes)
+    this.pending = null // the replay below builds the state in one go
+    if (good !== bytes.length || records.length === 0) {
+      this.restoreError = new RpcError(RpcCode.MISC_ERROR, `devchain: the log in ${store.location} is damaged before the snapshot's offset (byte ${good}); restart the chain (see --recover)`)
+      return
+    }
+    this.replay(records, 1)
   }
 
   /** Runs the pending restore a slice at a time, yielding to the event loop (and its callers) between slices. */
   private async restoreInSlices(): Promise<void> {
-    while (this.pending && !this.closed) {
+    await this.pending?.loaded
+    while (this.pending?.steps && !this.closed) {
       await platform.yieldToEventLoop()
       const started = performance.now()
-      while (this.pending && !this.closed && performance.now() - started < this.restoreSliceMs) {
+      while (this.pending?.steps && !this.closed && performance.now() - started < this.restoreSliceMs) {
         if (this.pending.steps.next().done) this.pending = null
       }
     }
   }
 
-  /** Finishes a background restore now; throws when it failed. */
+  /** Finishes a background restore now; throws when it failed, or while its snapshot is still being read. */
   private settle(): void {
     const p = this.pending
-    if (p) {
+    if (p?.steps) {
       this.pending = null
       drain(p.steps)
+    } else if (p) {
+      // komodod's answer while it loads its block index (RPC_IN_WARMUP).
+      throw new RpcError(RpcCode.IN_WARMUP, 'Loading block index...')
     }
     if (this.restoreError) throw this.restoreError
   }
@@ -523,8 +625,11 @@ export class DevchainCore implements Engine {
     for (const fn of this.blockFns) fn(ev)
   }
 
+  /** The nodes' names, known before a background restore is done. */
   get nodes(): string[] {
-    return [...this.wallets.keys()]
+    const names = [...this.walletMap.keys()]
+    if (this.pending) for (const n of this.pending.nodes) if (!names.includes(n)) names.push(n)
+    return names
   }
 
   wallet(node: string): Wallet {
@@ -563,8 +668,9 @@ export class DevchainCore implements Engine {
    * are answered meanwhile) and stopping there once `signal` aborts (its caller left).
    */
   generate(node: string, n: number, signal?: AbortSignal): Promise<string[]> {
-    const script = this.wallet(node).miningScript()
     const run = async (): Promise<string[]> => {
+      await this.pending?.loaded
+      const script = this.wallet(node).miningScript()
       const hashes: string[] = []
       let sliceStart = performance.now()
       for (let i = 0; i < n; i++) {
@@ -616,6 +722,8 @@ export class DevchainCore implements Engine {
       if (method === 'getblockcount') return this.pending.height
       if (method === 'getbestblockhash') return this.pending.tip
     }
+    // Anything else waits until the snapshot is read and checked (then the state's first use finishes the restore).
+    if (this.pending) await this.pending.loaded
     try {
       return await dispatch(this, node, method, params, opts?.signal)
     } finally {
@@ -688,6 +796,7 @@ export class DevchainCore implements Engine {
 
   async close(): Promise<void> {
     if (this.closed) return
+    await this.pending?.loaded
     await this.queue
     this.closed = true
     if (this.timer) clearInterval(this.timer)

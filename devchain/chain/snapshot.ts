@@ -7,11 +7,15 @@
  * transactions, classifying scripts and encoding addresses.
  *
  * Layout: `KJSN` | u32 version | u32 length of the rest | u32 CRC-32 of the rest | the rest:
- *   header JSON (what it covers, the core's small state) | string table (hashes, txids, addresses)
- *   | scripts | blocks (all raw bytes in one run, then per block its hash, time and transactions)
- *   | unspent coins | address and CC address indexes | spent index | mempool transactions.
- * Any mismatch (magic, version, length, checksum, a read past the end) makes the snapshot unusable:
- * the start logs it and replays the whole log instead.
+ *   header JSON (what it covers, the core's small state) | u32 CRC-32 of the bytes before it but
+ *   the whole CRC (version 2 on) | string table (hashes, txids, addresses) | scripts | blocks (all raw
+ *   bytes in one run, then per block its hash, time and transactions) | unspent coins | address
+ *   and CC address indexes | spent index | mempool transactions.
+ * The header's own CRC lets a start answer the tip from the first few kilobytes of a snapshot of
+ * tens of MB (`openSnapshotHead`), and check the whole (`checkSteps`) and restore it afterwards.
+ * Version 1 (no header CRC) is still read, whole. Any mismatch (magic, version, length, checksum,
+ * a read past the end) makes the snapshot unusable: the start logs it and replays the whole log
+ * instead.
  */
 import { crc32 } from '../crypto/crc32.ts'
 import { Reader, Writer } from '../tx/bytes.ts'
@@ -19,8 +23,14 @@ import type { AddrEntry, Coin, Ledger, RestoredTx, SpentInfo } from './ledger.ts
 import { outpointKey } from './ledger.ts'
 
 const MAGIC = 0x4e534a4b // 'KJSN' little-endian
-const VERSION = 1
+/** The version written; every version in READABLE is read. */
+const VERSION = 2
+const READABLE = [1, 2]
 const HEAD = 16
+/** What a start reads first (`openSnapshotHead`): the frame and, but for a wallet of thousands of keys, the header. */
+export const SNAPSHOT_HEAD_READ = 1 << 16
+/** Bytes checksummed between two yields of `checkSteps`. */
+const CRC_STEP = 1 << 22
 
 export class SnapshotError extends Error {
   constructor(message: string) {
@@ -159,8 +169,10 @@ export function encodeSnapshot(ledger: Ledger, core: CoreState, cover: SnapshotC
   const blob = new TextEncoder().encode(strings.list.join(''))
   let scriptsLen = 0
   for (const s of scripts) scriptsLen += 5 + s.length
-  const front = new Writer(32 + headerBytes.length + blob.length + 5 * strings.list.length + scriptsLen)
+  const front = new Writer(36 + headerBytes.length + blob.length + 5 * strings.list.length + scriptsLen)
   front.varbytes(headerBytes)
+  const headEnd = HEAD + front.written().length
+  front.u32(0) // the header's CRC, once the frame before it is known
   front.varint(strings.list.length).varbytes(blob)
   for (const s of strings.list) front.varint(s.length)
   front.varint(scripts.length)
@@ -175,6 +187,7 @@ export function encodeSnapshot(ledger: Ledger, core: CoreState, cover: SnapshotC
   view.setUint32(0, MAGIC, true)
   view.setUint32(4, VERSION, true)
   view.setUint32(8, out.length - HEAD, true)
+  view.setUint32(headEnd, headCrc(out, headEnd), true)
   view.setUint32(12, crc32(out.subarray(HEAD)), true)
   return out
 }
@@ -205,24 +218,106 @@ export function drain<T>(steps: Generator<void, T, void>): T {
   }
 }
 
-/** Checks a snapshot's frame and checksum and reads its header; throws `SnapshotError` when it cannot be used. */
-export function openSnapshot(bytes: Uint8Array): LoadedSnapshot {
+/** The header's own CRC: of the frame but its whole CRC (which covers this one), and of the header JSON. */
+function headCrc(bytes: Uint8Array, headEnd: number): number {
+  return crc32(bytes.subarray(HEAD, headEnd), crc32(bytes.subarray(0, 12)))
+}
+
+/** The frame's fields once its magic and version are checked. */
+function readFrame(bytes: Uint8Array): { version: number; length: number; crc: number } {
   if (bytes.length < HEAD) throw new SnapshotError(`it is ${bytes.length} bytes, shorter than its header`)
   const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength)
   if (view.getUint32(0, true) !== MAGIC) throw new SnapshotError('it does not start with the snapshot magic')
   const version = view.getUint32(4, true)
-  if (version !== VERSION) throw new SnapshotError(`it has format version ${version}; this devchain reads version ${VERSION}`)
-  const len = view.getUint32(8, true)
-  if (len !== bytes.length - HEAD) throw new SnapshotError(`it holds ${bytes.length - HEAD} bytes where its header says ${len}`)
-  if (crc32(bytes.subarray(HEAD)) !== view.getUint32(12, true)) throw new SnapshotError('its checksum does not match')
-  const r = new Reader(bytes.subarray(HEAD))
-  let header: SnapshotHeader
+  if (!READABLE.includes(version)) throw new SnapshotError(`it has format version ${version}; this devchain reads version ${READABLE.join(' or ')}`)
+  return { version, length: view.getUint32(8, true), crc: view.getUint32(12, true) }
+}
+
+function parseHeader(r: Reader): SnapshotHeader {
   try {
-    header = JSON.parse(new TextDecoder().decode(r.varbytes())) as SnapshotHeader
+    return JSON.parse(new TextDecoder().decode(r.varbytes())) as SnapshotHeader
   } catch {
     throw new SnapshotError('its header is not readable')
   }
+}
+
+function loaded(bytes: Uint8Array, version: number): LoadedSnapshot {
+  const r = new Reader(bytes.subarray(HEAD))
+  const header = parseHeader(r)
+  if (version >= 2) r.u32() // the header's own CRC, covered by the whole one
   return { header, restore: (ledger) => drain(restoreSteps(ledger, r, header)), restoreSteps: (ledger) => restoreSteps(ledger, r, header) }
+}
+
+/** Checks a snapshot's frame and checksum and reads its header; throws `SnapshotError` when it cannot be used. */
+export function openSnapshot(bytes: Uint8Array): LoadedSnapshot {
+  const frame = readFrame(bytes)
+  checkLength(bytes, frame.length)
+  drain(checkSteps(bytes, frame.crc))
+  return loaded(bytes, frame.version)
+}
+
+function checkLength(bytes: Uint8Array, length: number): void {
+  if (length !== bytes.length - HEAD) throw new SnapshotError(`it holds ${bytes.length - HEAD} bytes where its header says ${length}`)
+}
+
+/** The whole snapshot's CRC, a few MB per step (a start's first answers go out between steps). */
+function* checkSteps(bytes: Uint8Array, expected: number): Generator<void, void, void> {
+  let crc = 0
+  for (let at = HEAD; at < bytes.length; at += CRC_STEP) {
+    crc = crc32(bytes.subarray(at, Math.min(bytes.length, at + CRC_STEP)), crc)
+    if (at + CRC_STEP < bytes.length) yield
+  }
+  if (crc !== expected) throw new SnapshotError('its checksum does not match')
+}
+
+/** A snapshot's header, checked by its own CRC, before the rest is read (`openSnapshotHead`). */
+export interface SnapshotHead {
+  header: SnapshotHeader
+  /**
+   * Given the whole snapshot's bytes: checks them (length, then the whole CRC a few MB per step, so
+   * a start's first answers go out between steps) and returns them ready to restore. Throws
+   * `SnapshotError` when they cannot be used.
+   */
+  checkSteps(bytes: Uint8Array): Generator<void, LoadedSnapshot, void>
+}
+
+/** `SnapshotHead.checkSteps` in one go. */
+export function openSnapshotWith(head: SnapshotHead, bytes: Uint8Array): LoadedSnapshot {
+  return drain(head.checkSteps(bytes))
+}
+
+/**
+ * Reads a snapshot's header from its first bytes, checked by the header's own CRC, so a start can
+ * answer the tip before it reads and checks tens of MB. Returns the number of bytes it needs when
+ * `first` is too short, and null for a version 1 snapshot (no header CRC: read it whole). Throws
+ * `SnapshotError` when it cannot be used.
+ */
+export function openSnapshotHead(first: Uint8Array): SnapshotHead | number | null {
+  const frame = readFrame(first)
+  if (frame.version < 2) return null
+  const r = new Reader(first.subarray(HEAD))
+  let headEnd: number
+  try {
+    const len = r.varint()
+    headEnd = HEAD + r.pos + len
+  } catch {
+    return HEAD + 9
+  }
+  if (headEnd + 4 > HEAD + frame.length) throw new SnapshotError(`it holds ${frame.length} bytes after its frame, too few for the header it starts`)
+  if (first.length < headEnd + 4) return headEnd + 4
+  const view = new DataView(first.buffer, first.byteOffset, first.byteLength)
+  if (headCrc(first, headEnd) !== view.getUint32(headEnd, true)) throw new SnapshotError('its header\'s checksum does not match')
+  const header = parseHeader(new Reader(first.subarray(HEAD, headEnd)))
+  return {
+    header,
+    *checkSteps(bytes: Uint8Array) {
+      const whole = readFrame(bytes)
+      checkLength(bytes, frame.length)
+      if (whole.crc !== frame.crc) throw new SnapshotError('it changed since its header was read')
+      yield* checkSteps(bytes, frame.crc)
+      return loaded(bytes, whole.version)
+    },
+  }
 }
 
 function* readIndex(r: Reader, str: string[], idx: Map<string, AddrEntry[]>): Generator<void, void, void> {

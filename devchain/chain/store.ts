@@ -56,6 +56,12 @@ export interface ChainStore {
   backupLog(): Promise<string>
   /** The latest snapshot blob, or null when there is none. */
   readSnapshot(): Promise<Uint8Array | null>
+  /**
+   * Bytes [start, end) of the snapshot blob (fewer where it ends), or null when there is none.
+   * Optional: a start that answers before it restores its snapshot reads the snapshot's header
+   * with it (a few KB of tens of MB); a store without it has its whole blob read instead.
+   */
+  readSnapshotRange?(start: number, end: number): Promise<Uint8Array | null>
   /** Replaces the snapshot blob atomically and durably. */
   writeSnapshot(bytes: Uint8Array): Promise<void>
   deleteSnapshot(): Promise<void>

@@ -6,7 +6,8 @@
  * `fsyncSync` per flush is what the crash-safety test measures, and a thread-pool hop per flush
  * would only add latency to every state-changing call.
  */
-import { closeSync, copyFileSync, existsSync, fstatSync, fsyncSync, ftruncateSync, mkdirSync, openSync, readFileSync, readSync, renameSync, rmSync, writeSync } from 'node:fs'
+import { closeSync, copyFileSync, existsSync, fstatSync, fsyncSync, ftruncateSync, mkdirSync, openSync, readSync, renameSync, rmSync, writeSync } from 'node:fs'
+import { open as openFile, type FileHandle } from 'node:fs/promises'
 import { join } from 'node:path'
 import type { ChainStore } from '../../chain/store.ts'
 import { acquireDirLock, type DirLock } from './dirLock.ts'
@@ -104,10 +105,55 @@ export class FileStore implements ChainStore {
     return path
   }
 
+  /**
+   * Read off the event loop (the thread pool): a long chain's snapshot is tens of MB, read while a
+   * start that answered from its header serves calls.
+   */
   async readSnapshot(): Promise<Uint8Array | null> {
-    if (!existsSync(this.snapshotPath)) return null
-    const b = readFileSync(this.snapshotPath)
-    return new Uint8Array(b.buffer, b.byteOffset, b.byteLength)
+    let file: FileHandle
+    try {
+      file = await openFile(this.snapshotPath, 'r')
+    } catch (e) {
+      if ((e as NodeJS.ErrnoException).code === 'ENOENT') return null
+      throw e
+    }
+    try {
+      // One read into a buffer of the file's size (readFile reads 512 KB at a time); a file that
+      // grew meanwhile reads short, and its length check says so.
+      const out = Buffer.allocUnsafe((await file.stat()).size)
+      let got = 0
+      while (got < out.length) {
+        const { bytesRead } = await file.read(out, got, out.length - got, got)
+        if (bytesRead === 0) break
+        got += bytesRead
+      }
+      return new Uint8Array(out.buffer, out.byteOffset, got)
+    } finally {
+      await file.close()
+    }
+  }
+
+  /** The snapshot's first bytes, read at once (a start's first answer waits on them). */
+  async readSnapshotRange(start: number, end: number): Promise<Uint8Array | null> {
+    let fd: number
+    try {
+      fd = openSync(this.snapshotPath, 'r')
+    } catch (e) {
+      if ((e as NodeJS.ErrnoException).code === 'ENOENT') return null
+      throw e
+    }
+    try {
+      const out = new Uint8Array(Math.max(0, Math.min(end, fstatSync(fd).size) - start))
+      let got = 0
+      while (got < out.length) {
+        const n = readSync(fd, out, got, out.length - got, start + got)
+        if (n === 0) break
+        got += n
+      }
+      return out.subarray(0, got)
+    } finally {
+      closeSync(fd)
+    }
   }
 
   async writeSnapshot(bytes: Uint8Array): Promise<void> {

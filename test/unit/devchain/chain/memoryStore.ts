@@ -44,6 +44,12 @@ export class MemoryStore implements ChainStore {
   async readSnapshot(): Promise<Uint8Array | null> {
     return this.snapshot && this.snapshot.slice()
   }
+  /** Ranges asked of the snapshot, as [start, end]. */
+  snapshotRanges: [number, number][] = []
+  async readSnapshotRange(start: number, end: number): Promise<Uint8Array | null> {
+    this.snapshotRanges.push([start, end])
+    return this.snapshot && this.snapshot.slice(start, end)
+  }
   async writeSnapshot(bytes: Uint8Array): Promise<void> {
     this.snapshot = bytes.slice()
   }

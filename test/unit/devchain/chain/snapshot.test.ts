@@ -7,7 +7,7 @@
 import { describe, it, expect } from 'vitest'
 import { DevchainCore } from '../../../../devchain/core.ts'
 import type { Ledger } from '../../../../devchain/chain/ledger.ts'
-import { openSnapshot } from '../../../../devchain/chain/snapshot.ts'
+import { openSnapshot, openSnapshotHead, openSnapshotWith, SNAPSHOT_HEAD_READ, type SnapshotHead } from '../../../../devchain/chain/snapshot.ts'
 import { crc32 } from '../../../../devchain/crypto/crc32.ts'
 import { MemoryStore } from './memoryStore.ts'
 import { loadModuleRules } from '../../../../modules/loadRules.ts'
@@ -349,5 +349,147 @@ describe('a snapshot restored in the background (restoreInBackground, as `npm ru
     const d = await openOn(store, 'broken', { restoreInBackground: true })
     expect(await fullState(d)).toEqual(expected)
     await d.close()
+  })
+})
+
+describe('a start that answers from the snapshot header (format 2: the header has a CRC of its own)', () => {
+  const restoredHeight = (c: DevchainCore) => (c as unknown as { current: Ledger }).current.height
+
+  async function closedChain(seed: string) {
+    const store = new MemoryStore()
+    const a = await openOn(store, seed)
+    await a.call('miner', 'generate', [12])
+    await a.call('reader', 'getnewaddress', [])
+    const expected = await fullState(a)
+    await a.close()
+    return { store, expected }
+  }
+
+  it('reads the header alone first, in a ranged read of a few KB, and answers the tip before the rest is read', async () => {
+    const { store, expected } = await closedChain('head')
+    const size = store.snapshot!.length
+    store.snapshotRanges = []
+    const c = await openOn(store, 'head', { restoreInBackground: true })
+    expect(store.snapshotRanges).toEqual([[0, SNAPSHOT_HEAD_READ]])
+    expect(restoredHeight(c)).toBe(0)
+    expect(await c.call('miner', 'getblockcount', [])).toBe(13)
+    expect(await fullState(c)).toEqual(expected)
+    expect(size).toBeGreaterThan(0)
+    await c.close()
+  })
+
+  it('openSnapshotHead: asks for more bytes when the first ones are too few, and refuses a damaged header', async () => {
+    const { store } = await closedChain('head2')
+    const snap = store.snapshot!
+    const whole = openSnapshot(snap).header
+    const need = openSnapshotHead(snap.subarray(0, 20))
+    expect(typeof need).toBe('number')
+    const head = openSnapshotHead(snap.subarray(0, need as number))
+    expect(head).not.toBeNull()
+    expect(typeof head).toBe('object')
+    expect((head as SnapshotHead).header).toEqual(whole)
+    // A flipped byte inside the header JSON: its own CRC says so before anything is answered.
+    const bad = snap.slice()
+    bad[30] ^= 1
+    expect(() => openSnapshotHead(bad.subarray(0, need as number))).toThrow(/its header's checksum does not match/)
+    // The rest checked against the whole CRC.
+    const body = snap.slice()
+    body[body.length - 20] ^= 1
+    expect(() => openSnapshotWith(head as SnapshotHead, body)).toThrow(/its checksum does not match/)
+    expect(() => openSnapshotWith(head as SnapshotHead, snap.subarray(0, snap.length - 1))).toThrow(/holds \d+ bytes where its header says \d+/)
+    expect(openSnapshotWith(head as SnapshotHead, snap).header).toEqual(whole)
+  })
+
+  for (const [what, damage, why] of [
+    ['a flipped byte after the header', (s: Uint8Array) => { s[s.length - 30] ^= 8; return s }, /its checksum does not match/],
+    ['cut short', (s: Uint8Array) => s.slice(0, s.length - 100), /holds \d+ bytes where its header says \d+/],
+  ] as const) {
+    it(`${what}: the tip is answered from the header, then the damage is found, logged, and the whole log replayed in place`, async () => {
+      const { store, expected } = await closedChain('bgdamage')
+      store.snapshot = damage(store.snapshot!.slice())
+      store.reads = []
+      const warnings: string[] = []
+      const c = await openOn(store, 'bgdamage', { restoreInBackground: true, log: (l) => warnings.push(l) })
+      expect(await c.call('miner', 'getblockcount', [])).toBe(13)
+      // A call that needs the state waits for the check, then gets the replayed state.
+      expect(await c.call('miner', 'getbalance', [])).toEqual(expected.wallets.find((w) => w.node === 'miner')!.balance)
+      expect(await fullState(c)).toEqual(expected)
+      expect(warnings).toHaveLength(1)
+      expect(warnings[0]).toMatch(/^devchain: ignored the snapshot in memory: /)
+      expect(warnings[0]).toMatch(why)
+      expect(warnings[0]).toContain('replaying the whole log')
+      expect(store.reads).toContain(0)
+      expect(store.snapshot).toBeNull()
+      // The chain goes on: new blocks, and its close writes a good snapshot again.
+      await c.call('miner', 'generate', [2])
+      await c.close()
+      expect(openSnapshot(store.snapshot!).header.height).toBe(15)
+      const d = await openOn(store, 'bgdamage', { restoreInBackground: true })
+      expect(await d.call('miner', 'getblockcount', [])).toBe(15)
+      expect((await fullState(d)).ledger.height).toBe(15)
+      await d.close()
+    })
+  }
+
+  it('a damaged header: ignored before anything is answered, and the whole log replayed', async () => {
+    const { store, expected } = await closedChain('badhead')
+    store.snapshot![30] ^= 1
+    const warnings: string[] = []
+    const c = await openOn(store, 'badhead', { restoreInBackground: true, log: (l) => warnings.push(l) })
+    expect(warnings).toHaveLength(1)
+    expect(warnings[0]).toMatch(/ignored the snapshot in memory: its header's checksum does not match; replaying the whole log/)
+    expect(restoredHeight(c)).toBe(13)
+    expect(await fullState(c)).toEqual(expected)
+    await c.close()
+  })
+
+  it('a version 1 snapshot (no header CRC) is still read, whole, in both kinds of start', async () => {
+    const { store, expected } = await closedChain('v1')
+    // Version 1 is version 2 without the header's CRC (the 4 bytes after the header JSON).
+    const v2 = store.snapshot!
+    const need = openSnapshotHead(v2.subarray(0, 20)) as number
+    const headEnd = need - 4
+    const v1 = new Uint8Array(v2.length - 4)
+    v1.set(v2.subarray(0, headEnd))
+    v1.set(v2.subarray(headEnd + 4), headEnd)
+    const view = new DataView(v1.buffer)
+    view.setUint32(4, 1, true)
+    view.setUint32(8, v1.length - 16, true)
+    view.setUint32(12, crc32(v1.subarray(16)), true)
+    expect(openSnapshotHead(v1)).toBeNull()
+    for (const restoreInBackground of [false, true]) {
+      store.snapshot = v1.slice()
+      const warnings: string[] = []
+      const c = await openOn(store, 'v1', { restoreInBackground, log: (l) => warnings.push(l) })
+      expect(await c.call('miner', 'getblockcount', [])).toBe(13)
+      expect(await fullState(c)).toEqual(expected)
+      expect(warnings).toEqual([])
+      await c.close()
+    }
+  })
+
+  it('a call other than the tip waits for the snapshot to be read; a state use outside calls meanwhile says the chain is loading', async () => {
+    const { store, expected } = await closedChain('warm')
+    // A store whose whole read takes a while (a long chain's tens of MB).
+    let release: () => void = () => undefined
+    const gate = new Promise<void>((r) => (release = r))
+    const read = store.readSnapshot.bind(store)
+    store.readSnapshot = async () => {
+      await gate
+      return read()
+    }
+    const c = await openOn(store, 'warm', { restoreInBackground: true })
+    expect(await c.call('miner', 'getbestblockhash', [])).toBe(openSnapshot(store.snapshot!).header.tip)
+    expect(c.nodes).toEqual(['miner', 'reader'])
+    expect(() => c.ledger).toThrow(/Loading block index\.\.\./)
+    const balance = c.call('miner', 'getbalance', [])
+    let answered = false
+    void balance.then(() => (answered = true))
+    await new Promise((r) => setTimeout(r, 20))
+    expect(answered).toBe(false)
+    release()
+    expect(await balance).toEqual(expected.wallets.find((w) => w.node === 'miner')!.balance)
+    expect(await fullState(c)).toEqual(expected)
+    await c.close()
   })
 })

@@ -43,4 +43,22 @@ describe('FileStore', () => {
     expect(existsSync(join(dir, 'chain.log'))).toBe(true)
     expect([...readFileSync(join(dir, 'chain.log'))]).toEqual([6])
   })
+
+  it('reads a range of the snapshot (a start reads its header first), and the whole of a large one', async () => {
+    const s = new FileStore(temp())
+    await s.open()
+    expect(await s.readSnapshotRange(0, 16)).toBeNull()
+    const big = new Uint8Array(3 << 20)
+    for (let i = 0; i < big.length; i++) big[i] = (i * 7) & 0xff
+    await s.writeSnapshot(big)
+    expect([...(await s.readSnapshotRange(0, 4))!]).toEqual([0, 7, 14, 21])
+    expect([...(await s.readSnapshotRange(10, 12))!]).toEqual([70, 77])
+    // Past its end: what there is.
+    expect((await s.readSnapshotRange(big.length - 2, big.length + 100))!.length).toBe(2)
+    expect((await s.readSnapshotRange(big.length + 5, big.length + 100))!.length).toBe(0)
+    const whole = await s.readSnapshot()
+    expect(whole!.length).toBe(big.length)
+    expect(Buffer.from(whole!).equals(Buffer.from(big))).toBe(true)
+    await s.close()
+  })
 })
