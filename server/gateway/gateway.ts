@@ -22,6 +22,7 @@ import {
   rateLimited, replyTooLarge, upstreamBusy, upstreamTimeout, upstreamUnavailable,
 } from './errors.ts'
 import { createGate } from './concurrency.ts'
+import { ClientExit } from './clientExit.ts'
 import type { Gate } from './concurrency.ts'
 import type { Logger } from './log.ts'
 import { createLogger, logMethod, redactValue } from './log.ts'
@@ -156,7 +157,7 @@ export function createGateway(opts: GatewayOptions): Gateway {
    * Forwards one checked call; node errors are replies, transport trouble and cut replies become
    * gateway errors. `cap` is what the reply may still take (the per-call cap, or less in a batch).
    */
-  const forward = async (node: string, call: Call, client: string, cap: number, signal: AbortSignal): Promise<NodeReply | GatewayError> => {
+  const forward = async (node: string, call: Call, client: string, cap: number, exit: ClientExit): Promise<NodeReply | GatewayError> => {
     const nodeGates = gates.get(node)!
     const heavy = isHeavyMethod(call.method)
     const gate = heavy ? nodeGates.heavy : nodeGates.cheap
@@ -165,12 +166,13 @@ export function createGateway(opts: GatewayOptions): Gateway {
     const release = await gate.enter(client, limitMs)
     const waited = performance.now() - started
     if (!release) return gateRefusal(node, waited, limitMs)
-    if (signal.aborted) {
+    if (exit.gone) {
       release()
       return upstreamUnavailable(node)
     }
     try {
       counters.calls++
+      const signal = heavy ? exit.signal : undefined
       return await upstream.call(node, call, { timeoutMs: Math.max(1, Math.round(limitMs - waited)), maxBytes: cap, budget, signal, heavy })
     } catch (e) {
       if (e instanceof ReplyCut) {
@@ -201,7 +203,7 @@ export function createGateway(opts: GatewayOptions): Gateway {
     code?: number
   }
 
-  const runItem = async (node: string, item: ParsedItem, client: string, cap: number, signal: AbortSignal): Promise<Outcome> => {
+  const runItem = async (node: string, item: ParsedItem, client: string, cap: number, exit: ClientExit): Promise<Outcome> => {
     const started = performance.now()
     let outcome: Outcome
     let code: number | undefined
@@ -220,7 +222,7 @@ export function createGateway(opts: GatewayOptions): Gateway {
         counters.refusals++
         outcome = { status: refusal.status, body: errorBody(refusal, item.id), reserved: 0 }
       } else {
-        const r = await forward(node, item.call, client, cap, signal)
+        const r = await forward(node, item.call, client, cap, exit)
         if ('body' in r) {
           if (r.error) {
             counters.errors++
@@ -277,21 +279,21 @@ export function createGateway(opts: GatewayOptions): Gateway {
       return send(res, parsed.error.status, errorBody(parsed.error))
     }
     // The client leaving (socket closed before the answer is out) cancels what it asked for.
-    const abort = new AbortController()
+    const exit = new ClientExit()
     res.once('close', () => {
       if (!res.writableFinished) {
         counters.cancelled++
-        abort.abort()
+        exit.leave()
       }
     })
     if (parsed.kind === 'single') {
-      const out = await runItem(node, parsed.item, client, limits.maxReply, abort.signal)
+      const out = await runItem(node, parsed.item, client, limits.maxReply, exit)
       return send(res, out.status, out.body, undefined, () => budget.give(out.reserved))
     }
     // The first token was taken before the body was read; a batch pays for the rest of its calls.
     const more = parsed.items.length > 1 ? limiter.take(client, parsed.items.length - 1) : 0
     if (more) return refuse(res, node, client, rateLimited(more), { 'retry-after': String(more) })
-    return runBatch(res, node, parsed.items, client, abort.signal)
+    return runBatch(res, node, parsed.items, client, exit)
   }
 
   /**
@@ -302,7 +304,7 @@ export function createGateway(opts: GatewayOptions): Gateway {
    * cap spends the bytes the gateway took in before cutting it: a batch of twenty huge calls runs
    * two of them, not twenty, whatever each one's reply would have been.
    */
-  const runBatch = async (res: ServerResponse, node: string, items: ParsedItem[], client: string, signal: AbortSignal): Promise<void> => {
+  const runBatch = async (res: ServerResponse, node: string, items: ParsedItem[], client: string, exit: ClientExit): Promise<void> => {
     res.writeHead(200, { ...JSON_HEADERS })
     let left = limits.maxBatchReply
     let spent = false
@@ -312,7 +314,7 @@ export function createGateway(opts: GatewayOptions): Gateway {
       if (spent) out = { status: 500, body: errorBody(replyTooLarge(limits.maxBatchReply, 'batch', 'GATEWAY_MAX_BATCH_REPLY'), item.id), reserved: 0 }
       else {
         const cap = Math.min(limits.maxReply, left)
-        out = await runItem(node, item, client, cap, signal)
+        out = await runItem(node, item, client, cap, exit)
         // Cut at its cap: the bytes read up to the cut count, so the batch may be spent.
         const size = out.code === GatewayCode.REPLY_TOO_LARGE ? cap : Buffer.byteLength(out.body)
         if (out.code === GatewayCode.REPLY_TOO_LARGE && cap < limits.maxReply) spent = true

@@ -20,7 +20,10 @@ export interface CallOptions {
   maxBytes: number
   /** Reply bytes are taken from it as they arrive (ReplyCut 'budget' when it is spent). */
   budget: ByteBudget
-  /** The client went away: stop the work where the backend allows it (a long `generate`). */
+  /**
+   * The client went away: stop the work where the backend allows it (a long `generate`, a slow reply).
+   * The gateway passes it for heavy calls only; a cheap call is left to finish.
+   */
   signal?: AbortSignal
   /**
    * The gateway's lane for this call (see cost.ts). An HTTP upstream keeps separate connections

@@ -156,6 +156,55 @@ describe('komodod over HTTP', () => {
     }
   })
 
+  it('stops a heavy call upstream when its client leaves, and lets a cheap one finish', async () => {
+    // A node that holds the first two replies until told, and watches each request's socket close.
+    const held: { method: string; res: http.ServerResponse; closed: boolean; port: number }[] = []
+    let lastPort = 0
+    const node = http.createServer((req, res) => {
+      let body = ''
+      req.on('data', (c: Buffer) => (body += c.toString()))
+      req.on('end', () => {
+        const entry = { method: (JSON.parse(body) as { method: string }).method, res, closed: false, port: req.socket.remotePort! }
+        req.socket.once('close', () => (entry.closed = true))
+        lastPort = req.socket.remotePort!
+        if (held.length < 2) held.push(entry)
+        else res.writeHead(200, { 'content-type': 'application/json' }).end('{"result":8,"error":null,"id":2}\n')
+      })
+    })
+    const port = await listen(node)
+    const g = await startGateway({
+      upstream: createHttpUpstream(parseNodes({ KOMODO_NODES: `miner=http://u:p@127.0.0.1:${port}` }), { maxSockets: 1, heavySockets: 1 }),
+      limits: { ratePerSec: 0, concurrency: 1, heavyConcurrency: 1, upstreamTimeoutMs: 60_000 },
+    })
+    const leaveAfterSending = (body: string): http.ClientRequest => {
+      const req = http.request(`${g.url}/rpc`, { method: 'POST', headers: { 'content-type': 'text/plain' } })
+      req.on('error', () => {})
+      req.end(body)
+      return req
+    }
+    try {
+      const heavy = leaveAfterSending('{"method":"getaddressutxos","params":[{"addresses":["RXL3YXG2ceaB6C5hfJcN4fvmLH2C34knhA"]}],"id":"h"}')
+      const cheap = leaveAfterSending('{"method":"getblockcount","id":"c"}')
+      while (held.length < 2) await new Promise((r) => setTimeout(r, 5))
+      heavy.destroy()
+      cheap.destroy()
+      while (g.gateway.counters.cancelled < 2) await new Promise((r) => setTimeout(r, 5))
+      const byMethod = (m: string) => held.find((h) => h.method === m)!
+      // The heavy call's request is aborted: undici closes the connection it was sent on…
+      while (!byMethod('getaddressutxos').closed) await new Promise((r) => setTimeout(r, 5))
+      // …while the cheap call is left to finish, and its keep-alive connection serves the next one.
+      const c = byMethod('getblockcount')
+      expect(c.closed).toBe(false)
+      c.res.writeHead(200, { 'content-type': 'application/json' }).end('{"result":7,"error":null,"id":"c"}\n')
+      expect((await post(`${g.url}/rpc`, '{"method":"getblockcount","id":2}')).json).toEqual({ result: 8, error: null, id: 2 })
+      expect(c.closed).toBe(false)
+      expect(lastPort).toBe(c.port)
+    } finally {
+      await g.close()
+      await stop(node)
+    }
+  })
+
   it('keeps cheap calls on their own connections: a stalled heavy reply holds no socket they need', async () => {
     // A node that answers getblockcount at once and never answers getaddressutxos.
     const stalled: http.ServerResponse[] = []
