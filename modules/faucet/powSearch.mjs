@@ -1,6 +1,6 @@
 // The faucetget txid proof-of-work loop, shared by the Node worker thread (powWorker.mjs) and the
 // browser's module Web Worker (powWorkerBrowser.mjs): the two differ only in their double SHA-256
-// (each allocation-free where it can be) and in how they talk to the chain. Plain .mjs (no TypeScript) so Node's worker loads it without a loader.
+// (Node's native one; a midstate one in the browser) and in how they talk to the chain. Plain .mjs (no TypeScript) so Node's worker loads it without a loader.
 //
 // Each try writes a nonce into the OP_RETURN, recomputes the ZIP-243 sighash of every input,
 // re-signs and double-SHA256es the whole transaction; success is byte[0] == byte[31] == 0 of
@@ -47,10 +47,12 @@ const zView = new DataView(z32.buffer)
  * winning relative index found so far by any worker: shared memory where the platform has it (Node;
  * a cross-origin-isolated page), else this worker's copy, which the coordinator lowers by message.
  * `step(budget)` runs up to `budget` tries and returns the find, null once this worker's share is
- * spent or cannot win, or undefined to be called again. `sha256d(bytes)` is SHA-256 twice; its
- * result is read at once, so it may be the same buffer every time.
+ * spent or cannot win, or undefined to be called again. `sha256dOf(bytes, fixed)` returns a function
+ * hashing the current contents of `bytes` with SHA-256 twice, where the first `fixed` bytes never
+ * change (a hasher may compress them once); its result is read at once, so it may be the same
+ * buffer every time.
  */
-export function powSearch(job, sha256d) {
+export function powSearch(job, sha256dOf) {
   const tx = Uint8Array.from(job.tx)
   const txView = new DataView(tx.buffer)
   const outputs = Uint8Array.from(job.outputs)
@@ -58,6 +60,8 @@ export function powSearch(job, sha256d) {
   const best = new Int32Array(job.best)
   const inputs = job.inputs.map((inp) => ({ preimage: Uint8Array.from(inp.preimage), sigOffset: inp.sigOffset, r: inp.r, kinv: inp.kinv, krd: inp.krd }))
   for (const inp of inputs) writeBig(txView, inp.sigOffset, inp.r)
+  // Only the nonce and each signature's s change from try to try.
+  const sha256d = sha256dOf(tx, Math.min(job.txNonceOffset, ...inputs.map((inp) => inp.sigOffset + 32)))
   let i = 0
   let tries = 0
   return {
@@ -84,7 +88,7 @@ export function powSearch(job, sha256d) {
           if (s > HALF_N) s = N - s
           writeBig(txView, inp.sigOffset + 32, s)
         }
-        const h = sha256d(tx)
+        const h = sha256d()
         tries++
         if (h[0] === 0 && h[31] === 0) {
           // Lower the bound so the other workers stop past us.

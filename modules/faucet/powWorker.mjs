@@ -9,12 +9,13 @@ import { powSearch, REPORT_EVERY } from './powSearch.mjs'
 const sha256 = nodeCrypto.hash
   ? (b) => nodeCrypto.hash('sha256', b, 'buffer')
   : (b) => nodeCrypto.createHash('sha256').update(b).digest()
-const sha256d = (b) => sha256(sha256(b))
+// Native hashing is fast enough to rehash the transaction's unchanging prefix on every try.
+const sha256dOf = (b) => () => sha256(sha256(b))
 
 parentPort.on('message', (job) => {
   // Memory is shared here (a SharedArrayBuffer bound): no mailbox to read between slices.
   if (job.type === 'bound') return
-  const search = powSearch(job, sha256d)
+  const search = powSearch(job, sha256dOf)
   let found
   while ((found = search.step(REPORT_EVERY)) === undefined) parentPort.postMessage({ type: 'progress', jobId: job.jobId, tries: search.tries })
   parentPort.postMessage({ type: 'done', jobId: job.jobId, tries: search.tries, found })

@@ -2,22 +2,10 @@
 // chain's worker (devchain/platform/browser/powWorker.ts), the browser twin of powWorker.mjs.
 // A page without cross-origin isolation has no SharedArrayBuffer, so a sibling's find arrives as a
 // `bound` message: the search runs in slices and reads its mailbox between them.
-import { sha256 } from '@noble/hashes/sha2.js'
 import { powSearch, REPORT_EVERY } from './powSearch.mjs'
+import { sha256dPrefixed } from './sha256dPrefixed.mjs'
 
 const searches = new Map()
-
-// SHA-256 twice with no allocation per try: a hasher in its initial state is copied into a working
-// one (noble's _cloneInto, what its clone() does without a new object), digests go into fixed buffers.
-const initial = sha256.create()
-const work = sha256.create()
-const inner = new Uint8Array(32)
-const outer = new Uint8Array(32)
-function sha256d(bytes) {
-  initial._cloneInto(work).update(bytes).digestInto(inner)
-  initial._cloneInto(work).update(inner).digestInto(outer)
-  return outer
-}
 
 // A MessageChannel hop lets queued messages in without the ≥ 4 ms clamp of nested timers.
 const nextTask = () => new Promise((resolve) => {
@@ -30,7 +18,7 @@ const nextTask = () => new Promise((resolve) => {
 })
 
 async function run(job) {
-  const search = powSearch(job, sha256d)
+  const search = powSearch(job, sha256dPrefixed)
   searches.set(job.jobId, search)
   try {
     let found

@@ -2,6 +2,8 @@ import { describe, expect, it } from 'vitest'
 import { blake2b } from '@noble/hashes/blake2.js'
 // @ts-expect-error plain .mjs module without types (the worker's hasher)
 import { blake2b256Into, blake2b256State } from '../../../../modules/faucet/blake2bPersonal.mjs'
+// @ts-expect-error plain .mjs module without types (the browser worker's double SHA-256)
+import { sha256dPrefixed } from '../../../../modules/faucet/sha256dPrefixed.mjs'
 import { assertPublicModuleKey, listPowJobs, minePowTx } from '../../../../modules/faucet/pow.ts'
 import { ccScript, conditionBinary, makeCCcond1 } from '../../../../devchain/cc/condition.ts'
 import { checkCCInput } from '../../../../devchain/cc/fulfillment.ts'
@@ -38,6 +40,20 @@ describe('the worker\'s BLAKE2b-256', () => {
       const out = new Uint8Array(40)
       blake2b256Into(state, data, out, 8)
       expect(Buffer.from(out.subarray(8)).toString('hex')).toBe(Buffer.from(blake2b(data, { dkLen: 32, personalization: personal })).toString('hex'))
+    }
+  })
+})
+
+describe('the browser worker\'s double SHA-256 over a fixed prefix', () => {
+  it('equals SHA-256 twice for every length and prefix, after the bytes past the prefix change', () => {
+    for (const len of [0, 1, 55, 56, 63, 64, 65, 119, 120, 128, 300, 333, 1000]) {
+      for (const fixed of [0, 1, 63, 64, 100, 128, len, len + 10]) {
+        const data = Uint8Array.from({ length: len }, (_, i) => (i * 29 + len) & 0xff)
+        const hash = sha256dPrefixed(data, fixed)
+        expect(Buffer.from(hash()).toString('hex')).toBe(Buffer.from(sha256(sha256(data))).toString('hex'))
+        for (let i = Math.min(fixed, len); i < len; i += 7) data[i] ^= 0x5a
+        expect(Buffer.from(hash()).toString('hex'), `len ${len}, fixed ${fixed}`).toBe(Buffer.from(sha256(sha256(data))).toString('hex'))
+      }
     }
   })
 })
