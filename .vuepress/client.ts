@@ -7,6 +7,8 @@ import { keepThemeDataRaw } from './theme/rawThemeData.ts'
 import { ensureUiStrings } from '../components/i18n/localeUi.ts'
 import { islandMarker } from './plugins/islandPreload/marker.ts'
 import { setInPageWorkerFactory } from '../components/inPageChain.ts'
+import { prefetchInPageWhenIdle } from '../components/inPagePrefetch.ts'
+import inPageWorkerUrl from './inPageChain/worker.ts?worker&url'
 import JourneyLayout from './theme/JourneyLayout.vue'
 
 // The live components load as their own chunks the first time a page renders one, so the main
@@ -44,8 +46,12 @@ function modulePanels(): Record<string, () => Promise<Component>> {
 export default defineClientConfig({
   enhance({ app, router, siteData }) {
     keepThemeDataRaw()
-    // The in-page chain's worker: its chunk (the engine) loads when the first call is made, not with the page.
-    if (!import.meta.env.SSR) setInPageWorkerFactory(() => new Worker(new URL('./inPageChain/worker.ts', import.meta.url), { type: 'module' }))
+    // The in-page chain's worker: its chunk (the engine) loads when the first call is made, not with
+    // the page; once the page is loaded and idle, a page with live parts prefetches it.
+    if (!import.meta.env.SSR) {
+      setInPageWorkerFactory(() => new Worker(inPageWorkerUrl, { type: 'module' }), inPageWorkerUrl)
+      router.afterEach(() => prefetchInPageWhenIdle())
+    }
     for (const [name, loader] of Object.entries(lazy))
       app.component(name, defineAsyncComponent(eager.has(name) ? loader : { loader, hydrate: hydrateInTurn }))
     // The server render names the preloaded ones a page uses, and the build preloads their chunks in its <head>.

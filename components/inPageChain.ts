@@ -8,6 +8,7 @@
 import { messageTransport, type MessageTransport } from '../protocol/transport.ts'
 
 let factory: (() => Worker) | null = null
+let script: string | null = null
 let transport: MessageTransport | null = null
 const startFns = new Set<() => void>()
 
@@ -22,9 +23,16 @@ export function onInPageStart(fn: () => void): () => void {
   return () => startFns.delete(fn)
 }
 
-export function setInPageWorkerFactory(make: (() => Worker) | null): void {
+/** How to start the worker, and the URL of its script (for an idle prefetch, inPagePrefetch.ts). */
+export function setInPageWorkerFactory(make: (() => Worker) | null, scriptUrl: string | null = null): void {
   factory = make
+  script = make ? scriptUrl : null
   transport = null
+}
+
+/** The worker's script, where the site said which it is. */
+export function inPageWorkerScript(): string | null {
+  return script
 }
 
 /** Whether this browser can run the in-page chain (a Worker, and a site that ships one). */

@@ -9,10 +9,8 @@
  * Only when the chosen chain is the in-page one; "this site" and "your own node" have nothing to warm.
  */
 import { inPageAvailable, inPageTransport } from './inPageChain.ts'
+import { LIVE_PARTS } from './inPagePrefetch.ts'
 import { currentChoice } from './useChainConnection.ts'
-
-/** Where a reader heads to run something: a journey, its steps, and the live parts of any page. */
-export const LIVE_PARTS = '.kj-journey, .kj-step, .kj-rpc, .kj-mine, .kj-clock, .kj-broadcast, .kj-panel'
 const APPROACH = ['pointerover', 'focusin', 'touchstart'] as const
 
 /** Listens (once) for the reader's approach to a live part; returns a stop. */
