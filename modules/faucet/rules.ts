@@ -34,7 +34,8 @@ export const FAUCET_CC_ADDRESS = ccAddress(EVAL_FAUCET, FAUCET_PK)
 const CC_MAXVINS = 60
 /** komodod's FaucetGet tries up to 1,000,000 nonces. */
 const POW_TRIES = 1_000_000
-const POW_WORKERS = Math.max(1, Math.min(2, platform.parallelism()))
+/** As many workers as the platform gives a search: every core in a reader's browser, two on a server. */
+const POW_WORKERS = Math.max(1, platform.parallelism())
 
 const isFaucetVout = (script: Uint8Array): boolean => bytesEqual(script, FAUCET_SCRIPT)
 

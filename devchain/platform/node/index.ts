@@ -56,7 +56,8 @@ export const platform: Platform = {
   randomBytes: (n) => new Uint8Array(nodeRandomBytes(n)),
   yieldToEventLoop: () => new Promise((r) => setImmediate(r)),
   env: () => process.env,
-  parallelism: () => availableParallelism(),
+  // A server's search shares the machine with every reader's requests: two workers at most.
+  parallelism: () => Math.min(2, availableParallelism()),
   crc32,
   startPowWorker,
 }
