@@ -15,11 +15,11 @@
  */
 import { existsSync, readFileSync, readdirSync } from 'node:fs'
 import type { Locator, Page } from 'playwright-core'
-import { afterAll, beforeAll, describe, expect, it, type ExpectStatic } from 'vitest'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { createGatewayFromEnv } from '../../server/gateway/index.ts'
 import { startServer, type RunningServer } from '../../server/start.ts'
 import { sharedDist } from '../support/site.ts'
-import { journeyBrowser, journeyShot, localePrefixes, localeTag, runPart, type SentRequest, useJourneyBrowser, walk, withChain, withStaticSite } from '../support/journeyWalk.ts'
+import { expectAllInPage, journeyBrowser, journeyShot, leftTheBrowser, localePrefixes, localeTag, runPart, type SentRequest, useJourneyBrowser, walk, withChain, withStaticSite } from '../support/journeyWalk.ts'
 
 useJourneyBrowser()
 
@@ -36,22 +36,8 @@ const OWN_FILE = JOURNEYS.filter((name) => {
 const WALKS: [string, string][] = localePrefixes.flatMap((prefix) => JOURNEYS.filter((n) => !OWN_FILE.includes(n)).map((name): [string, string] => [prefix, name]))
 const TXID = /^[0-9a-f]{64}$/
 
-/** What left the page other than a same-origin GET of a static file: nothing may, not even a probe of /rpc. */
-function leftTheBrowser(sent: SentRequest[], origin: string): SentRequest[] {
-  return sent.filter((r) => {
-    const u = new URL(r.url)
-    if (u.protocol === 'data:' || u.protocol === 'blob:') return false
-    return r.method !== 'GET' || u.origin !== origin || u.pathname === '/rpc' || u.pathname.startsWith('/rpc/')
-  })
-}
-
 const txids = async (page: Page): Promise<string[]> =>
   (await page.locator('.kj-broadcast [data-field="txid"]').allTextContents()).map((t) => t.trim()).filter((t) => TXID.test(t))
-
-async function expectInPage(page: Page, check: ExpectStatic = expect): Promise<void> {
-  check(await page.locator('.kj-picker').getAttribute('data-chain')).toBe('page')
-  check(await page.locator('[data-state="recorded"]').count()).toBe(0)
-}
 
 /**
  * Runs a part again and waits for its new answer. A part that already shows `done` may answer
@@ -110,7 +96,6 @@ describe('every journey, in every locale, on the in-page chain of a static build
       const states = await walk(page, `${site.url}${prefix}journeys/${name}.html?seed=inpage-${name}-${tag}`, expect)
       expect(states.length).toBeGreaterThan(0)
       expect(states.every((s) => s === 'done'), states.join()).toBe(true)
-      await expectInPage(page, expect)
       if (prefix !== '/') expect(await page.locator('html').getAttribute('lang')).toMatch(new RegExp(`^${tag}`))
       if (name === 'faucet') {
         expect((await txids(page))[1]).toMatch(/^00[0-9a-f]{60}00$/)
@@ -118,7 +103,7 @@ describe('every journey, in every locale, on the in-page chain of a static build
         // workers fetch is watched too.
         expect(sent.some((r) => /\/assets\/powWorkerBrowser-[\w-]+\.js$/.test(r.url))).toBe(true)
       }
-      expect(leftTheBrowser(sent, site.url)).toEqual([])
+      await expectAllInPage(page, sent, site.url, expect)
       await page.screenshot({ path: journeyShot(prefix, `inpage-${name}`), fullPage: true })
     } finally {
       await page.close()
@@ -173,9 +158,9 @@ describe('the in-page chain keeps, resets and rewinds', () => {
 describe('one engine: a seeded page and the Node devchain', () => {
   it('give the same txids for the same seed (faucet journey)', { timeout: 300_000 }, async () => {
     const seed = 'inpage-one-engine'
-    const inPage = await withStaticSite(async (url, page) => {
+    const inPage = await withStaticSite(async (url, page, sent) => {
       expect((await walk(page, `${url}/journeys/faucet.html?seed=${seed}`)).every((s) => s === 'done')).toBe(true)
-      await expectInPage(page)
+      await expectAllInPage(page, sent, url)
       return txids(page)
     })
     const onNode = await withChain(async (url, page) => {

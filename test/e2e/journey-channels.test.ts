@@ -8,7 +8,7 @@
 import { describe, expect, it } from 'vitest'
 import { sha256 } from '@noble/hashes/sha2.js'
 import type { Page } from 'playwright-core'
-import { journeyShot, localePrefixes, localeTag, replyOf, useJourneyBrowser, walk, withChain, withStaticSite } from '../support/journeyWalk.ts'
+import { expectAllInPage, journeyShot, localePrefixes, localeTag, replyOf, useJourneyBrowser, walk, withChain, withStaticSite } from '../support/journeyWalk.ts'
 
 useJourneyBrowser()
 
@@ -51,9 +51,8 @@ describe.each(localePrefixes)('channels journey in %s', (prefix) => {
     await withStaticSite(async (url, page, sent) => {
       const lang = localeTag(prefix)
       const states = await walk(page, `${url}${prefix}journeys/channels.html?chain=page&seed=inpage-channels-${lang}`)
-      expect(await page.locator('.kj-picker').getAttribute('data-chain')).toBe('page')
       await expectChannelWalked(page, states, journeyShot(prefix, 'inpage-channels'))
-      expect(sent.filter((r) => r.method !== 'GET' || new URL(r.url).pathname.startsWith('/rpc'))).toEqual([])
+      await expectAllInPage(page, sent, url)
     })
   })
 })

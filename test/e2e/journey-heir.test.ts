@@ -3,11 +3,11 @@
  * gateway with a fresh in-memory devchain, and the in-page chain of the static build), walked in
  * Chromium: the owner's plan, the heir refused with komodod's message, the clock moved two days in
  * one devchain-only action, the heir's claim paid, and the owner's spend restarting the clock so the
- * heir is refused again.
+ * heir is refused again. On the in-page chain nothing ends recorded and nothing leaves the browser.
  */
 import { describe, expect, it } from 'vitest'
 import type { Page } from 'playwright-core'
-import { journeyShot, localePrefixes, localeTag, replyOf, useJourneyBrowser, walk, withChain, withStaticSite } from '../support/journeyWalk.ts'
+import { expectAllInPage, journeyShot, localePrefixes, localeTag, replyOf, useJourneyBrowser, walk, withChain, withStaticSite } from '../support/journeyWalk.ts'
 
 useJourneyBrowser()
 
@@ -41,8 +41,11 @@ describe.each(localePrefixes)('the Heir journey in %s', (prefix) => {
     await withChain((url, page) => walkHeir(page, `${url}${prefix}journeys/heir.html`, journeyShot(prefix, 'heir')))
   })
 
-  it('on the in-page chain of the static build: the same story', { timeout: 300_000 }, async () => {
+  it('on the in-page chain of the static build: the same story, none recorded, nothing sent to /rpc', { timeout: 300_000 }, async () => {
     const tag = localeTag(prefix)
-    await withStaticSite((url, page) => walkHeir(page, `${url}${prefix}journeys/heir.html?chain=page&seed=inpage-heir-${tag}`, journeyShot(prefix, 'inpage-heir')))
+    await withStaticSite(async (url, page, sent) => {
+      await walkHeir(page, `${url}${prefix}journeys/heir.html?chain=page&seed=inpage-heir-${tag}`, journeyShot(prefix, 'inpage-heir'))
+      await expectAllInPage(page, sent, url)
+    })
   })
 })

@@ -2,11 +2,12 @@
  * The Rewards journey walked in Chromium in every locale, on both chain transports the site offers
  * (the real gateway with a fresh devchain, and the in-page chain of the static build): a plan opened and funded, 10 coins locked by the reader, the early unlock refused with
  * komodod's text, the chain's clock moved a day by the devchain-only step, and the unlock paying
- * the deposit plus 0.00684931 coin of reward.
+ * the deposit plus 0.00684931 coin of reward. On the in-page chain nothing ends recorded and nothing
+ * leaves the browser.
  */
 import { describe, expect, it } from 'vitest'
 import type { Page } from 'playwright-core'
-import { journeyShot, localePrefixes, localeTag, replyOf, useJourneyBrowser, walk, withChain, withStaticSite } from '../support/journeyWalk.ts'
+import { expectAllInPage, journeyShot, localePrefixes, localeTag, replyOf, useJourneyBrowser, walk, withChain, withStaticSite } from '../support/journeyWalk.ts'
 
 useJourneyBrowser()
 
@@ -37,8 +38,11 @@ describe.each(localePrefixes)('the Rewards journey in %s', (prefix) => {
     await withChain((url, page) => walkRewards(page, `${url}${prefix}journeys/rewards.html`, journeyShot(prefix, 'rewards')))
   })
 
-  it('on the in-page chain of the static build: the same story', { timeout: 300_000 }, async () => {
+  it('on the in-page chain of the static build: the same story, none recorded, nothing sent to /rpc', { timeout: 300_000 }, async () => {
     const tag = localeTag(prefix)
-    await withStaticSite((url, page) => walkRewards(page, `${url}${prefix}journeys/rewards.html?chain=page&seed=inpage-rewards-${tag}`, journeyShot(prefix, 'inpage-rewards')))
+    await withStaticSite(async (url, page, sent) => {
+      await walkRewards(page, `${url}${prefix}journeys/rewards.html?chain=page&seed=inpage-rewards-${tag}`, journeyShot(prefix, 'inpage-rewards'))
+      await expectAllInPage(page, sent, url)
+    })
   })
 })

@@ -69,6 +69,25 @@ export async function withStaticSite<T>(fn: (url: string, page: Page, sent: Sent
   }
 }
 
+/** What left the page other than a same-origin GET of a static file: nothing may, not even a probe of /rpc. */
+export function leftTheBrowser(sent: SentRequest[], origin: string): SentRequest[] {
+  return sent.filter((r) => {
+    const u = new URL(r.url)
+    if (u.protocol === 'data:' || u.protocol === 'blob:') return false
+    return r.method !== 'GET' || u.origin !== origin || u.pathname === '/rpc' || u.pathname.startsWith('/rpc/')
+  })
+}
+
+/**
+ * A walk on the in-page chain of a static host, as issue 14's "Done when" asks: the picker shows the
+ * in-page chain, no part ended `recorded`, and nothing left the browser. `check`: as for runPart.
+ */
+export async function expectAllInPage(page: Page, sent: SentRequest[], origin: string, check: ExpectStatic = expect): Promise<void> {
+  check(await page.locator('.kj-picker').getAttribute('data-chain')).toBe('page')
+  check(await page.locator('[data-state="recorded"]').count()).toBe(0)
+  check(leftTheBrowser(sent, origin)).toEqual([])
+}
+
 /** The browser the calling file opened (useJourneyBrowser), for a page of its own. */
 export const journeyBrowser = (): BrowserContext => browser
 
