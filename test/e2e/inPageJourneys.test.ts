@@ -9,6 +9,7 @@
  *   server, two at a time (the e2e project's maxConcurrency).
  * - Nothing leaves the browser: no POST, no request to another origin, none to /rpc.
  * - A reload keeps the chain, "New chain" starts another, a rewound step replays to the same txid.
+ * - The engine's worker is prefetched once the page is loaded and idle, and only on a page with live parts.
  * - One engine: a seeded page and the Node devchain with DEVCHAIN_SEED give the same txids.
  * - Another origin: the page pointed at a gateway on another port works only when
  *   GATEWAY_CORS_ORIGINS allows the page's origin.
@@ -150,6 +151,30 @@ describe('the in-page chain keeps, resets and rewinds', () => {
       await rerunStep(page, 6)
       await rerunStep(page, 7)
       expect(await page.locator('#step-7 .kj-broadcast [data-field="txid"]').textContent()).toBe(claim)
+      expect(leftTheBrowser(sent, url)).toEqual([])
+    })
+  })
+})
+
+describe('the engine is fetched when the page is idle, never with its first load', () => {
+  it('a journey page prefetches the worker script after its load event; a page with no live part does not', { timeout: 120_000 }, async () => {
+    await withStaticSite(async (url, page, sent) => {
+      await page.goto(`${url}/guides/docker.html`, { waitUntil: 'load' })
+      await page.waitForTimeout(3000)
+      expect(await page.locator('link[rel="prefetch"]').count()).toBe(0)
+      expect(sent.filter((r) => /\/assets\/worker-[\w-]+\.js$/.test(r.url))).toEqual([])
+
+      await page.goto(`${url}/journeys/faucet.html`, { waitUntil: 'load' })
+      const atLoad = sent.length
+      const link = page.locator('link[rel="prefetch"][data-kj-in-page]')
+      await link.waitFor({ state: 'attached', timeout: 60_000 })
+      const script = new URL((await link.getAttribute('href'))!, url).href
+      expect(script).toMatch(/\/assets\/worker-[\w-]+\.js$/)
+      expect(sent.slice(0, atLoad).map((r) => r.url)).not.toContain(script)
+      await expect.poll(() => sent.some((r) => r.url === script)).toBe(true)
+      // The prefetched script is the one the first step starts.
+      await runPart(page.locator('#step-1 .kj-rpc').first())
+      expect(await page.locator('#step-1 .kj-rpc').first().getAttribute('data-state')).toBe('done')
       expect(leftTheBrowser(sent, url)).toEqual([])
     })
   })
