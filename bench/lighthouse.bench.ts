@@ -116,6 +116,10 @@ try {
           .map((a) => ({ id: a.id, ms: (a.details as { overallSavingsMs?: number } | undefined)?.overallSavingsMs ?? 0 }))
           .filter((a) => a.ms >= 100).sort((x, y) => y.ms - x.ms).slice(0, 4)
         if (savings.length) console.log(`    biggest savings: ${savings.map((a) => `${a.id} ${Math.round(a.ms)} ms`).join(', ')}`)
+        // Which elements moved, so a layout shift comes with its culprit.
+        const shifts = ((lhr.audits['layout-shifts']?.details as { items?: { node?: { selector?: string; snippet?: string }; score: number }[] } | undefined)?.items ?? [])
+          .filter((it) => it.score >= 0.005).slice(0, 3)
+        if (shifts.length) console.log(`    layout shifts: ${shifts.map((it) => `${it.score.toFixed(3)} ${it.node?.selector ?? '?'} ${it.node?.snippet?.slice(0, 80) ?? ''}`).join(' | ')}`)
       }
     }
     if (!perf.length) {

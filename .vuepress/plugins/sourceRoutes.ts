@@ -24,4 +24,10 @@ export const sourceRoutesPlugin = (): Plugin => ({
     const route = routeForSource(path.relative(app.dir.source(), options.filePath))
     if (route) options.path = route
   },
+  // VuePress would also route each source path (`/docs/journeys/faucet.html`, `/locales/es/…`) to its page: a
+  // table of 150 redirects in every page's main chunk. Relative links, the only ones that named source paths,
+  // are rewritten to routes as pages render (i18n/localizeLinks.ts), so no reader's link needs the table.
+  extendsPage: (page) => {
+    if (page.filePathRelative && routeForSource(page.filePathRelative) === page.path) page.pathInferred = null
+  },
 })

@@ -8,6 +8,7 @@ import { p, type MethodSpec } from '../../protocol/methodSpec.ts'
 import { EVAL } from '../../protocol/evalCodes.ts'
 import { defineModule, type DecodedOpReturn } from '../../protocol/module.ts'
 import type { CcSuccess, HexResult } from '../../protocol/types.ts'
+import { FAUCET_STRINGS } from './spec/strings.ts'
 
 export const FAUCET_FUNCID_GET = 0x47 // 'G'
 
@@ -73,23 +74,7 @@ export const faucet = defineModule({
     intro: 'The Faucet Custom Consensus module (eval code 0xe4): lock coins, claim 0.1 coin per fresh address.',
   },
   panels: ['FaucetPanel'],
-  strings: {
-    faucet: {
-      title: 'Faucet',
-      amount: 'Coins to lock in the faucet',
-      fund: 'Fund the faucet',
-      claim: 'Claim 0.1 coin',
-      claiming: 'Searching for a transaction id that starts and ends with 00…',
-      attempts: '{n} attempts',
-      attemptsOf: '{n} attempts of about {expected} expected',
-      info: 'Faucet balance',
-      funding: '{amount} coins available',
-      reader: 'Claims run on the reader node, a fresh identity the faucet accepts.',
-      tx: {
-        claim: 'Faucet claim, proof-of-work nonce {nonce}',
-      },
-    },
-  },
+  strings: { faucet: FAUCET_STRINGS },
   decodeOpReturn(payload: Uint8Array): DecodedOpReturn | null {
     const d = decodeFaucetGet(payload)
     return d && { module: 'Faucet', evalCode: EVAL.FAUCET, kind: 'claim', nonce: d.nonce }

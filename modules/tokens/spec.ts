@@ -12,6 +12,7 @@ import { EVAL } from '../../protocol/evalCodes.ts'
 import { defineModule, type DecodedOpReturn, type OpReturnView } from '../../protocol/module.ts'
 import { bytesToHex, concatBytes, hexToBytes, PayloadReader, sizedBytes } from '../../protocol/opret.ts'
 import type { CcSuccess, HexResult } from '../../protocol/types.ts'
+import { TOKEN_STRINGS } from './spec/strings.ts'
 
 export const TOKENS_FUNCID_CREATE = 0x63 // 'c'
 export const TOKENS_FUNCID_TRANSFER = 0x74 // 't'
@@ -175,30 +176,7 @@ export const tokens = defineModule({
     intro: 'The Tokens Custom Consensus module (eval code 0xf2): create, inspect and transfer tokens; 1 token = 1 satoshi.',
   },
   panels: ['TokenPanel'],
-  strings: {
-    token: {
-      title: 'Tokens',
-      name: 'Token name',
-      supply: 'Supply (coins; 1 token = 1 satoshi)',
-      description: 'Description',
-      create: 'Create token',
-      tokenid: 'Token id',
-      destination: 'Recipient pubkey',
-      amount: 'Units to send',
-      transfer: 'Transfer',
-      balances: 'Balances',
-      balance: 'Balance',
-      holder: 'Holder',
-      owner: 'Owner',
-      tx: {
-        create: 'Token creation: name “{name}”',
-        description: 'Description',
-        creator: 'Creator pubkey',
-        transfer: 'Token transfer of {tokenid}',
-        to: 'To pubkey',
-      },
-    },
-  },
+  strings: { token: TOKEN_STRINGS },
   decodeOpReturn(payload: Uint8Array): DecodedOpReturn | null {
     const f = tokensFuncId(payload)
     if (f === TOKENS_FUNCID_CREATE) {

@@ -103,6 +103,10 @@ describe('vuepress build', () => {
     // Vue, the router and the VuePress client sit in the main chunk itself, not in chunks it imports (one gzip
     // stream, one request): a lazy chunk that imports VuePress in a certain way once made the bundler split them.
     expect(appText).not.toMatch(/from"\.\/[\w.-]+\.js"/)
+    // No table routing the source paths (docs/…, locales/…) to the pages: no reader's link uses them.
+    expect(appText).toContain('/journeys/faucet.html')
+    expect(appText).not.toContain('/docs/journeys/faucet.html')
+    expect(appText).not.toContain('/locales/zh/')
   })
 
   it('keeps each locale\'s theme data (sidebar, navbar, labels) in a chunk of its own, out of the main one', () => {

@@ -6,14 +6,9 @@ export interface BrokenLink { page: string; route: string; link: string }
 
 const withoutBase = (link: string, base: string) => (base !== '/' && link.startsWith(base) ? `/${link.slice(base.length)}` : link)
 
-/** Every route a link may name: page paths and the source-file paths VuePress redirects from. */
-export function knownRoutes(pages: Pick<Page, 'path' | 'pathInferred'>[]): Set<string> {
-  const out = new Set<string>()
-  for (const p of pages) {
-    out.add(decodeURI(p.path))
-    if (p.pathInferred) out.add(decodeURI(inferRoutePath(p.pathInferred)))
-  }
-  return out
+/** Every route a link may name: the pages' paths (relative `.md` links are rewritten to these: localizeLinks.ts). */
+export function knownRoutes(pages: Pick<Page, 'path'>[]): Set<string> {
+  return new Set(pages.map((p) => decodeURI(p.path)))
 }
 
 /** The route an internal link resolves to, as the Markdown links plugin writes it (no hash or query). */

@@ -37,11 +37,16 @@ const HTML_ANCHOR_HREF = /(<a\b[^>]*?\shref\s*=\s*)(["'])([^"']*)\2/gi
  * A markdown-it core rule that moves the links of a fallback page into its locale as the page renders: Markdown links,
  * reference-style links (markdown-it resolves them into the same link tokens) and the `href` of HTML anchors. Code,
  * inline or fenced, holds no link tokens, so a URL shown in an example stays exactly as written.
+ *
+ * On every other page it turns relative `.md` links into the routes of their files (prefix `/`, the page's own
+ * source). VuePress would write `/docs/contributing/translate.html` and route it through a redirect table that
+ * every page's main chunk carries; the site ships no such table (plugins/sourceRoutes.ts).
  */
 export function localizeLinksRule(md: MarkdownIt, localePrefixes: () => string[]): void {
   md.core.ruler.push('kj_localize_links', (state) => {
-    const env = state.env as { frontmatter?: Record<string, unknown> }
-    const target = env.frontmatter?.[FALLBACK_LINKS_KEY] as FallbackLinks | undefined
+    const env = state.env as { frontmatter?: Record<string, unknown>; filePathRelative?: string | null }
+    const target = (env.frontmatter?.[FALLBACK_LINKS_KEY] as FallbackLinks | undefined)
+      ?? (env.filePathRelative ? { prefix: '/', source: env.filePathRelative } : undefined)
     if (!target) return
     const prefixes = localePrefixes()
     const fix = (link: string) => localizeLink(link, target.prefix, target.source, prefixes)

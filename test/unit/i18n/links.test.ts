@@ -42,6 +42,16 @@ describe('the Markdown rule that localizes a fallback page as it renders', () =>
     expect(html).toContain('<a class="c" href="/zh/">home</a>')
   })
 
+  it('turns relative .md links of any other page into the routes of their files', () => {
+    const html = md.render('[t](./translate.md#top), [up](../README.md), [abs](/journeys/faucet.md) and <a href="./add-a-module.md">a</a>', {
+      filePathRelative: 'locales/zh/contributing/README.md', frontmatter: {},
+    })
+    expect(html).toContain('href="/zh/contributing/translate.html#top"')
+    expect(html).toContain('href="/zh/"')
+    expect(html).toContain('href="/journeys/faucet.md"')
+    expect(html).toContain('href="/zh/contributing/add-a-module.html"')
+  })
+
   it('never touches code: fences and inline code keep their URLs as written', () => {
     const html = render(['Use `[x](/a.html)` inline.', '', '```md', '[x](/a.html) <a href="/b.html">b</a>', '```'].join('\n'))
     expect(html).not.toContain('/zh/')
@@ -55,22 +65,23 @@ describe('the Markdown rule that localizes a fallback page as it renders', () =>
 })
 
 describe('link check', () => {
-  const page = (over: object) => ({ path: '/', pathInferred: null as string | null, filePathRelative: null, links: [], frontmatter: {}, ...over })
+  const page = (over: object) => ({ path: '/', filePathRelative: null, links: [], frontmatter: {}, ...over })
   const app = (pages: object[]) => ({ pages, options: { base: '/' } }) as unknown as Parameters<typeof findBrokenLinks>[0]
 
-  it('accepts links to pages, to source paths and to folders, and names the page of a broken one', () => {
+  it('accepts links to pages and to folders, refuses source paths, and names the page of a broken one', () => {
     const pages = [
       page({ path: '/', filePathRelative: 'docs/README.md', frontmatter: { actions: [{ link: '/guide.html' }, { link: '/nope/' }] } }),
-      page({ path: '/guide.html', pathInferred: '/docs/guide.html', filePathRelative: 'docs/guide.md', links: [
-        { raw: './README.md', relative: 'docs/README.md', absolute: '/docs/README.md' },
+      page({ path: '/guide.html', filePathRelative: 'docs/guide.md', links: [
+        { raw: '/', relative: '', absolute: '/' },
+        { raw: '/docs/guide.html', relative: 'docs/guide.html', absolute: '/docs/guide.html' },
         { raw: '/guide.html#x', relative: 'guide.html', absolute: '/guide.html' },
         { raw: '/missing.html', relative: 'missing.html', absolute: '/missing.html' },
       ] }),
     ]
-    pages[0].pathInferred = '/docs/'
     const broken = findBrokenLinks(app(pages))
     expect(broken).toEqual([
       { page: 'docs/README.md', route: '/', link: '/nope/' },
+      { page: 'docs/guide.md', route: '/guide.html', link: '/docs/guide.html' },
       { page: 'docs/guide.md', route: '/guide.html', link: '/missing.html' },
     ])
     expect(formatBrokenLinks(broken)).toContain('docs/guide.md (/guide.html) → /missing.html')
