@@ -1,7 +1,7 @@
 import { defineAsyncComponent, type Component } from 'vue'
 import { defineClientConfig } from 'vuepress/client'
 import { resolveLocalePath } from 'vuepress/shared'
-import { hydrateInTurn } from '../components/hydrateInTurn.ts'
+import { lazyIsland } from '../components/lazyIsland.ts'
 import { hydrateBeforeNavigation } from './theme/hydrateOnFirstInput.ts'
 import { keepThemeDataRaw } from './theme/rawThemeData.ts'
 import { ensureUiStrings } from '../components/i18n/localeUi.ts'
@@ -14,10 +14,11 @@ import JourneyLayout from './theme/JourneyLayout.vue'
 // The live components load as their own chunks the first time a page renders one, so the main
 // chunk (and pages without them) carry none of their code. Journey and Step hydrate as soon as
 // their chunk is in (step numbers follow hydration order, which must be document order); the
-// others hydrate one per task (hydrateInTurn.ts), keeping the main thread free for the reader.
+// others load and hydrate one per task as the reader nears them (lazyIsland.ts), keeping the first
+// load small and the main thread free for the reader.
 const eager = new Set(['Journey', 'Step'])
 // Preloaded by the page's HTML: the eager ones and the chain's status at the top of a page. The
-// others load when the reader nears them (hydrateInTurn.ts), so a page's first load stays small.
+// others load when the reader nears them (lazyIsland.ts), so a page's first load stays small.
 const PRELOADED = [...eager, 'ChainPicker', 'ChainStatus']
 const lazy: Record<string, () => Promise<Component>> = {
   ChainStatus: () => import('../components/ChainStatus.vue'),
@@ -53,7 +54,7 @@ export default defineClientConfig({
       router.afterEach(() => prefetchInPageWhenIdle())
     }
     for (const [name, loader] of Object.entries(lazy))
-      app.component(name, defineAsyncComponent(eager.has(name) ? loader : { loader, hydrate: hydrateInTurn }))
+      app.component(name, eager.has(name) ? defineAsyncComponent(loader) : lazyIsland(loader))
     // The server render names the preloaded ones a page uses, and the build preloads their chunks in its <head>.
     if (import.meta.env.SSR) app.mixin(islandMarker(PRELOADED))
     // A translated route resolves only once its locale's UI strings are in (one small chunk, once per locale),

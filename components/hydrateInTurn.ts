@@ -3,9 +3,9 @@
  * hydrate one component per task, in the order they come near the viewport, instead of all of them in
  * the one long task that follows the page's hydration. A journey page has a dozen or more; hydrated
  * together they blocked the main thread for most of a second on a phone (Lighthouse TBT). Until it is
- * within a quarter screen below the viewport a component waits, code included, so its chunk is no
- * part of the page's first load. One the reader reaches for (pointer over it, press, focus) hydrates
- * at once, before the click that follows lands.
+ * within a quarter screen below the viewport a component waits (and, through lazyIsland.ts, so does its
+ * code). One the reader reaches for (pointer over it, press, focus) hydrates at once, before the click
+ * that follows lands.
  *
  * The server HTML is what the reader sees meanwhile, so nothing moves when a component hydrates.
  */

@@ -6,10 +6,11 @@
  */
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import { mount } from '@vue/test-utils'
-import { createSSRApp, defineComponent, h, nextTick, provide } from 'vue'
+import { createApp, createSSRApp, defineComponent, h, nextTick, provide, ref } from 'vue'
 import { createJourneyContext, JOURNEY_KEY, useJourney } from '../../../components/useJourney.ts'
 import { renderToString } from 'vue/server-renderer'
 import { hydrateInTurn, pendingHydrations } from '../../../components/hydrateInTurn.ts'
+import { lazyIsland } from '../../../components/lazyIsland.ts'
 import Host from './hydration/Host.vue'
 import { clicks, holdLeafChunk, releaseLeafChunk, shared } from './hydration/gate.ts'
 
@@ -146,6 +147,52 @@ describe('hydrateInTurn and the viewport', () => {
     expect(log).toEqual(['below'])
     reveal(below)
     expect(log).toEqual(['below'])
+  })
+})
+
+describe('lazyIsland', () => {
+  // A fresh definition per render: an async component remembers what it loaded, as a page's would per tab.
+  const pressed = ref(0)
+  const counted = () => {
+    const loads = { n: 0 }
+    const island = lazyIsland(async () => {
+      loads.n++
+      return defineComponent({ props: { label: String }, setup: (p) => () => h('button', { type: 'button', class: 'island', onClick: () => pressed.value++ }, p.label) })
+    })
+    const app = () => defineComponent({ setup: () => () => h('main', [h(island, { label: 'far', class: 'passed' })]) })
+    return { loads, app }
+  }
+
+  it('loads a server-rendered island\'s code only once it may hydrate, then hydrates it with its props', async () => {
+    const html = await renderToString(createSSRApp(counted().app()))
+    expect(html).toContain('class="island passed"')
+    const root = document.createElement('div')
+    root.innerHTML = html
+    document.body.append(root)
+    const button = root.querySelector<HTMLButtonElement>('.island')!
+    offscreen.add(button)
+    const { loads, app } = counted()
+    createSSRApp(app()).mount(root)
+    await tasks(6)
+    expect(loads.n).toBe(0)
+    button.click()
+    expect(pressed.value).toBe(0)
+    reveal(button)
+    await tasks(6)
+    expect(loads.n).toBe(1)
+    expect(root.querySelector('.island')).toBe(button)
+    button.click()
+    expect(pressed.value).toBe(1)
+  })
+
+  it('loads at once when the client renders it (after a navigation), with no viewport to wait for', async () => {
+    const { loads, app } = counted()
+    const root = document.createElement('div')
+    document.body.append(root)
+    createApp(app()).mount(root)
+    await tasks(4)
+    expect(loads.n).toBe(1)
+    expect(root.querySelector('.island.passed')!.textContent).toBe('far')
   })
 })
 
