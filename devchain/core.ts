@@ -8,7 +8,7 @@ import { Ledger, type BlockRecord } from './chain/ledger.ts'
 import { Wallet } from './chain/wallet.ts'
 import { RecordLog, RecordType, recordAt, scanRecords, type LogRecord } from './chain/recordLog.ts'
 import { LogDamagedError, cutLog, damageMessage, openRecordLog, recordTypeName } from './chain/logIntegrity.ts'
-import { drain, encodeSnapshot, openSnapshot, openSnapshotHead, openSnapshotWith, SNAPSHOT_HEAD_READ, SnapshotError, type CoreState, type LoadedSnapshot, type SnapshotHead, type SnapshotHeader } from './chain/snapshot.ts'
+import { drain, openSnapshot, writeSnapshotTo, openSnapshotHead, openSnapshotWith, SNAPSHOT_HEAD_READ, SnapshotError, type CoreState, type LoadedSnapshot, type SnapshotHead, type SnapshotHeader } from './chain/snapshot.ts'
 import type { ChainStore, StoreFactory } from './chain/store.ts'
 import { parseMiningMode, type MiningState } from './chain/mining.ts'
 import type { CcModule } from './modules.ts'
@@ -598,7 +598,7 @@ export class DevchainCore implements Engine {
     const log = this.log
     if (!log || this.snapshotEvery === false) return Promise.resolve(false)
     const run = async (): Promise<boolean> => {
-      const written = await log.saveSnapshot((cover) => encodeSnapshot(this.ledger, this.coreState(), cover))
+      const written = await log.saveSnapshot((cover, out) => writeSnapshotTo(this.ledger, this.coreState(), cover, out))
       if (written) this.snapshotHeight = this.ledger.height
       return written
     }

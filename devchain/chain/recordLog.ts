@@ -9,7 +9,7 @@
  */
 import { crc32 } from '../crypto/crc32.ts'
 import type { ChainStore } from './store.ts'
-import type { SnapshotCover } from './snapshot.ts'
+import { joinParts, type SnapshotCover, type SnapshotOut } from './snapshot.ts'
 
 export const enum RecordType {
   Meta = 1,
@@ -157,19 +157,37 @@ export class RecordLog {
 
   /**
    * Flushes, then (when nothing was appended meanwhile and the log grew since the last snapshot)
-   * calls `encode` with what the state covers and stores the snapshot it returns. `encode` runs
-   * synchronously right after the flush, so the state it reads is the log's state at that offset.
-   * Returns false when it wrote nothing.
+   * calls `write` with what the state covers and stores the snapshot it makes. `write` runs
+   * synchronously right after the flush, so the state it reads is the log's state at that offset;
+   * it hands the snapshot on in parts (straight to the store when it takes them: `beginSnapshot`)
+   * and returns its first bytes, known last. Returns false when it wrote nothing.
    */
-  async saveSnapshot(encode: (cover: SnapshotCover) => Uint8Array): Promise<boolean> {
+  async saveSnapshot(write: (cover: SnapshotCover, out: SnapshotOut) => Uint8Array): Promise<boolean> {
     await this.flush()
     const last = this.last
     if (this.dirty || !last || last.end !== this.size || this.size === this.snapshotOffset) return false
-    const bytes = encode({ offset: last.end, lastStart: last.start, lastCrc: last.crc })
-    const write = this.writing.then(() => this.store.writeSnapshot(bytes))
+    const cover = { offset: last.end, lastStart: last.start, lastCrc: last.crc }
+    let done: () => Promise<void>
+    const writer = this.store.beginSnapshot?.()
+    if (writer) {
+      // Another file than the log's: made now, while the state is the covered one; made the
+      // snapshot once the writes queued before it are done.
+      try {
+        const first = write(cover, (part) => writer.write(part))
+        done = () => writer.finish(first)
+      } catch (e) {
+        writer.abort()
+        throw e
+      }
+    } else {
+      const parts: Uint8Array[] = []
+      const bytes = joinParts(parts, write(cover, (part) => parts.push(part.slice())))
+      done = () => this.store.writeSnapshot(bytes)
+    }
+    const stored = this.writing.then(done)
     // A failed snapshot costs a longer replay next start, not the log: later flushes go on.
-    this.writing = write.catch(() => undefined)
-    await write
+    this.writing = stored.catch(() => undefined)
+    await stored
     this.snapshotOffset = last.end
     return true
   }

@@ -6,16 +6,19 @@
  * randomized chains). Restoring skips what makes replay slow: parsing blocks, hashing
  * transactions, classifying scripts and encoding addresses.
  *
- * Layout: `KJSN` | u32 version | u32 length of the rest | u32 CRC-32 of the rest | the rest:
- *   header JSON (what it covers, the core's small state) | u32 CRC-32 of the bytes before it but
- *   the whole CRC (version 2 on) | string table (hashes, txids, addresses) | scripts | blocks (all raw
- *   bytes in one run, then per block its hash, time and transactions) | unspent coins | address
- *   and CC address indexes | spent index | mempool transactions.
+ * Layout (format 3): `KJSN` | u32 version | u32 length of the rest | u32 CRC-32 of the rest | the
+ *   rest: header JSON (what it covers, the core's small state) | u32 CRC-32 of the magic, version
+ *   and header JSON | blocks (all raw bytes in one run, then per block its hash, time and
+ *   transactions) | unspent coins | address and CC address indexes | spent index | mempool
+ *   transactions | tables: string table (hashes, txids, addresses), scripts | u53 offset of the
+ *   tables.
  * The header's own CRC lets a start answer the tip from the first few kilobytes of a snapshot of
- * tens of MB (`openSnapshotHead`), and check the whole (`checkSteps`) and restore it afterwards.
- * Version 1 (no header CRC) is still read, whole. Any mismatch (magic, version, length, checksum,
- * a read past the end) makes the snapshot unusable: the start logs it and replays the whole log
- * instead.
+ * tens of MB (`openSnapshotHead`), and check (`checkSteps`) and restore the whole afterwards. The
+ * tables come last so a snapshot is written as it is made, through one reused buffer
+ * (`writeSnapshotTo`): the tables are complete only at the end, and the length and CRC in the frame
+ * are filled in then. Format 1 (header, tables, body; no header CRC) is still read, whole. Any
+ * mismatch (magic, version, length, checksum, a read past the end) makes the snapshot unusable:
+ * the start logs it and replays the whole log instead.
  */
 import { crc32 } from '../crypto/crc32.ts'
 import { Reader, Writer } from '../tx/bytes.ts'
@@ -24,8 +27,8 @@ import { outpointKey } from './ledger.ts'
 
 const MAGIC = 0x4e534a4b // 'KJSN' little-endian
 /** The version written; every version in READABLE is read. */
-const VERSION = 2
-const READABLE = [1, 2]
+const VERSION = 3
+const READABLE = [1, 3]
 const HEAD = 16
 /** What a start reads first (`openSnapshotHead`): the frame and, but for a wallet of thousands of keys, the header. */
 export const SNAPSHOT_HEAD_READ = 1 << 16
@@ -69,75 +72,161 @@ function readU53(r: Reader): number {
   return r.u32() + r.u32() * TWO32
 }
 
-class StringTable {
-  readonly ids = new Map<string, number>()
-  readonly list: string[] = []
+/**
+ * Ids of the strings a snapshot refers to, in the order its string table lists them: the block
+ * hashes by height (from 1), the txids of the blocks' transactions in block order, then any other
+ * string (addresses) as first met. A hash's or confirmed txid's id follows from where it sits in the
+ * chain, so the hundreds of thousands of them on a long chain need no map of their own (a map was
+ * tens of MB of garbage per snapshot).
+ */
+class StringIds {
+  /** Id of the first transaction of the block at each height from 1. */
+  private readonly firstTx: Int32Array
+  private readonly others = new Map<string, number>()
+  readonly otherList: string[] = []
+  private readonly otherBase: number
+
+  constructor(private readonly ledger: Ledger) {
+    const blocks = ledger.blocks
+    this.firstTx = new Int32Array(blocks.length)
+    let next = blocks.length - 1
+    for (let h = 1; h < blocks.length; h++) {
+      this.firstTx[h] = next
+      next += blocks[h].txids.length
+    }
+    this.otherBase = next
+  }
+
+  get count(): number {
+    return this.otherBase + this.otherList.length
+  }
+
+  hash(height: number): number {
+    return height - 1
+  }
+
+  txid(txid: string): number {
+    const t = this.ledger.txs.get(txid)
+    if (t && t.height > 0 && this.ledger.blocks[t.height]?.txids[t.index] === txid) return this.firstTx[t.height] + t.index
+    return this.id(txid)
+  }
+
   id(s: string): number {
-    let i = this.ids.get(s)
+    let i = this.others.get(s)
     if (i === undefined) {
-      i = this.list.length
-      this.ids.set(s, i)
-      this.list.push(s)
+      i = this.otherBase + this.otherList.length
+      this.others.set(s, i)
+      this.otherList.push(s)
     }
     return i
   }
+
+  /** Every string, in id order. */
+  *all(): Generator<string, void, void> {
+    const blocks = this.ledger.blocks
+    for (let h = 1; h < blocks.length; h++) yield blocks[h].hash
+    for (let h = 1; h < blocks.length; h++) yield* blocks[h].txids
+    yield* this.otherList
+  }
 }
 
-/** The most `writeIndex` writes for `idx`. */
-function indexBound(idx: Map<string, AddrEntry[]>): number {
-  let n = 5
-  for (const list of idx.values()) n += 10 + 24 * list.length
-  return n
-}
-
-function writeIndex(w: Writer, strings: StringTable, idx: Map<string, AddrEntry[]>): void {
+function writeIndex(w: Writer, strings: StringIds, idx: Map<string, AddrEntry[]>): void {
   w.varint(idx.size)
   for (const [address, list] of idx) {
     w.varint(strings.id(address)).varint(list.length)
     for (const e of list) {
-      w.varint(strings.id(e.txid)).varint(e.index)
+      w.varint(strings.txid(e.txid)).varint(e.index)
       u53(w, Math.abs(e.satoshis))
       w.varint(e.height).u8(e.spending ? 1 : 0)
     }
   }
 }
 
-/** Encodes the ledger and the core's state as they stand after the log record ending at `cover.offset`. */
-export function encodeSnapshot(ledger: Ledger, core: CoreState, cover: SnapshotCover): Uint8Array {
-  const strings = new StringTable()
+/** Receives a snapshot as it is made, a part at a time; a part is valid only during the call. */
+export type SnapshotOut = (part: Uint8Array) => void
+
+/** Size of the buffer a snapshot is made in, reused part after part. */
+const PART = 1 << 20
+
+/**
+ * A writer that hands its bytes on whenever its buffer fills, then reuses the buffer, keeping a CRC
+ * of everything after the frame: a snapshot of tens of MB is never held whole (a whole one was
+ * garbage the chain's RSS carried until V8's next full collection).
+ */
+class PartWriter extends Writer {
+  /** Bytes handed on so far. */
+  sent = 0
+  crc = 0
+  constructor(private readonly out: SnapshotOut) {
+    super(PART)
+  }
+
+  protected override grow(n: number): void {
+    if (this.len + n <= this.buf.length) return
+    this.flush()
+    if (n > this.buf.length) super.grow(n)
+  }
+
+  override bytes(b: Uint8Array): this {
+    if (b.length <= PART >> 2) return super.bytes(b)
+    this.flush()
+    this.emit(b)
+    return this
+  }
+
+  /** Hands on what the buffer holds. */
+  flush(): void {
+    if (this.len === 0) return
+    this.emit(this.buf.subarray(0, this.len))
+    this.len = 0
+  }
+
+  private emit(part: Uint8Array): void {
+    const skip = Math.max(0, Math.min(part.length, HEAD - this.sent))
+    if (skip < part.length) this.crc = crc32(part.subarray(skip), this.crc)
+    this.out(part)
+    this.sent += part.length
+  }
+}
+
+/**
+ * Writes the ledger and the core's state as they stand after the log record ending at
+ * `cover.offset` to `out`, in parts, and returns the snapshot's first HEAD bytes (its length and CRC
+ * are known only at the end: the first part has zeros there, which the caller overwrites).
+ */
+export function writeSnapshotTo(ledger: Ledger, core: CoreState, cover: SnapshotCover, out: SnapshotOut): Uint8Array {
+  const strings = new StringIds(ledger)
   const scripts: Uint8Array[] = []
   const scriptIds = new Map<Uint8Array, number>()
+  const w = new PartWriter(out)
+
+  const header: SnapshotHeader = { ...cover, height: ledger.height, tip: ledger.tip.hash, core }
+  const frame = new Uint8Array(HEAD)
+  const frameView = new DataView(frame.buffer)
+  frameView.setUint32(0, MAGIC, true)
+  frameView.setUint32(4, VERSION, true)
+  const head = new Writer(HEAD + 1024).bytes(frame).varbytes(new TextEncoder().encode(JSON.stringify(header))).written()
+  w.bytes(head).u32(headCrc(head, head.length))
 
   // Blocks: one run of raw bytes, then the table (heights 1…; the genesis block is rebuilt by the ledger).
   const blocks = ledger.blocks
   let rawLen = 0
-  let txCount = 0
-  for (let h = 1; h < blocks.length; h++) {
-    rawLen += blocks[h].raw.length
-    txCount += blocks[h].txids.length
-  }
-  // Sized once, from the most each item takes (a varint here is ≤ 5 bytes): on a long chain a buffer
-  // grown by doubling left some 150 MB of garbage per snapshot, which the chain's RSS carried.
-  let mempoolLen = 0
-  for (const t of ledger.mempool.values()) mempoolLen += 5 + t.raw.length
-  const body = new Writer(
-    64 + rawLen + 19 * blocks.length + 27 * txCount + 34 * ledger.utxos.size + indexBound(ledger.addrIndex) + indexBound(ledger.ccIndex) +
-      25 * ledger.spentIndex.size + mempoolLen,
-  )
-  body.varint(blocks.length - 1).varint(rawLen)
-  for (let h = 1; h < blocks.length; h++) body.bytes(blocks[h].raw)
+  for (let h = 1; h < blocks.length; h++) rawLen += blocks[h].size
+  w.varint(blocks.length - 1).varint(rawLen)
+  for (let h = 1; h < blocks.length; h++) w.bytes(blocks[h].raw)
   for (let h = 1; h < blocks.length; h++) {
     const b = blocks[h]
-    body.varint(b.raw.length).varint(strings.id(b.hash)).u32(b.time).varint(b.txids.length)
+    const blockRaw = b.raw
+    w.varint(b.size).varint(strings.hash(h)).u32(b.time).varint(b.txids.length)
     for (const txid of b.txids) {
       const t = ledger.txs.get(txid)!
       const raw = t.raw
-      body.varint(strings.id(txid)).varint(raw.byteOffset - b.raw.byteOffset).varint(raw.length).u32(t.time)
-      u53(body, t.fee)
+      w.varint(strings.txid(txid)).varint(raw.byteOffset - blockRaw.byteOffset).varint(raw.length).u32(t.time)
+      u53(w, t.fee)
     }
   }
 
-  body.varint(ledger.utxos.size)
+  w.varint(ledger.utxos.size)
   for (const c of ledger.utxos.values()) {
     let sid = scriptIds.get(c.script)
     if (sid === undefined) {
@@ -145,50 +234,64 @@ export function encodeSnapshot(ledger: Ledger, core: CoreState, cover: SnapshotC
       scripts.push(c.script)
       scriptIds.set(c.script, sid)
     }
-    body.varint(strings.id(c.txid)).varint(c.vout)
-    u53(body, c.value)
-    body.varint(sid).varint(c.height).u8((c.coinbase ? 1 : 0) | (c.cc ? 2 : 0) | (c.address ? 4 : 0))
-    if (c.address) body.varint(strings.id(c.address))
+    w.varint(strings.txid(c.txid)).varint(c.vout)
+    u53(w, c.value)
+    w.varint(sid).varint(c.height).u8((c.coinbase ? 1 : 0) | (c.cc ? 2 : 0) | (c.address ? 4 : 0))
+    if (c.address) w.varint(strings.id(c.address))
   }
 
-  writeIndex(body, strings, ledger.addrIndex)
-  writeIndex(body, strings, ledger.ccIndex)
+  writeIndex(w, strings, ledger.addrIndex)
+  writeIndex(w, strings, ledger.ccIndex)
 
-  body.varint(ledger.spentIndex.size)
+  w.varint(ledger.spentIndex.size)
   for (const [key, s] of ledger.spentIndex) {
     const colon = key.lastIndexOf(':')
-    body.varint(strings.id(key.slice(0, colon))).varint(Number(key.slice(colon + 1)))
-    body.varint(strings.id(s.txid)).varint(s.index).varint(s.height)
+    w.varint(strings.txid(key.slice(0, colon))).varint(Number(key.slice(colon + 1)))
+    w.varint(strings.txid(s.txid)).varint(s.index).varint(s.height)
   }
 
-  body.varint(ledger.mempool.size)
-  for (const t of ledger.mempool.values()) body.varbytes(t.raw)
+  w.varint(ledger.mempool.size)
+  for (const t of ledger.mempool.values()) w.varbytes(t.raw)
 
-  const header: SnapshotHeader = { ...cover, height: ledger.height, tip: ledger.tip.hash, core }
-  const headerBytes = new TextEncoder().encode(JSON.stringify(header))
-  const blob = new TextEncoder().encode(strings.list.join(''))
-  let scriptsLen = 0
-  for (const s of scripts) scriptsLen += 5 + s.length
-  const front = new Writer(36 + headerBytes.length + blob.length + 5 * strings.list.length + scriptsLen)
-  front.varbytes(headerBytes)
-  const headEnd = HEAD + front.written().length
-  front.u32(0) // the header's CRC, once the frame before it is known
-  front.varint(strings.list.length).varbytes(blob)
-  for (const s of strings.list) front.varint(s.length)
-  front.varint(scripts.length)
-  for (const s of scripts) front.varbytes(s)
+  // The tables the body refers to, complete only now; a start reads them first (format 3: found
+  // through the offset in the last 8 bytes). Strings are ASCII (hex and base58), one byte a char.
+  const tablesAt = w.sent + w.len
+  const count = strings.count
+  let chars = 0
+  for (const str of strings.all()) chars += str.length
+  w.varint(count).varint(chars)
+  const enc = new TextEncoder()
+  const run: string[] = []
+  const flushRun = () => {
+    const bytes = enc.encode(run.join(''))
+    for (let i = 0; i < bytes.length; i++) if (bytes[i] > 0x7f) throw new Error('a snapshot string is not ASCII')
+    w.bytes(bytes)
+    run.length = 0
+  }
+  for (const str of strings.all()) if (run.push(str) === 4 * STEP) flushRun()
+  flushRun()
+  for (const str of strings.all()) w.varint(str.length)
+  w.varint(scripts.length)
+  for (const sc of scripts) w.varbytes(sc)
+  u53(w, tablesAt)
+  w.flush()
 
-  const frontBytes = front.written()
-  const bodyBytes = body.written()
-  const out = new Uint8Array(HEAD + frontBytes.length + bodyBytes.length)
-  out.set(frontBytes, HEAD)
-  out.set(bodyBytes, HEAD + frontBytes.length)
-  const view = new DataView(out.buffer)
-  view.setUint32(0, MAGIC, true)
-  view.setUint32(4, VERSION, true)
-  view.setUint32(8, out.length - HEAD, true)
-  view.setUint32(headEnd, headCrc(out, headEnd), true)
-  view.setUint32(12, crc32(out.subarray(HEAD)), true)
+  frameView.setUint32(8, w.sent - HEAD, true)
+  frameView.setUint32(12, w.crc, true)
+  return frame
+}
+
+/** The parts of a snapshot in one buffer, its first bytes replaced by `frame`. */
+export function joinParts(parts: readonly Uint8Array[], frame: Uint8Array): Uint8Array {
+  let n = 0
+  for (const p of parts) n += p.length
+  const out = new Uint8Array(n)
+  n = 0
+  for (const p of parts) {
+    out.set(p, n)
+    n += p.length
+  }
+  out.set(frame)
   return out
 }
 
@@ -218,9 +321,12 @@ export function drain<T>(steps: Generator<void, T, void>): T {
   }
 }
 
-/** The header's own CRC: of the frame but its whole CRC (which covers this one), and of the header JSON. */
+/**
+ * The header's own CRC: of the magic and version, and of the header JSON (not of the length and
+ * whole CRC, known only once the rest is written; the length is checked against the bytes read).
+ */
 function headCrc(bytes: Uint8Array, headEnd: number): number {
-  return crc32(bytes.subarray(HEAD, headEnd), crc32(bytes.subarray(0, 12)))
+  return crc32(bytes.subarray(HEAD, headEnd), crc32(bytes.subarray(0, 8)))
 }
 
 /** The frame's fields once its magic and version are checked. */
@@ -242,10 +348,22 @@ function parseHeader(r: Reader): SnapshotHeader {
 }
 
 function loaded(bytes: Uint8Array, version: number): LoadedSnapshot {
-  const r = new Reader(bytes.subarray(HEAD))
-  const header = parseHeader(r)
-  if (version >= 2) r.u32() // the header's own CRC, covered by the whole one
-  return { header, restore: (ledger) => drain(restoreSteps(ledger, r, header)), restoreSteps: (ledger) => restoreSteps(ledger, r, header) }
+  const head = new Reader(bytes.subarray(HEAD))
+  const header = parseHeader(head)
+  let body = head
+  let tables = head
+  if (version >= 3) {
+    head.u32() // the header's own CRC, covered by the whole one
+    // Format 3 ends with its tables, found through the offset in its last 8 bytes.
+    const bodyStart = HEAD + head.pos
+    const at = bytes.length >= bodyStart + 8 ? readU53(new Reader(bytes.subarray(bytes.length - 8))) : -1
+    if (at < bodyStart || at > bytes.length - 8) throw new SnapshotError('its tables are not where it says')
+    body = new Reader(bytes.subarray(0, at))
+    body.pos = bodyStart
+    tables = new Reader(bytes.subarray(at, bytes.length - 8))
+  }
+  const steps = (ledger: Ledger) => restoreSteps(ledger, body, tables, header)
+  return { header, restore: (ledger) => drain(steps(ledger)), restoreSteps: steps }
 }
 
 /** Checks a snapshot's frame and checksum and reads its header; throws `SnapshotError` when it cannot be used. */
@@ -294,7 +412,7 @@ export function openSnapshotWith(head: SnapshotHead, bytes: Uint8Array): LoadedS
  */
 export function openSnapshotHead(first: Uint8Array): SnapshotHead | number | null {
   const frame = readFrame(first)
-  if (frame.version < 2) return null
+  if (frame.version < 3) return null
   const r = new Reader(first.subarray(HEAD))
   let headEnd: number
   try {
@@ -342,16 +460,17 @@ function* readIndex(r: Reader, str: string[], idx: Map<string, AddrEntry[]>): Ge
   }
 }
 
-function* restoreSteps(ledger: Ledger, r: Reader, header: SnapshotHeader): Generator<void, Uint8Array[], void> {
+/** `r` reads the body (blocks on), `t` the tables (strings, scripts): the same reader in format 1. */
+function* restoreSteps(ledger: Ledger, r: Reader, t: Reader, header: SnapshotHeader): Generator<void, Uint8Array[], void> {
   if (ledger.height !== 0) throw new SnapshotError('a snapshot restores into a fresh ledger only')
-  const count = r.varint()
-  const blobBytes = r.varbytes()
+  const count = t.varint()
+  const blobBytes = t.varbytes()
   // Decoded a run of strings at a time (one long decode would hold up the start's first answers),
   // each string a slice of its run's: no copy per txid, and a run goes once nothing refers to it.
   const decoder = new TextDecoder()
   const str = new Array<string>(count)
   const lengths = new Array<number>(count)
-  for (let i = 0; i < count; i++) lengths[i] = r.varint()
+  for (let i = 0; i < count; i++) lengths[i] = t.varint()
   for (let first = 0, at = 0; first < count; first += 4 * STEP) {
     const last = Math.min(count, first + 4 * STEP)
     let end = at
@@ -364,8 +483,8 @@ function* restoreSteps(ledger: Ledger, r: Reader, header: SnapshotHeader): Gener
     at = end
     yield
   }
-  const scripts = new Array<Uint8Array>(r.varint())
-  for (let i = 0; i < scripts.length; i++) scripts[i] = r.varbytes().slice()
+  const scripts = new Array<Uint8Array>(t.varint())
+  for (let i = 0; i < scripts.length; i++) scripts[i] = t.varbytes().slice()
 
   const nBlocks = r.varint()
   // The blocks' bytes get a buffer of their own, so the ledger does not keep the whole snapshot alive.
@@ -416,5 +535,6 @@ function* restoreSteps(ledger: Ledger, r: Reader, header: SnapshotHeader): Gener
   if (ledger.height !== header.height || ledger.tip.hash !== header.tip) throw new SnapshotError('its blocks do not end at the tip its header names')
   const mempool = new Array<Uint8Array>(r.varint())
   for (let i = 0; i < mempool.length; i++) mempool[i] = r.varbytes().slice()
+  if (r !== t && (r.remaining !== 0 || t.remaining !== 0)) throw new SnapshotError('its body and tables do not end where it says')
   return mempool
 }

@@ -64,11 +64,26 @@ export interface ChainStore {
   readSnapshotRange?(start: number, end: number): Promise<Uint8Array | null>
   /** Replaces the snapshot blob atomically and durably. */
   writeSnapshot(bytes: Uint8Array): Promise<void>
+  /**
+   * Optional: a new snapshot blob written as it is made, so a snapshot of tens of MB is never held
+   * whole in memory; a store without it is given the whole blob (`writeSnapshot`).
+   */
+  beginSnapshot?(): SnapshotWriter
   deleteSnapshot(): Promise<void>
   /** Deletes the log and the snapshot (start over); the store stays open. */
   clear(): Promise<void>
   /** Releases the location (and the lock). Nothing is written after it. */
   close(): Promise<void>
+}
+
+/** A snapshot blob being written (`ChainStore.beginSnapshot`). */
+export interface SnapshotWriter {
+  /** Appends a part; the bytes may be reused once it returns. */
+  write(part: Uint8Array): void
+  /** Overwrites the blob's first bytes with `first`, then replaces the snapshot with it, atomically and durably. */
+  finish(first: Uint8Array): Promise<void>
+  /** Drops what was written; the stored snapshot stays as it was. */
+  abort(): void
 }
 
 /** Makes the store for a data location (the resolved `-datadir`): the platform's choice, passed in by the composition root. */

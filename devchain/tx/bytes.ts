@@ -3,8 +3,8 @@
 export class DecodeError extends Error {}
 
 export class Writer {
-  private buf: Uint8Array
-  private view: DataView
+  protected buf: Uint8Array
+  protected view: DataView
   len = 0
 
   constructor(size = 128) {
@@ -12,7 +12,8 @@ export class Writer {
     this.view = new DataView(this.buf.buffer)
   }
 
-  private grow(n: number): void {
+  /** Makes room for `n` more bytes (a subclass may hand what it holds on instead: snapshot.ts). */
+  protected grow(n: number): void {
     if (this.len + n <= this.buf.length) return
     let size = this.buf.length * 2
     while (size < this.len + n) size *= 2

@@ -9,7 +9,7 @@
 import { closeSync, copyFileSync, existsSync, fstatSync, fsyncSync, ftruncateSync, mkdirSync, openSync, readSync, renameSync, rmSync, writeSync } from 'node:fs'
 import { open as openFile, type FileHandle } from 'node:fs/promises'
 import { join } from 'node:path'
-import type { ChainStore } from '../../chain/store.ts'
+import type { ChainStore, SnapshotWriter } from '../../chain/store.ts'
 import { acquireDirLock, type DirLock } from './dirLock.ts'
 
 const LOG = 'chain.log'
@@ -167,6 +167,37 @@ export class FileStore implements ChainStore {
     }
     renameSync(tmp, this.snapshotPath)
     syncDir(this.dir)
+  }
+
+  /** Writes to the temporary file as the parts come, then fsync and rename, as `writeSnapshot`. */
+  beginSnapshot(): SnapshotWriter {
+    const tmp = `${this.snapshotPath}.tmp`
+    let fd = openSync(tmp, 'w')
+    const close = () => {
+      if (fd >= 0) closeSync(fd)
+      fd = -1
+    }
+    return {
+      write: (part) => writeAll(fd, part),
+      finish: async (first) => {
+        try {
+          let done = 0
+          while (done < first.length) done += writeSync(fd, first, done, first.length - done, done)
+          fsyncSync(fd)
+        } catch (e) {
+          close()
+          rmSync(tmp, { force: true })
+          throw e
+        }
+        close()
+        renameSync(tmp, this.snapshotPath)
+        syncDir(this.dir)
+      },
+      abort: () => {
+        close()
+        rmSync(tmp, { force: true })
+      },
+    }
   }
 
   async deleteSnapshot(): Promise<void> {

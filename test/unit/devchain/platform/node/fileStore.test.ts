@@ -61,4 +61,26 @@ describe('FileStore', () => {
     expect(Buffer.from(whole!).equals(Buffer.from(big))).toBe(true)
     await s.close()
   })
+
+  it('writes a snapshot as it is made: parts appended, its first bytes filled in last, replaced atomically; an aborted one leaves the old', async () => {
+    const dir = temp()
+    const s = new FileStore(dir)
+    await s.open()
+    await s.writeSnapshot(Uint8Array.of(1, 1, 1))
+    const w = s.beginSnapshot()
+    const part = new Uint8Array([0, 0, 5, 6])
+    w.write(part)
+    part.set([7, 8, 9, 10]) // the part's buffer is reused once written
+    w.write(part)
+    // Not the snapshot until finished.
+    expect([...(await s.readSnapshot())!]).toEqual([1, 1, 1])
+    await w.finish(Uint8Array.of(3, 4))
+    expect([...(await s.readSnapshot())!]).toEqual([3, 4, 5, 6, 7, 8, 9, 10])
+    const dropped = s.beginSnapshot()
+    dropped.write(Uint8Array.of(9))
+    dropped.abort()
+    expect([...(await s.readSnapshot())!]).toEqual([3, 4, 5, 6, 7, 8, 9, 10])
+    expect(readdirSync(dir).filter((f) => f.endsWith('.tmp'))).toEqual([])
+    await s.close()
+  })
 })
