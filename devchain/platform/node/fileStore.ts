@@ -7,8 +7,9 @@
  * would only add latency to every state-changing call.
  */
 import { closeSync, copyFileSync, existsSync, fstatSync, fsyncSync, ftruncateSync, mkdirSync, openSync, readSync, renameSync, rmSync, writeSync } from 'node:fs'
-import { open as openFile, type FileHandle } from 'node:fs/promises'
+import type { FileHandle } from 'node:fs/promises'
 import { join } from 'node:path'
+import { createRequire } from 'node:module'
 import type { ChainStore, SnapshotWriter } from '../../chain/store.ts'
 import { acquireDirLock, type DirLock } from './dirLock.ts'
 
@@ -112,7 +113,10 @@ export class FileStore implements ChainStore {
   async readSnapshot(): Promise<Uint8Array | null> {
     let file: FileHandle
     try {
-      file = await openFile(this.snapshotPath, 'r')
+      // fs/promises is loaded by the first start that has a snapshot, not by every start (a
+      // require: the chain's bundle runs as a script, where import() has no loader).
+      const { open } = createRequire(import.meta.url)('node:fs/promises') as typeof import('node:fs/promises')
+      file = await open(this.snapshotPath, 'r')
     } catch (e) {
       if ((e as NodeJS.ErrnoException).code === 'ENOENT') return null
       throw e

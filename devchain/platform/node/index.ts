@@ -8,7 +8,6 @@ import { availableParallelism } from 'node:os'
 import { existsSync } from 'node:fs'
 import { fileURLToPath } from 'node:url'
 import { resolve } from 'node:path'
-import { Worker } from 'node:worker_threads'
 import type { Platform, PowWorker } from '../types.ts'
 import { jsCrc32 } from '../../crypto/jsCrc32.ts'
 
@@ -45,7 +44,11 @@ function crc32(data: Uint8Array, crc: number): number {
 }
 
 // The worker is plain JS: no need to inherit a TypeScript loader (tsx) that would slow its start.
-const startPowWorker = (): PowWorker => new Worker(powWorkerPath(), { execArgv: [] }) as unknown as PowWorker
+// worker_threads is loaded on the first claim, not by every chain start (~5 ms of a cold start).
+const startPowWorker = (): PowWorker => {
+  const { Worker } = createRequire(import.meta.url)('node:worker_threads') as typeof import('node:worker_threads')
+  return new Worker(powWorkerPath(), { execArgv: [] }) as unknown as PowWorker
+}
 
 export const platform: Platform = {
   name: 'node',
