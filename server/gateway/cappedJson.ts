@@ -14,8 +14,11 @@ import { ReplyCut } from './budget.ts'
 
 /** Elements are printed whole below this depth (an element is small: one utxo, one tx). */
 const SPLIT_DEPTH = 3
-/** Longest stretch of printing between two turns of the event loop. */
-const SLICE_MS = 8
+/**
+ * Longest stretch of printing between two turns of the event loop: as short as the devchain's
+ * index walks (devchain/rpc/methods/address.ts), which are the other half of a heavy call.
+ */
+const SLICE_MS = 2
 /** Bytes taken from the budget at a time while printing. */
 const BUDGET_STEP = 64 * 1024
 
