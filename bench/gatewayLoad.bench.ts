@@ -4,7 +4,8 @@
  *   amplification  one batch of 20 getaddressutxos of the miner's address (80,000 utxos each):
  *                  the gateway's peak RSS while it answers (target ≤ 400 MB), and the cap error;
  *   fairness       one client (127.0.0.3, 8 connections) floods heavy calls while another
- *                  (127.0.0.2) asks getblockcount in a loop: its p50/p99 (target p99 ≤ 100 ms).
+ *                  (127.0.0.2) asks getblockcount in a loop: its p50/p99 (target p99 ≤ 100 ms),
+ *                  and the gateway's peak RSS meanwhile (for scale: no target of its own).
  * Medians of several runs. Never fails on slowness.
  */
 import { spawn, type ChildProcess } from 'node:child_process'
@@ -123,7 +124,10 @@ async function main(): Promise<void> {
     const p50s: number[] = []
     const p99s: number[] = []
     const floodCalls: number[] = []
+    const floodPeaks: number[] = []
     for (let i = 0; i < RUNS; i++) {
+      let floodPeak = 0
+      const sampler = setInterval(() => (floodPeak = Math.max(floodPeak, rssMb(pid))), 10)
       let stop = false
       let flooded = 0
       const flood = Array.from({ length: 8 }, async (_, k) => {
@@ -143,6 +147,8 @@ async function main(): Promise<void> {
       }
       stop = true
       await Promise.all(flood)
+      clearInterval(sampler)
+      floodPeaks.push(floodPeak)
       t.sort((a, b) => a - b)
       p50s.push(t[Math.floor(t.length * 0.5)])
       p99s.push(t[Math.floor(t.length * 0.99)])
@@ -150,6 +156,7 @@ async function main(): Promise<void> {
     }
     console.log(`(load average during the bench: ${os.loadavg().map((x) => x.toFixed(1)).join(', ')} on ${os.cpus().length} cores)`)
     info('heavy calls per second answered to the flooding client (8 connections; refusals included)', floodCalls, 'calls/s', 1)
+    info('gateway peak RSS during the flood', floodPeaks, 'MB')
     info('getblockcount p50 of another client during the flood', p50s, 'ms', 1)
     line('getblockcount p99 of another client during the flood', p99s, 'ms', 100, 1)
     reader.agent.destroy()
