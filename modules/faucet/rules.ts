@@ -20,7 +20,7 @@ import {
   CC_TXFEE, COIN, ccUnspents, checkCount, coinsToSats, ensureCC, finalizeCCTx, normalInputs, requireString, softError, spentInMempool,
 } from '../../devchain/cc/cc-rpc.ts'
 import { inputsWithEval, verifySpendFor } from '../../devchain/cc/spend.ts'
-import { assertPublicModuleKey, minePowTx } from './pow.ts'
+import { assertPublicModuleKey, minePowTx, warmPowPool } from './pow.ts'
 import { SCRIPT_FALSE } from '../../devchain/chain/errors.ts'
 import { recordReject } from '../../devchain/cc/rejects.ts'
 
@@ -59,6 +59,7 @@ function faucetInputs(ctx: CcContext, total: number, maxinputs: number): { coins
 
 function faucetfund(ctx: CcContext, p: unknown[]): unknown {
   checkCount(p, 1, 1, 'faucetfund amount')
+  warmPowPool(POW_WORKERS)
   const funds = coinsToSats(requireString(p, 0))
   const { pubkey } = ensureCC(ctx)
   if (funds <= 0) return softError('funding amount must be positive')
@@ -92,6 +93,7 @@ async function faucetget(ctx: CcContext, p: unknown[]): Promise<unknown> {
 
 function faucetinfo(ctx: CcContext, p: unknown[]): unknown {
   checkCount(p, 0, 0, 'faucetinfo')
+  warmPowPool(POW_WORKERS)
   ensureCC(ctx)
   const { sum } = faucetInputs(ctx, 0, 0)
   return { result: 'success', name: 'Faucet', funding: new Amount(sum).toFixed8() }
@@ -139,7 +141,10 @@ export const rules: CcModule = {
   name: 'Faucet',
   category: 'faucet',
   rpc: {
-    faucetaddress: (ctx, p) => ccAddressReply(ctx, FAUCET, p, 'err'),
+    faucetaddress: (ctx, p) => {
+      warmPowPool(POW_WORKERS)
+      return ccAddressReply(ctx, FAUCET, p, 'err')
+    },
     faucetfund,
     faucetget,
     faucetinfo,

@@ -51,7 +51,7 @@ vi.mock('#platform', async (importOriginal) => {
   }
 })
 
-const { closePowPool, listPowJobs, minePowTx } = await import('../../../../modules/faucet/pow.ts')
+const { closePowPool, listPowJobs, minePowTx, warmPowPool } = await import('../../../../modules/faucet/pow.ts')
 
 const priv = hexToBytes(faucet.globalPrivkey!)
 const cond = makeCCcond1(0xe4, hexToBytes(faucet.globalPubkey))
@@ -90,6 +90,26 @@ describe('the faucet proof-of-work in a browser worker', () => {
     // The first find told the sibling to stop past it.
     expect(boundMessages).toBeGreaterThanOrEqual(1)
     expect(started.length).toBeGreaterThanOrEqual(4)
+  })
+
+  it('starts and warms the workers ahead of a claim, which then runs on them to the same txid', { timeout: 120_000 }, async () => {
+    ;(globalThis as { crossOriginIsolated?: boolean }).crossOriginIsolated = false
+    const cold = await minePowTx(request(2))
+    await closePowPool()
+    started.splice(0)
+    warmPowPool(2)
+    expect(started).toHaveLength(2)
+    // Each runs a search of its own that no claim waits for (job id 0), to its end.
+    const warmed = await Promise.all(started.map((w) => new Promise<number>((resolve) => {
+      w.on('message', (m: { jobId: number; type: string; tries: number }) => { if (m.jobId === 0 && m.type === 'done') resolve(m.tries) })
+    })))
+    expect(Math.min(...warmed)).toBeGreaterThan(0)
+    warmPowPool(2)
+    expect(started).toHaveLength(2)
+    const warm = await minePowTx(request(2))
+    expect(started).toHaveLength(2)
+    expect(txidOf(warm!.raw)).toBe(txidOf(cold!.raw))
+    expect(listPowJobs()[0]).toMatchObject({ state: 'found', txid: txidOf(warm!.raw) })
   })
 
   it('gives up after maxTries on one worker, reporting every try', { timeout: 60_000 }, async () => {
