@@ -14,12 +14,15 @@ const RUNS = 3
 const TARGET_KB = 100
 // Every journey, since the budget holds on every page, plus the home page and the two guides.
 const JOURNEYS = fs.readdirSync(new URL('../docs/journeys/', import.meta.url)).filter((f) => f.endsWith('.md') && f !== 'README.md').map((f) => f.slice(0, -3)).sort()
-const PAGES: [string, string][] = [
-  ['home', '/'],
-  ...JOURNEYS.map((name): [string, string] => [`journey (${name})`, `/journeys/${name}.html`]),
-  ['components demo', '/guides/components.html'],
-  ['docker guide', '/guides/docker.html'],
-]
+// KJ_BENCH_PAGES=/a.html,/b/ measures those routes instead (any page may be checked against the budget).
+const PAGES: [string, string][] = process.env.KJ_BENCH_PAGES
+  ? process.env.KJ_BENCH_PAGES.split(',').map((route): [string, string] => ['page', route.trim()])
+  : [
+    ['home', '/'],
+    ...JOURNEYS.map((name): [string, string] => [`journey (${name})`, `/journeys/${name}.html`]),
+    ['components demo', '/guides/components.html'],
+    ['docker guide', '/guides/docker.html'],
+  ]
 
 const given = process.env.KJ_BENCH_DIST
 const dist = given && fs.existsSync(`${given}/index.html`) ? given : buildSite()

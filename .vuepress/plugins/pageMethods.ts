@@ -5,11 +5,17 @@
  * every method (components/methodSpecs.ts loads that only when something asks for another method).
  * The client also always has komodod's core methods in their wire form (`__KJ_CORE_WIRE__`, defined here), enough
  * to check any component's call before it is sent.
+ *
+ * A page of a translated locale also carries those methods' texts in its language (`methodTexts`, from
+ * `locales/<dir>/reference.json`), so its forms are translated from the server render on, without the locale's
+ * whole method table (≈10 KB gzip) in its first load.
  */
 import type { Page, Plugin } from 'vuepress/core'
+import type { MethodTexts } from '../../components/i18n/methodTexts.ts'
 import { CORE_METHODS, type MethodSpec } from '../../protocol/catalog.ts'
 import { packWireSpecs } from '../../protocol/wireSpec.ts'
 import { getMethod } from '../../modules/catalog.ts'
+import { readReferenceFile, type MethodText } from '../reference/strings.ts'
 
 /**
  * The build-time constant components/methodSpecs.ts reads: komodod's core methods, packed. Values as VuePress's
@@ -36,11 +42,25 @@ function formSpec({ result: _result, category: _category, safety: _safety, heavy
   return spec as MethodSpec
 }
 
+/** The translated summary and param texts of the given methods (what the locale has of them; the rest stays English). */
+export function methodTextsOf(names: readonly string[], translated: Readonly<Record<string, MethodText>> = {}): MethodTexts {
+  const out: MethodTexts = {}
+  for (const name of names) {
+    const t = translated[name]
+    if (t && (t.summary || t.params)) out[name] = { ...(t.summary ? { summary: t.summary } : {}), ...(t.params ? { params: t.params } : {}) }
+  }
+  return out
+}
+
 export const pageMethodsPlugin = (): Plugin => ({
   name: 'komodo-journeys:page-methods',
   define: coreWireDefine,
-  extendsPage(page: Page<{ methodSpecs?: Record<string, MethodSpec> }>) {
+  extendsPage(page: Page<{ methodSpecs?: Record<string, MethodSpec>; methodTexts?: MethodTexts }>, app) {
     const specs = pageMethodsOf(page.frontmatter.rpc, page.content)
-    if (Object.keys(specs).length) page.data.methodSpecs = specs
+    const names = Object.keys(specs)
+    if (!names.length) return
+    page.data.methodSpecs = specs
+    // Read per page, not cached: `vuepress dev` re-runs this as a translator edits reference.json.
+    if (page.pathLocale !== '/') page.data.methodTexts = methodTextsOf(names, readReferenceFile(app.dir.source('locales'), page.pathLocale.slice(1, -1)).methods)
   },
 })

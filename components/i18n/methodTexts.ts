@@ -1,7 +1,7 @@
 /**
  * Loads a locale's method texts from `locales/<dir>/reference.json`. This module is itself imported
- * on demand (by useMethodStrings, on non-English pages only) so the per-locale loader table never
- * weighs on an English page; each locale's table is then its own chunk.
+ * on demand (by useMethodStrings, on non-English pages, for a method the page data does not carry) so
+ * the per-locale loader table never weighs on a page's first load; each locale's table is its own chunk.
  */
 
 /** The part of `reference.json` read here (see `.vuepress/reference/strings.ts` for the whole file). */

@@ -2,12 +2,12 @@
  * A method's summary and param descriptions in the page's language, from `locales/<dir>/reference.json`
  * (the strings the RPC reference pages use), string by string over the catalog's English.
  *
- * Translations load on demand (see methodTexts.ts): nothing on English pages, one chunk per locale
- * elsewhere, never in the main chunk or a page chunk. The server render and the first client render
- * show English; the translation is applied after mount, so hydration always matches.
+ * The methods a page runs come translated in its page data (`methodTexts`, put there by the build:
+ * .vuepress/plugins/pageMethods.ts), so the server render and hydration already show them. Any other
+ * method's text loads on demand after mount (methodTexts.ts: one chunk per locale, never on English pages).
  */
-import { onMounted, shallowRef } from 'vue'
-import { useRouteLocale, useSiteData } from 'vuepress/client'
+import { onMounted, ref, shallowRef } from 'vue'
+import { usePageData, useRouteLocale, useSiteData } from 'vuepress/client'
 import type { MethodSpec } from '../../protocol/catalog.ts'
 import type { MethodTexts } from './methodTexts.ts'
 
@@ -30,20 +30,28 @@ export function methodStringsFrom(texts: MethodTexts | null): MethodStrings {
 }
 
 /**
- * Method strings for the current route's locale: English until mounted and loaded. Reactive in
- * templates. Read once per mount: a page in another locale is another page, so its components remount.
+ * Method strings for the current route's locale. Reactive in templates. Read once per mount: a page in
+ * another locale is another page, so its components remount.
  */
 export function useMethodStrings(): MethodStrings {
   const prefix = useRouteLocale()
   const site = useSiteData()
-  const texts = shallowRef<MethodTexts | null>(null)
-  onMounted(() => {
-    const p = prefix.value
-    // A failed load keeps English.
-    if (p !== '/') import('./methodTexts.ts').then((m) => m.loadMethodTexts(p, Object.keys(site.value.locales))).then((t) => { texts.value = t }, () => {})
-  })
+  const page = usePageData<{ methodSpecs?: Record<string, unknown>; methodTexts?: MethodTexts }>()
+  const loaded = shallowRef<MethodTexts | null>(null)
+  const mounted = ref(false)
+  let asked = false
+  onMounted(() => { mounted.value = true })
+  const textsFor = (spec: MethodSpec): MethodTexts | null => {
+    if (page.value.methodSpecs?.[spec.name]) return page.value.methodTexts ?? null
+    // A method the page does not list: English until its locale's table is in (a failed load keeps English).
+    if (mounted.value && !asked && prefix.value !== '/') {
+      asked = true
+      import('./methodTexts.ts').then((m) => m.loadMethodTexts(prefix.value, Object.keys(site.value.locales))).then((t) => { loaded.value = t }, () => {})
+    }
+    return loaded.value
+  }
   return {
-    summary: (spec) => methodStringsFrom(texts.value).summary(spec),
-    param: (spec, name) => methodStringsFrom(texts.value).param(spec, name),
+    summary: (spec) => methodStringsFrom(textsFor(spec)).summary(spec),
+    param: (spec, name) => methodStringsFrom(textsFor(spec)).param(spec, name),
   }
 }

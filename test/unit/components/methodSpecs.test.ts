@@ -8,7 +8,7 @@ import { flushPromises, mount } from '@vue/test-utils'
 import { afterEach, describe, expect, it, vi } from 'vitest'
 import RpcCall from '../../../components/RpcCall.vue'
 import { methodSpec, siteSpecs } from '../../../components/methodSpecs.ts'
-import { pageMethodsOf } from '../../../.vuepress/plugins/pageMethods.ts'
+import { methodTextsOf, pageMethodsOf } from '../../../.vuepress/plugins/pageMethods.ts'
 import { mockPageData } from '../mocks/vuepress-client.ts'
 import { fakeChain } from './fakeChain.ts'
 
@@ -23,6 +23,17 @@ describe('method specs of a page', () => {
     expect(specs.getinfo).not.toHaveProperty('result')
     expect(specs.faucetfund).toMatchObject({ softErrors: true, summary: expect.stringMatching(/\S/) })
     expect(pageMethodsOf(undefined, '<RpcCall method="getblock" />').getblock.summary).toMatch(/\S/)
+  })
+
+  it('a translated page carries its own methods\' texts only, and only what its locale translated', () => {
+    const texts = methodTextsOf(['getinfo', 'getblock', 'faucetinfo'], {
+      getinfo: { source_hash: 'abc', summary: '节点信息', result: '对象' },
+      getblock: { params: { hash_or_height: '区块' } },
+      faucetinfo: { source_hash: 'abc' },
+      tokeninfo: { summary: '代币' },
+    })
+    expect(texts).toEqual({ getinfo: { summary: '节点信息' }, getblock: { params: { hash_or_height: '区块' } } })
+    expect(methodTextsOf(['getinfo'], undefined)).toEqual({})
   })
 
   it('the core methods\' wire form checks a call as the whole spec does', async () => {

@@ -10,15 +10,22 @@ import {
 import { methodStringsFrom } from '../../../components/i18n/useMethodStrings.ts'
 import { getMethod } from '../../../modules/catalog.ts'
 // The same module the unit project aliases vuepress/client to.
-import { mockLocale } from '../mocks/vuepress-client.ts'
+import { mockLocale, mockPageData } from '../mocks/vuepress-client.ts'
+import { methodTextsOf } from '../../../.vuepress/plugins/pageMethods.ts'
 import { fakeChain } from './fakeChain.ts'
 import zhReference from '../../../locales/zh/reference.json'
+import type { MethodText } from '../../../.vuepress/reference/strings.ts'
 
 const locale = mockLocale
 const getblock = getMethod('getblock')!
 const getinfo = getMethod('getinfo')!
 const realLoaders = setMethodTextLoaders({})
 setMethodTextLoaders(realLoaders)
+const allMethodsPage = mockPageData.value
+/** The page's data as the build gives a page of locale `/zh/` running `methods` (plugins/pageMethods.ts). */
+function zhPage(methods: string[], texts: Record<string, MethodText>): void {
+  mockPageData.value = { ...allMethodsPage, methodSpecs: Object.fromEntries(methods.map((m) => [m, (allMethodsPage.methodSpecs as Record<string, unknown>)[m]])), methodTexts: methodTextsOf(methods, texts) }
+}
 
 beforeEach(() => { fakeChain({}) })
 afterEach(() => {
@@ -26,6 +33,7 @@ afterEach(() => {
   setMethodTextLoaders(realLoaders)
   locale.route = '/'
   locale.site = ['/']
+  mockPageData.value = allMethodsPage
 })
 
 /** Loaders that count their calls. */
@@ -69,29 +77,45 @@ describe('method strings', () => {
     expect(await loadMethodTexts('/zh/', ['/', '/zh/'])).toBeNull()
   })
 
-  it('RpcCall renders English on the server, then the page locale after mount (real zh reference.json)', async () => {
+  it('RpcCall renders a method the page runs in its language from the server render on, loading nothing (real zh reference.json)', async () => {
     locale.route = '/zh/'
     locale.site = ['/', '/zh/']
-    const zh = (zhReference as { methods: MethodTexts }).methods
+    const zh = (zhReference as { methods: Record<string, MethodText> }).methods
     const zhSummary = zh.getinfo!.summary!
     expect(zhSummary).not.toBe(getinfo.summary)
+    zhPage(['getinfo'], zh)
+    const { loaders, calls } = stub({ '/zh/': {} })
+    setMethodTextLoaders(loaders)
 
     const html = await renderToString(createSSRApp({ render: () => h(RpcCall, { method: 'getinfo' }) }))
-    expect(html).toContain(getinfo.summary)
-    expect(html).not.toContain(zhSummary)
+    expect(html).toContain(zhSummary)
+    const w = mount(RpcCall, { props: { method: 'getinfo' } })
+    expect(w.find('.kj-summary').text()).toBe(zhSummary)
+    await flushPromises()
+    expect(calls).toEqual([])
+  })
 
+  it('RpcCall shows a method the page does not list in English, then in the page locale once its table loads', async () => {
+    locale.route = '/zh/'
+    locale.site = ['/', '/zh/']
+    zhPage(['getblock'], {})
+    const { loaders, calls } = stub({ '/zh/': { getinfo: { summary: '节点信息' } } })
+    setMethodTextLoaders(loaders)
+    const html = await renderToString(createSSRApp({ render: () => h(RpcCall, { method: 'getinfo' }) }))
+    expect(html).toContain(getinfo.summary)
     const w = mount(RpcCall, { props: { method: 'getinfo' } })
     expect(w.find('.kj-summary').text()).toBe(getinfo.summary)
-    await vi.waitFor(() => expect(w.find('.kj-summary').text()).toBe(zhSummary))
+    await vi.waitFor(() => expect(w.find('.kj-summary').text()).toBe('节点信息'))
+    expect(calls).toEqual(['/zh/'])
   })
 
   it('RpcCall shows translated param help and English for params the locale lacks', async () => {
     locale.route = '/zh/'
     locale.site = ['/', '/zh/']
     const [first, second] = getblock.params
-    setMethodTextLoaders({ '/zh/': async () => ({ getblock: { summary: '取区块', params: { [first.name]: '高度或哈希' } } }) })
+    zhPage(['getblock'], { getblock: { summary: '取区块', params: { [first.name]: '高度或哈希' } } })
     const w = mount(RpcCall, { props: { method: 'getblock' } })
-    await vi.waitFor(() => expect(w.find('.kj-summary').text()).toBe('取区块'))
+    expect(w.find('.kj-summary').text()).toBe('取区块')
     const help = w.findAll('.kj-help').map((x) => x.text())
     expect(help).toEqual(['高度或哈希', second.summary])
   })
