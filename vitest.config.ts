@@ -2,6 +2,7 @@ import { defineConfig } from 'vitest/config'
 import vue from '@vitejs/plugin-vue'
 import { fileURLToPath } from 'node:url'
 import { coreWireDefine } from './.vuepress/plugins/pageMethods.ts'
+import { localeUiParts } from './.vuepress/bundler/localeUiParts.ts'
 
 const vuepressClientMock = fileURLToPath(new URL('./test/unit/mocks/vuepress-client.ts', import.meta.url))
 const browserPlatform = fileURLToPath(new URL('./devchain/platform/browser/index.ts', import.meta.url))
@@ -14,7 +15,7 @@ export default defineConfig({
   test: {
     projects: [
       {
-        plugins: [vue()],
+        plugins: [vue(), localeUiParts()],
         resolve: { alias: { 'vuepress/client': vuepressClientMock } },
         // What the site's build defines for the components (komodod's core methods in wire form).
         define: Object.fromEntries(Object.entries(coreWireDefine()).map(([name, value]) => [name, JSON.stringify(value)])),

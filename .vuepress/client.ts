@@ -4,7 +4,7 @@ import { resolveLocalePath } from 'vuepress/shared'
 import { lazyIsland } from '../components/lazyIsland.ts'
 import { hydrateBeforeNavigation } from './theme/hydrateOnFirstInput.ts'
 import { keepThemeDataRaw } from './theme/rawThemeData.ts'
-import { ensureUiStrings } from '../components/i18n/localeUi.ts'
+import { ensureAllModuleUi, ensureModuleUi, ensureUiStrings } from '../components/i18n/localeUi.ts'
 import { islandMarker } from './plugins/islandPreload/marker.ts'
 import { setInPageWorkerFactory } from '../components/inPageChain.ts'
 import { prefetchInPageWhenIdle } from '../components/inPagePrefetch.ts'
@@ -31,8 +31,8 @@ const lazy: Record<string, () => Promise<Component>> = {
   BlockView: () => import('../components/BlockView.vue'),
   Journey: () => import('../components/Journey.vue'),
   Step: () => import('../components/Step.vue'),
-  ...modulePanels(),
 }
+const panels = modulePanels()
 
 /**
  * Each module folder's panels (modules/<id>/<Name>.vue), one chunk each. Found by their files rather
@@ -45,8 +45,9 @@ function modulePanels(): Record<string, () => Promise<Component>> {
 }
 
 export default defineClientConfig({
-  enhance({ app, router, siteData }) {
+  async enhance({ app, router, siteData }) {
     keepThemeDataRaw()
+    const localeOf = (path: string) => resolveLocalePath(siteData.value.locales, path)
     // The in-page chain's worker: its chunk (the engine) loads when the first call is made, not with
     // the page; once the page is loaded and idle, a page with live parts prefetches it.
     if (!import.meta.env.SSR) {
@@ -55,12 +56,16 @@ export default defineClientConfig({
     }
     for (const [name, loader] of Object.entries(lazy))
       app.component(name, eager.has(name) ? defineAsyncComponent(loader) : lazyIsland(loader))
+    // A panel hydrates once its module's strings in the reader's language are in, as the server rendered it
+    // (which has every locale's: the modules' strings stay out of a translated page's first load).
+    for (const [name, loader] of Object.entries(panels))
+      app.component(name, lazyIsland(() => Promise.all([loader(), ensureModuleUi(localeOf(router.currentRoute.value.path))]).then(([panel]) => panel)))
+    if (import.meta.env.SSR) await ensureAllModuleUi()
     // The server render names the preloaded ones a page uses, and the build preloads their chunks in its <head>.
     if (import.meta.env.SSR) app.mixin(islandMarker(PRELOADED))
     // A translated route resolves only once its locale's UI strings are in (one small chunk, once per locale),
     // so server render, hydration and client navigation all render the same words. The load starts
     // before the page chunk's and is awaited after it.
-    const localeOf = (path: string) => resolveLocalePath(siteData.value.locales, path)
     router.beforeEach((to) => { void ensureUiStrings(localeOf(to.path)) })
     router.beforeResolve((to) => ensureUiStrings(localeOf(to.path)))
     // Chrome still waiting to hydrate (theme/hydrateOnFirstInput.ts) must be live before a route change re-renders it.

@@ -24,6 +24,7 @@ import { searchByLocalePlugin } from './plugins/searchByLocale/index.ts'
 import { themeDataByLocalePlugin } from './plugins/themeDataByLocale/index.ts'
 import { sourceRoutesPlugin } from './plugins/sourceRoutes.ts'
 import { compileHints } from './bundler/compileHints.ts'
+import { localeUiParts } from './bundler/localeUiParts.ts'
 import { releaseSfcMemory } from './bundler/releaseSfcMemory.ts'
 import { ssrRouterHooksPlugin } from './plugins/ssrRouterHooks/index.ts'
 
@@ -60,7 +61,7 @@ export default defineUserConfig({
     // No edit link, date or contributors on any page: an empty footer instead of the git plugin's client.
     '@theme/VPPageMeta.vue': path.resolve(import.meta.dirname, 'theme/VPPageMeta.vue'),
   },
-  bundler: viteBundler({ vuePluginOptions: { compiler: sfcMemory.compiler }, viteOptions: { plugins: [sfcMemory.plugin, compileHints()] } }),
+  bundler: viteBundler({ vuePluginOptions: { compiler: sfcMemory.compiler }, viteOptions: { plugins: [sfcMemory.plugin, compileHints(), localeUiParts()] } }),
   get theme() {
     return defaultTheme({
       // With a logo the brand link keeps an accessible name on phones, where the theme hides the site title.
@@ -72,7 +73,9 @@ export default defineUserConfig({
       // Our link check (plugins/i18n/linkCheck.ts) covers every internal link, not only `.md` ones. No page has an
       // image to zoom or a `::: tabs` block: those two plugins would only add 4 KB (gzip) of JS to every page.
       // Nothing shows git dates or contributors (theme/VPPageMeta.vue), so no page's history is read.
-      themePlugins: { linksCheck: false, mediumZoom: false, tab: false, git: false },
+      // No progress bar on navigation: a page chunk is a few KB and arrives at once, and the bar's script (≈1 KB
+      // gzip on every page) kept translated journeys over the 100 KB first-load budget.
+      themePlugins: { linksCheck: false, mediumZoom: false, tab: false, git: false, nprogress: false },
     })
   },
   get plugins() {

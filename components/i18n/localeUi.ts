@@ -1,11 +1,12 @@
 /**
  * The UI strings of each site locale, loaded per locale instead of travelling in the site data: an
  * English page carries English only (it is in the main chunk, every locale falls back to it), a
- * translated page loads its locale's `"ui"` from `locales/<dir>/locale.json` as one small chunk.
+ * translated page loads its locale's `"ui"` from `locales/<dir>/locale.json` as two small chunks.
  *
- * The router waits for that chunk before it resolves a route of the locale (see `.vuepress/client.ts`),
- * on the server as on the client, so the server render, hydration and later navigations all see the
- * translated strings: no English flash, no hydration mismatch.
+ * The router waits for the core strings before it resolves a route of the locale, and a module's panel
+ * for the module strings before it hydrates (see `.vuepress/client.ts`); the server render has them all.
+ * So the server render, hydration and later navigations all see the translated strings: no English
+ * flash, no hydration mismatch.
  */
 import { shallowReactive } from 'vue'
 import { en, type UiStrings } from './en.ts'
@@ -23,22 +24,38 @@ export function uiLoadersFromGlob(files: Record<string, () => Promise<unknown>>)
   return out
 }
 
-// `import: 'ui'` keeps the theme's labels and the rest of locale.json (already in the theme data) out of each chunk.
-let loaders = uiLoadersFromGlob(import.meta.glob('../../locales/*/locale.json', { import: 'ui' }))
+// Each locale's `ui` in two parts (.vuepress/bundler/localeUiParts.ts): the core components' strings, needed before a
+// page renders, and the modules' panel strings, which wait for the first panel. Neither carries the theme's labels.
+let loaders = uiLoadersFromGlob(import.meta.glob('../../locales/*/locale.json', { query: '?kj-ui=core', import: 'default' }))
+let moduleLoaders = uiLoadersFromGlob(import.meta.glob('../../locales/*/locale.json', { query: '?kj-ui=modules', import: 'default' }))
 /** Merged strings of the locales loaded so far; reactive so a component reading a locale sees it arrive. */
 const loaded = shallowReactive(new Map<string, UiStrings>())
 /** Each loaded locale's `ui` as given, for module strings laid over their own English (useUiStrings). */
 const translations = new Map<string, unknown>()
+/** Each locale's module strings as given, once loaded; reactive so a panel sees them arrive. */
+const moduleTranslations = shallowReactive(new Map<string, unknown>())
 const pending = new Map<string, Promise<void>>()
 
-/** Tests swap the glob for stubs; returns the previous loaders and forgets what was loaded. */
-export function setUiLoaders(next: Record<string, UiLoader>): Record<string, UiLoader> {
+/** Tests swap the globs for stubs; returns the previous core loaders and forgets what was loaded. */
+export function setUiLoaders(next: Record<string, UiLoader>, nextModules: Record<string, UiLoader> = {}): Record<string, UiLoader> {
   const prev = loaders
   loaders = next
+  moduleLoaders = nextModules
   loaded.clear()
   translations.clear()
+  moduleTranslations.clear()
   pending.clear()
   return prev
+}
+
+/** Runs `load` once per key at a time; a failure is forgotten, so the next call tries again. */
+function once(key: string, load: () => Promise<void>): Promise<void> {
+  let p = pending.get(key)
+  if (!p) {
+    p = load().finally(() => pending.delete(key))
+    pending.set(key, p)
+  }
+  return p
 }
 
 /**
@@ -48,18 +65,22 @@ export function setUiLoaders(next: Record<string, UiLoader>): Record<string, UiL
 export function ensureUiStrings(prefix: string): Promise<void> {
   const load = loaders[prefix]
   if (prefix === '/' || !load || loaded.has(prefix)) return Promise.resolve()
-  let p = pending.get(prefix)
-  if (!p) {
-    p = load().then(
-      (ui) => {
-        translations.set(prefix, ui)
-        loaded.set(prefix, overlayUi(en, ui))
-      },
-      () => {},
-    ).finally(() => pending.delete(prefix))
-    pending.set(prefix, p)
-  }
-  return p
+  return once(`core ${prefix}`, () => load().then((ui) => {
+    translations.set(prefix, ui)
+    loaded.set(prefix, overlayUi(en, ui))
+  }, () => {}))
+}
+
+/** Loads a locale's module strings once (a panel waits for them before it hydrates), as ensureUiStrings does. */
+export function ensureModuleUi(prefix: string): Promise<void> {
+  const load = moduleLoaders[prefix]
+  if (prefix === '/' || !load || moduleTranslations.has(prefix)) return Promise.resolve()
+  return once(`modules ${prefix}`, () => load().then((ui) => { moduleTranslations.set(prefix, ui) }, () => {}))
+}
+
+/** Every locale's module strings: the server render has them all before it renders a page. */
+export function ensureAllModuleUi(): Promise<void> {
+  return Promise.all(Object.keys(moduleLoaders).map(ensureModuleUi)).then(() => {})
 }
 
 /** The strings of a locale: English until (and unless) its translation has loaded. */
@@ -67,7 +88,10 @@ export function uiStringsFor(prefix: string): UiStrings {
   return loaded.get(prefix) ?? en
 }
 
-/** A locale's `ui` object as loaded (undefined for English or before it loads). */
+/** A locale's `ui` object as loaded so far, core and module strings (undefined for English or before either loads). */
 export function uiTranslationFor(prefix: string): unknown {
-  return loaded.has(prefix) ? translations.get(prefix) : undefined
+  const modules = moduleTranslations.get(prefix)
+  const core = loaded.has(prefix) ? translations.get(prefix) : undefined
+  if (modules === undefined) return core
+  return { ...(core as object | undefined), ...(modules as object) }
 }

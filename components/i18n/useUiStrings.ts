@@ -6,7 +6,7 @@ import { computed, type ComputedRef } from 'vue'
 import { useRouteLocale } from 'vuepress/client'
 import type { StringTree } from '../../protocol/module.ts'
 import type { UiStrings } from './en.ts'
-import { uiStringsFor, uiTranslationFor } from './localeUi.ts'
+import { ensureModuleUi, uiStringsFor, uiTranslationFor } from './localeUi.ts'
 import { overlayUi } from './overlayUi.ts'
 
 /**
@@ -17,6 +17,9 @@ export function useUiStrings(): ComputedRef<UiStrings>
 export function useUiStrings<S extends StringTree>(moduleStrings: S): ComputedRef<UiStrings & S>
 export function useUiStrings(moduleStrings?: StringTree): ComputedRef<UiStrings> {
   const locale = useRouteLocale()
+  // A panel's module strings are in already when it hydrates (client.ts); one rendered later, or a transaction's
+  // details, shows English until they arrive.
+  if (moduleStrings) void ensureModuleUi(locale.value)
   return computed(() => {
     const core = uiStringsFor(locale.value)
     return moduleStrings ? { ...core, ...overlayUi(moduleStrings, uiTranslationFor(locale.value)) } : core

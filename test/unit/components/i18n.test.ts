@@ -2,7 +2,10 @@
 import { flushPromises, mount } from '@vue/test-utils'
 import { afterEach, describe, expect, it, vi } from 'vitest'
 import { ref } from 'vue'
-import { ensureUiStrings, setUiLoaders, uiStringsFor } from '../../../components/i18n/localeUi.ts'
+import { ensureModuleUi, ensureUiStrings, setUiLoaders, uiLoadersFromGlob, uiStringsFor, uiTranslationFor } from '../../../components/i18n/localeUi.ts'
+import { useUiStrings } from '../../../components/i18n/useUiStrings.ts'
+import { FAUCET_STRINGS } from '../../../modules/faucet/spec/strings.ts'
+import { defineComponent, h } from 'vue'
 import { fakeChain } from './fakeChain.ts'
 
 // A Chinese page: the route locale is /zh/.
@@ -56,11 +59,32 @@ describe('UI strings', () => {
   })
 
   it('come from every locale.json\'s "ui" through the real glob', async () => {
-    setUiLoaders((await import('../../../components/i18n/localeUi.ts')).uiLoadersFromGlob(import.meta.glob('../../../locales/*/locale.json', { import: 'ui' })))
+    setUiLoaders((await import('../../../components/i18n/localeUi.ts')).uiLoadersFromGlob(import.meta.glob('../../../locales/*/locale.json', { query: '?kj-ui=core', import: 'default' })))
     await ensureUiStrings('/zh/')
     const zh = uiStringsFor('/zh/')
     const { en } = await import('../../../components/i18n/en.ts')
     expect(zh.common.run).not.toBe(en.common.run)
+  })
+
+  it('come in two parts per locale: the core strings, and the modules\' panel strings a panel waits for', async () => {
+    setUiLoaders(
+      uiLoadersFromGlob(import.meta.glob('../../../locales/*/locale.json', { query: '?kj-ui=core', import: 'default' })),
+      uiLoadersFromGlob(import.meta.glob('../../../locales/*/locale.json', { query: '?kj-ui=modules', import: 'default' })),
+    )
+    await ensureUiStrings('/zh/')
+    const core = uiTranslationFor('/zh/') as Record<string, unknown>
+    expect(core).toHaveProperty('common')
+    expect(core).not.toHaveProperty('faucet')
+    // A panel rendered before its module's strings are in shows English, then the reader's language.
+    const Panel = defineComponent({ setup() { const t = useUiStrings({ faucet: FAUCET_STRINGS }); return () => h('p', t.value.faucet.title) } })
+    const w = mount(Panel)
+    expect(w.text()).toBe(FAUCET_STRINGS.title)
+    await ensureModuleUi('/zh/')
+    await flushPromises()
+    const zhTitle = ((uiTranslationFor('/zh/') as { faucet: { title: string } }).faucet.title)
+    expect(zhTitle).not.toBe(FAUCET_STRINGS.title)
+    expect(w.text()).toBe(zhTitle)
+    expect(uiTranslationFor('/zh/')).toHaveProperty('common')
   })
 
   it('fill placeholders and leave unknown ones visible', async () => {
