@@ -20,6 +20,9 @@ const PAGES: [string, string][] = process.env.KJ_BENCH_PAGES
   : [
     ['home', '/'],
     ...JOURNEYS.map((name): [string, string] => [`journey (${name})`, `/journeys/${name}.html`]),
+    // The same journeys in Russian, the locale whose text weighs most: a translated page also loads its
+    // locale's UI strings and theme data, and its page chunk is larger.
+    ...JOURNEYS.map((name): [string, string] => [`journey (${name}, ru)`, `/ru/journeys/${name}.html`]),
     ['components demo', '/guides/components.html'],
     ['docker guide', '/guides/docker.html'],
   ]
