@@ -11,7 +11,8 @@
  */
 import type { HydrationStrategy } from 'vue'
 
-const TRIGGERS = ['pointerover', 'pointerdown', 'touchstart', 'focusin'] as const
+// A click too: one that comes with no pointer or focus event first (assistive technology, a script).
+const TRIGGERS = ['pointerover', 'pointerdown', 'touchstart', 'focusin', 'click'] as const
 
 const queue: (() => void)[] = []
 let scheduled = false
@@ -36,7 +37,7 @@ export const hydrateInTurn: HydrationStrategy = (hydrate, forEachElement) => {
   let done = false
   let observer: IntersectionObserver | null = null
   const teardown = (): void => {
-    forEachElement((el) => { for (const e of TRIGGERS) el.removeEventListener(e, now) })
+    forEachElement((el) => { for (const e of TRIGGERS) el.removeEventListener(e, now, { capture: true }) })
     observer?.disconnect()
     const i = queue.indexOf(now)
     if (i >= 0) queue.splice(i, 1)
@@ -54,7 +55,8 @@ export const hydrateInTurn: HydrationStrategy = (hydrate, forEachElement) => {
     queue.push(now)
     schedule()
   }
-  forEachElement((el) => { for (const e of TRIGGERS) el.addEventListener(e, now, { passive: true }) })
+  // Captured, so the component's own elements cannot stop it reaching here.
+  forEachElement((el) => { for (const e of TRIGGERS) el.addEventListener(e, now, { passive: true, capture: true }) })
   if (typeof IntersectionObserver === 'undefined') enqueue()
   else {
     observer = new IntersectionObserver((entries) => { if (entries.some((e) => e.isIntersecting)) enqueue() }, { rootMargin: AHEAD })
