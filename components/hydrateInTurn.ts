@@ -4,8 +4,8 @@
  * the one long task that follows the page's hydration. A journey page has a dozen or more; hydrated
  * together they blocked the main thread for most of a second on a phone (Lighthouse TBT). Until it is
  * within a quarter screen below the viewport a component waits (and, through lazyIsland.ts, so does its
- * code). One the reader reaches for (pointer over it, press, focus) hydrates at once, before the click
- * that follows lands.
+ * code). One the reader reaches for (pointer over it, press, focus, click) hydrates at once; lazyIsland.ts
+ * replays a click that lands before its code does.
  *
  * The server HTML is what the reader sees meanwhile, so nothing moves when a component hydrates.
  */
