@@ -60,9 +60,11 @@ export default defineClientConfig({
     // (which has every locale's: the modules' strings stay out of a translated page's first load).
     for (const [name, loader] of Object.entries(panels))
       app.component(name, lazyIsland(() => Promise.all([loader(), ensureModuleUi(localeOf(router.currentRoute.value.path))]).then(([panel]) => panel)))
-    if (import.meta.env.SSR) await ensureAllModuleUi()
-    // The server render names the preloaded ones a page uses, and the build preloads their chunks in its <head>.
-    if (import.meta.env.SSR) app.mixin(islandMarker(PRELOADED))
+    if (import.meta.env.SSR) {
+      await ensureAllModuleUi()
+      // The server render names the preloaded ones a page uses, and the build preloads their chunks in its <head>.
+      app.mixin(islandMarker(PRELOADED))
+    }
     // A translated route resolves only once its locale's UI strings are in (one small chunk, once per locale),
     // so server render, hydration and client navigation all render the same words. The load starts
     // before the page chunk's and is awaited after it.

@@ -8,7 +8,7 @@ import fs from 'node:fs'
 import type { Plugin } from 'vite'
 import { en } from '../../components/i18n/en.ts'
 
-const PART = /[/\\]?locale\.json\?kj-ui=(core|modules)$/
+const PART = /locale\.json\?kj-ui=(core|modules)$/
 /** Resolved to an id of our own that does not end in `.json`, so no JSON plugin (Vite's, or Vitest's) claims it. */
 const PREFIX = '\0kj-locale-ui:'
 
