@@ -19,6 +19,12 @@ export function isHeavyMethod(method: string): boolean {
   return spec !== undefined && isHeavySpec(spec)
 }
 
+/** A cheap call that only reads chain state, so sending it twice changes nothing (coalesce.ts). */
+export function isRepeatableMethod(method: string): boolean {
+  const spec = getMethod(method)
+  return spec !== undefined && (spec.safety === 'read' || spec.safety === 'cc-info') && !isHeavySpec(spec)
+}
+
 /**
  * An address-index call that lists one address more than once. komodod (src/rpc/misc.cpp,
  * getAddressesFromParams) answers each listed entry, so a 64 KB body naming the miner's address

@@ -13,7 +13,7 @@ import type { ByteBudget } from './budget.ts'
 import { ReplyCut, createByteBudget } from './budget.ts'
 import type { ConnectionGuard } from './connections.ts'
 import { guardConnections } from './connections.ts'
-import { isHeavyMethod, repeatsAnAddress, upstreamTimeoutFor } from './cost.ts'
+import { isHeavyMethod, isRepeatableMethod, repeatsAnAddress, upstreamTimeoutFor } from './cost.ts'
 import { answerPreflight, checkOrigin, hostAllowed, setCorsHeaders } from './cors.ts'
 import { readBody } from './body.ts'
 import type { GatewayError } from './errors.ts'
@@ -173,7 +173,8 @@ export function createGateway(opts: GatewayOptions): Gateway {
     try {
       counters.calls++
       const signal = heavy ? exit.signal : undefined
-      return await upstream.call(node, call, { timeoutMs: Math.max(1, Math.round(limitMs - waited)), maxBytes: cap, budget, signal, heavy })
+      const repeatable = !heavy && isRepeatableMethod(call.method)
+      return await upstream.call(node, call, { timeoutMs: Math.max(1, Math.round(limitMs - waited)), maxBytes: cap, budget, signal, heavy, repeatable })
     } catch (e) {
       if (e instanceof ReplyCut) {
         counters.cutReplies++

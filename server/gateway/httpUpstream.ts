@@ -14,6 +14,8 @@ import type { ByteBudget } from './budget.ts'
 import { ReplyCut, createByteBudget } from './budget.ts'
 import { Pool } from 'undici'
 import type { Dispatcher } from 'undici'
+import type { Coalescer, RawReply } from './coalesce.ts'
+import { createCoalescer } from './coalesce.ts'
 
 export interface NodeEndpoint {
   name: string
@@ -25,11 +27,7 @@ export interface NodeEndpoint {
   auth: string
 }
 
-interface Raw {
-  status: number
-  text: string
-  reserved: number
-}
+type Raw = RawReply
 
 /**
  * One POST through undici's dispatch API: the reply's bytes come to onResponseData as they arrive,
@@ -94,6 +92,8 @@ export interface HttpUpstreamOptions {
   maxSockets: number
   /** Connections per node for heavy calls, apart from the cheap ones (GATEWAY_HEAVY_CONCURRENCY). @default 2 */
   heavySockets?: number
+  /** Most repeatable calls sent as one batch (coalesce.ts); 1 sends every call alone. @default 32 */
+  maxBatch?: number
 }
 
 export function createHttpUpstream(endpoints: readonly NodeEndpoint[], opts: HttpUpstreamOptions): Upstream {
@@ -161,6 +161,15 @@ export function createHttpUpstream(endpoints: readonly NodeEndpoint[], opts: Htt
     return { status: raw.status, body, error, reserved: raw.reserved }
   }
 
+  const coalescers = new Map<string, Coalescer>(
+    endpoints.map((e) => [e.name, createCoalescer({
+      node: e.name,
+      post: (body, call) => post(e.name, body, call),
+      reply: (raw, budget) => toReply(e.name, raw, budget),
+      maxBatch: opts.maxBatch ?? 32,
+    })]),
+  )
+
   let cachedParams: { at: number; value: Record<string, unknown> } | null = null
   const firstNode = endpoints[0]?.name ?? 'miner'
 
@@ -177,6 +186,8 @@ export function createHttpUpstream(endpoints: readonly NodeEndpoint[], opts: Htt
     kind: 'komodod',
     nodes: endpoints.map((e) => e.name),
     async call(node: string, call: Call, opts: CallOptions) {
+      const coalescer = coalescers.get(node)
+      if (coalescer && opts.repeatable && !opts.heavy && !opts.signal) return coalescer.call(serializeCall(call), opts)
       return toReply(node, await post(node, serializeCall(call), opts), opts.budget)
     },
     async health(timeoutMs) {

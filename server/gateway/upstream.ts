@@ -30,6 +30,11 @@ export interface CallOptions {
    * per lane, so a cheap call never waits for a socket a slow heavy reply holds. @default 'cheap'
    */
   heavy?: boolean
+  /**
+   * The call only reads chain state: an HTTP upstream may send it in one batch with others, and
+   * send it again alone when the batch's reply cannot be used (coalesce.ts). @default false
+   */
+  repeatable?: boolean
 }
 
 export interface Health {
