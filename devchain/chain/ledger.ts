@@ -11,8 +11,9 @@ import { signatureHash } from '../tx/sighash.ts'
 import { merkleRoot, mineHeader, parseBlock, readHeader, serializeBlock, type BlockHeader, type ParsedBlock } from '../tx/block.ts'
 import type { ChainParams } from './params.ts'
 import { ByteArena } from './byteArena.ts'
+import { BlockTable } from './blockTable.ts'
 import type { CcModule, ValidationContext } from '../modules.ts'
-import { outpointKey, type AddrEntry, type Coin, type CoinWatcher, type TxRecord, type WalletLedger } from './view.ts'
+import { outpointKey, type AddrEntry, type Coin, type CoinWatcher, type TxRecord, type TxsView, type WalletLedger } from './view.ts'
 import * as E from './errors.ts'
 import { equalBytes } from '@noble/curves/utils.js'
 import { platform } from '#platform'
@@ -54,68 +55,128 @@ export interface AcceptOptions {
 /** Inputs verified between two yields to the event loop in acceptAsync. */
 const VERIFY_CHUNK = 16
 
-/**
- * A transaction record. Once confirmed its bytes are read from its block's bytes on access: at tens
- * of thousands of txs a separate buffer (or even a view object) per tx costs more than the tx.
- */
-class TxRec implements TxRecord {
-  private parsed: Tx | undefined
-  /** Own bytes while in the mempool; the whole block's bytes once confirmed. */
-  private bytes: Uint8Array
-  private start = 0
-  private end: number
+/** A mempool transaction: its own bytes and parsed form (once confirmed, its block's bytes serve: `ConfirmedTx`). */
+class MempoolTx implements TxRecord {
+  height = -1
+  index = -1
   constructor(
     readonly txid: string,
-    raw: Uint8Array,
-    tx: Tx | undefined,
-    public height: number,
-    public index: number,
+    readonly raw: Uint8Array,
+    readonly tx: Tx,
     public time: number,
     public fee: number,
+  ) {}
+}
+
+/** A confirmed transaction, made when asked for from the block table's columns; `tx` is parsed from its block's bytes on each access. */
+class ConfirmedTx implements TxRecord {
+  readonly height: number
+  readonly index: number
+  readonly time: number
+  readonly fee: number
+  constructor(
+    private readonly table: BlockTable,
+    private readonly row: number,
+    readonly txid: string,
   ) {
-    this.parsed = tx
-    this.bytes = raw
-    this.end = raw.length
+    this.height = table.txHeightOf(row)
+    this.index = table.txIndexOf(row)
+    this.time = table.txTimeOf(row)
+    this.fee = table.txFeeOf(row)
   }
 
   get raw(): Uint8Array {
-    return this.start === 0 && this.end === this.bytes.length ? this.bytes : this.bytes.subarray(this.start, this.end)
+    return this.table.txRaw(this.row)
   }
 
   get tx(): Tx {
-    return this.parsed ?? parseTx(this.raw)
-  }
-
-  /** Confirmed: point into the block's bytes and drop the parsed object; `tx` re-parses when asked. */
-  settle(blockRaw: Uint8Array, start: number, end: number): void {
-    this.bytes = blockRaw
-    this.start = start
-    this.end = end
-    this.parsed = undefined
+    return parseTx(this.raw)
   }
 }
 
-/** Blocks are kept as bytes; the header is parsed on each access. */
-class BlockRec implements BlockRecord {
+/** A block, made when asked for from the block table's columns; its header and txids are read on each access. */
+class BlockView implements BlockRecord {
+  readonly hash: string
+  readonly time: number
+  readonly size: number
   constructor(
+    private readonly table: BlockTable,
     readonly height: number,
-    readonly hash: string,
-    readonly time: number,
-    readonly txids: string[],
-    /** The arena buffer holding this block, and where in it. */
-    private readonly bytes: Uint8Array,
-    private readonly start: number,
-    readonly size: number,
-  ) {}
+  ) {
+    this.hash = table.blockHashes.hex(height)
+    this.time = table.blockTime(height)
+    this.size = table.blockSize(height)
+  }
 
   get raw(): Uint8Array {
-    return this.bytes.subarray(this.start, this.start + this.size)
+    return this.table.blockRaw(this.height)
   }
 
   get header(): BlockHeader {
     return readHeader(new Reader(this.raw))
   }
+
+  get txids(): string[] {
+    const [first, end] = this.table.txRows(this.height)
+    const out = new Array<string>(end - first)
+    for (let r = first; r < end; r++) out[r - first] = this.table.txids.hex(r)
+    return out
+  }
 }
+
+/** Confirmed and mempool transactions by txid (lowercase hex, as komodod prints them): the mempool's map, then the block table. */
+class TxLookup implements TxsView {
+  constructor(
+    private readonly mempool: ReadonlyMap<string, TxRecord>,
+    private readonly table: BlockTable,
+  ) {}
+
+  get(txid: string): TxRecord | undefined {
+    const pending = this.mempool.get(txid)
+    if (pending) return pending
+    const row = LOWER_HEX.test(txid) ? this.table.txids.find(hexToHash(txid)) : -1
+    return row < 0 ? undefined : new ConfirmedTx(this.table, row, txid)
+  }
+
+  has(txid: string): boolean {
+    return this.get(txid) !== undefined
+  }
+
+  get size(): number {
+    return this.table.txCount + this.mempool.size
+  }
+
+  /** Every transaction, confirmed (in chain order) then in the mempool: made one by one, for tests and tools. */
+  *values(): IterableIterator<TxRecord> {
+    for (let r = 0; r < this.table.txCount; r++) yield new ConfirmedTx(this.table, r, this.table.txids.hex(r))
+    yield* this.mempool.values()
+  }
+}
+
+/** Block heights by hash (lowercase hex), from the block table. */
+class BlockHashLookup {
+  constructor(private readonly table: BlockTable) {}
+
+  get(hash: string): number | undefined {
+    const h = LOWER_HEX.test(hash) ? this.table.blockHashes.find(hexToHash(hash)) : -1
+    return h < 0 ? undefined : h
+  }
+
+  has(hash: string): boolean {
+    return this.get(hash) !== undefined
+  }
+
+  get size(): number {
+    return this.table.blockCount
+  }
+
+  /** [hash, height] of every block, by height. */
+  *[Symbol.iterator](): IterableIterator<[string, number]> {
+    for (let h = 0; h < this.table.blockCount; h++) yield [this.table.blockHashes.hex(h), h]
+  }
+}
+
+const LOWER_HEX = /^[0-9a-f]{64}$/
 
 /** A confirmed transaction as a snapshot keeps it: where it sits in its block's bytes, and what replay computed. */
 export interface RestoredTx {
@@ -130,11 +191,12 @@ export type { AddrEntry, Coin, CoinWatcher, LedgerView, TxRecord } from './view.
 export { outpointKey }
 
 export class Ledger implements WalletLedger {
-  readonly blocks: BlockRecord[] = []
-  readonly blockByHash = new Map<string, number>()
-  readonly txs = new Map<string, TxRecord>()
+  /** Blocks and confirmed transactions as columns (blockTable.ts); records are made when asked for. */
+  readonly table = new BlockTable()
+  readonly blockByHash = new BlockHashLookup(this.table)
   readonly utxos = new Map<string, Coin>()
   readonly mempool = new Map<string, TxRecord>()
+  readonly txs = new TxLookup(this.mempool, this.table)
   /** Outpoint → txid of the mempool tx spending it. */
   readonly mempoolSpends = new Map<string, string>()
   /** Outputs created by mempool txs, and the same keyed by address (wallets look them up per key). */
@@ -151,6 +213,8 @@ export class Ledger implements WalletLedger {
   private readonly arena = new ByteArena()
   /** One copy of each address's script, shared by all its coins (coin scripts are never mutated). */
   private readonly scriptByAddress = new Map<string, Uint8Array[]>()
+  /** The tip's record, made once per block. */
+  private tipView: BlockView | undefined
   private blockListeners: ((b: BlockRecord) => void)[] = []
   private txListeners: ((t: TxRecord) => void)[] = []
 
@@ -178,11 +242,25 @@ export class Ledger implements WalletLedger {
   }
 
   get height(): number {
-    return this.blocks.length - 1
+    return this.table.blockCount - 1
   }
 
   get tip(): BlockRecord {
-    return this.blocks[this.blocks.length - 1]
+    return (this.tipView ??= new BlockView(this.table, this.height))
+  }
+
+  /** The block at `height`, or undefined outside the chain. */
+  block(height: number): BlockRecord | undefined {
+    if (!Number.isInteger(height) || height < 0 || height > this.height) return undefined
+    return height === this.height ? this.tip : new BlockView(this.table, height)
+  }
+
+  /**
+   * Every block as a record, by height: O(height) objects, for tests and tools (the engine reads
+   * `block(h)` and the table).
+   */
+  get blocks(): BlockRecord[] {
+    return Array.from({ length: this.table.blockCount }, (_, h) => new BlockView(this.table, h))
   }
 
   /** `setmocktime`'s clock for the next block (0: the chain's own clock). Not persisted: the block it stamps is. */
@@ -198,13 +276,13 @@ export class Ledger implements WalletLedger {
    * on from the block that took it (komodod's UpdateTime also keeps a block above the median time past).
    */
   nextBlockTime(): number {
-    if (this.blocks.length === 0) return this.params.genesisTime
+    if (this.table.blockCount === 0) return this.params.genesisTime
     const own = this.tip.time + this.params.blocktime
     return Math.max(this.mockTime || own, this.medianTimePast() + 1)
   }
 
   blockTimeAt(height: number): number | undefined {
-    return this.blocks[height]?.time
+    return Number.isInteger(height) && height >= 0 && height <= this.height ? this.table.blockTime(height) : undefined
   }
 
   /** An unspent coin as the chain-plus-mempool view sees it (CCoinsViewMemPool: mempool spends do not hide it). */
@@ -222,7 +300,9 @@ export class Ledger implements WalletLedger {
 
   /** Median time of the last 11 blocks: the clock time-based lock times are compared with (LOCKTIME_MEDIAN_TIME_PAST). */
   medianTimePast(): number {
-    const times = this.blocks.slice(-11).map((b) => b.time).sort((a, b) => a - b)
+    const times: number[] = []
+    for (let h = Math.max(0, this.height - 10); h <= this.height; h++) times.push(this.table.blockTime(h))
+    times.sort((a, b) => a - b)
     return times[Math.floor(times.length / 2)]
   }
 
@@ -278,36 +358,39 @@ export class Ledger implements WalletLedger {
   }
 
   private connect(raw: Uint8Array, fromMempool: TxRecord[] | null, parsed: ParsedBlock = parseBlock(raw)): BlockRecord {
-    const height = this.blocks.length
-    const hash = hashToHex(sha256d(raw.subarray(0, parsed.headerLen)))
-    if (height > 0 && hashToHex(parsed.header.prevHash) !== this.tip.hash) throw new Error(`block ${hash} does not extend the tip`)
+    const T = this.table
+    const height = T.blockCount
+    const hash = sha256d(raw.subarray(0, parsed.headerLen))
+    if (height > 0 && !equalBytes(parsed.header.prevHash, T.blockHashes.at(height - 1))) throw new Error(`block ${hashToHex(hash)} does not extend the tip`)
     const span = this.arena.put(raw)
-    // Exact length: a grown array keeps spare slots for every block.
-    const txids = new Array<string>(parsed.txs.length)
+    const firstTx = T.txCount
     let at = parsed.headerLen + varintSize(parsed.txs.length)
-    parsed.txs.forEach(({ tx, raw: txRaw }, index) => {
-      const txid = fromMempool && index > 0 ? fromMempool[index - 1].txid : txidOf(txRaw)
-      txids[index] = txid
-      let rec = this.mempool.get(txid) as TxRec | undefined
-      if (rec) this.removeFromMempool(rec)
-      else rec = new TxRec(txid, txRaw, tx, height, index, parsed.header.time, 0)
-      rec.height = height
-      rec.index = index
-      this.txs.set(txid, rec)
-      if (height > 0) this.applyTx(rec, index === 0, tx) // genesis outputs are unspendable, as in komodod
-      rec.settle(span.bytes, span.start + at, span.start + at + txRaw.length)
-      at += txRaw.length
-    })
-    const rec = new BlockRec(height, hash, parsed.header.time, txids, span.bytes, span.start, raw.length)
-    this.blocks.push(rec)
-    this.blockByHash.set(hash, height)
+    try {
+      parsed.txs.forEach(({ tx, raw: txRaw }, index) => {
+        const own = fromMempool && index > 0 ? fromMempool[index - 1] : undefined
+        const idBytes = own ? hexToHash(own.txid) : sha256d(txRaw)
+        const txid = own?.txid ?? hashToHex(idBytes)
+        const pending = this.mempool.get(txid)
+        if (pending) this.removeFromMempool(pending)
+        // Genesis outputs are unspendable, as in komodod.
+        const fee = height > 0 ? this.applyTx(txid, height, index === 0, tx) : 0
+        T.addTx(idBytes, height, at, at + txRaw.length, pending ? pending.time : parsed.header.time, fee)
+        at += txRaw.length
+      })
+    } catch (e) {
+      T.truncateTxs(firstTx)
+      throw e
+    }
+    T.addBlock(hash, parsed.header.time, span.bytes, span.start, raw.length, firstTx)
+    this.tipView = undefined
     this.removeExpired(height)
+    const rec = this.tip
     for (const fn of this.blockListeners) fn(rec)
     return rec
   }
 
-  private applyTx(rec: TxRecord, coinbase: boolean, tx: Tx): void {
-    const { txid, height } = rec
+  /** Spends the tx's inputs and adds its outputs to the UTXO set and indexes; returns its fee (0 for a coinbase). */
+  private applyTx(txid: string, height: number, coinbase: boolean, tx: Tx): number {
     let inSum = 0
     if (!coinbase) {
       tx.vin.forEach((input, i) => {
@@ -347,7 +430,7 @@ export class Ledger implements WalletLedger {
         if (!cc) for (const w of this.watchers.get(address) ?? NO_WATCHERS) w.add(coin)
       }
     })
-    if (!coinbase) rec.fee = inSum - outSum
+    return coinbase ? 0 : inSum - outSum
   }
 
   /**
@@ -375,17 +458,11 @@ export class Ledger implements WalletLedger {
    * are relative to the block.
    */
   restoreBlock(hash: string, time: number, bytes: Uint8Array, start: number, size: number, txs: readonly RestoredTx[]): void {
-    const height = this.blocks.length
-    const txids = new Array<string>(txs.length)
-    for (let i = 0; i < txs.length; i++) {
-      const t = txs[i]
-      txids[i] = t.txid
-      const rec = new TxRec(t.txid, bytes, undefined, height, i, t.time, t.fee)
-      rec.settle(bytes, start + t.start, start + t.end)
-      this.txs.set(t.txid, rec)
-    }
-    this.blocks.push(new BlockRec(height, hash, time, txids, bytes, start, size))
-    this.blockByHash.set(hash, height)
+    const height = this.table.blockCount
+    const firstTx = this.table.txCount
+    for (const t of txs) this.table.addTx(hexToHash(t.txid), height, t.start, t.end, t.time, t.fee)
+    this.table.addBlock(hexToHash(hash), time, bytes, start, size, firstTx)
+    this.tipView = undefined
   }
 
   /** Adds an unspent confirmed coin (its script is shared per address, as applyTx does). */
@@ -417,7 +494,6 @@ export class Ledger implements WalletLedger {
     const rec = this.mempool.get(txid)
     if (!rec) return
     this.removeFromMempool(rec)
-    this.txs.delete(txid)
     rec.tx.vout.forEach((_, n) => {
       const spender = this.mempoolSpends.get(outpointKey(txid, n))
       if (spender) this.dropFromMempool(spender)
@@ -533,9 +609,8 @@ export class Ledger implements WalletLedger {
         if (reason) throw E.rejected(E.REJECT_INVALID, reason)
       }
     }
-    const rec = new TxRec(txid, raw, tx, -1, -1, this.nextBlockTime(), inSum - outSum)
+    const rec = new MempoolTx(txid, raw, tx, this.nextBlockTime(), inSum - outSum)
     this.mempool.set(txid, rec)
-    this.txs.set(txid, rec)
     for (const k of seen) this.mempoolSpends.set(k, txid)
     tx.vout.forEach((out, n) => {
       const info = classifyScript(out.script)

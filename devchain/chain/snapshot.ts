@@ -24,6 +24,8 @@ import { crc32 } from '../crypto/crc32.ts'
 import { Reader, Writer } from '../tx/bytes.ts'
 import type { AddrEntry, Coin, Ledger, RestoredTx, SpentInfo } from './ledger.ts'
 import { outpointKey } from './ledger.ts'
+import type { BlockTable } from './blockTable.ts'
+import { hexToHash } from '../crypto/hash.ts'
 
 const MAGIC = 0x4e534a4b // 'KJSN' little-endian
 /** The version written; every version in READABLE is read. */
@@ -80,21 +82,17 @@ function readU53(r: Reader): number {
  * tens of MB of garbage per snapshot).
  */
 class StringIds {
-  /** Id of the first transaction of the block at each height from 1. */
-  private readonly firstTx: Int32Array
   private readonly others = new Map<string, number>()
   readonly otherList: string[] = []
+  private readonly blocks: number
+  private readonly txRows: number
   private readonly otherBase: number
 
-  constructor(private readonly ledger: Ledger) {
-    const blocks = ledger.blocks
-    this.firstTx = new Int32Array(blocks.length)
-    let next = blocks.length - 1
-    for (let h = 1; h < blocks.length; h++) {
-      this.firstTx[h] = next
-      next += blocks[h].txids.length
-    }
-    this.otherBase = next
+  constructor(private readonly table: BlockTable) {
+    this.blocks = table.blockCount
+    this.txRows = table.txCount
+    // Hashes of heights 1…, then the txids of rows 1… (row 0 is the genesis coinbase).
+    this.otherBase = this.blocks - 1 + this.txRows - 1
   }
 
   get count(): number {
@@ -105,9 +103,14 @@ class StringIds {
     return height - 1
   }
 
+  /** Id of the confirmed transaction at a table row (from 1). */
+  txRow(row: number): number {
+    return this.blocks - 2 + row
+  }
+
   txid(txid: string): number {
-    const t = this.ledger.txs.get(txid)
-    if (t && t.height > 0 && this.ledger.blocks[t.height]?.txids[t.index] === txid) return this.firstTx[t.height] + t.index
+    const row = /^[0-9a-f]{64}$/.test(txid) ? this.table.txids.find(hexToHash(txid)) : -1
+    if (row > 0 && row < this.txRows) return this.txRow(row)
     return this.id(txid)
   }
 
@@ -123,9 +126,8 @@ class StringIds {
 
   /** Every string, in id order. */
   *all(): Generator<string, void, void> {
-    const blocks = this.ledger.blocks
-    for (let h = 1; h < blocks.length; h++) yield blocks[h].hash
-    for (let h = 1; h < blocks.length; h++) yield* blocks[h].txids
+    for (let h = 1; h < this.blocks; h++) yield this.table.blockHashes.hex(h)
+    for (let r = 1; r < this.txRows; r++) yield this.table.txids.hex(r)
     yield* this.otherList
   }
 }
@@ -195,7 +197,8 @@ class PartWriter extends Writer {
  * are known only at the end: the first part has zeros there, which the caller overwrites).
  */
 export function writeSnapshotTo(ledger: Ledger, core: CoreState, cover: SnapshotCover, out: SnapshotOut): Uint8Array {
-  const strings = new StringIds(ledger)
+  const T = ledger.table
+  const strings = new StringIds(T)
   const scripts: Uint8Array[] = []
   const scriptIds = new Map<Uint8Array, number>()
   const w = new PartWriter(out)
@@ -209,20 +212,18 @@ export function writeSnapshotTo(ledger: Ledger, core: CoreState, cover: Snapshot
   w.bytes(head).u32(headCrc(head, head.length))
 
   // Blocks: one run of raw bytes, then the table (heights 1…; the genesis block is rebuilt by the ledger).
-  const blocks = ledger.blocks
+  const nBlocks = T.blockCount
   let rawLen = 0
-  for (let h = 1; h < blocks.length; h++) rawLen += blocks[h].size
-  w.varint(blocks.length - 1).varint(rawLen)
-  for (let h = 1; h < blocks.length; h++) w.bytes(blocks[h].raw)
-  for (let h = 1; h < blocks.length; h++) {
-    const b = blocks[h]
-    const blockRaw = b.raw
-    w.varint(b.size).varint(strings.hash(h)).u32(b.time).varint(b.txids.length)
-    for (const txid of b.txids) {
-      const t = ledger.txs.get(txid)!
-      const raw = t.raw
-      w.varint(strings.txid(txid)).varint(raw.byteOffset - blockRaw.byteOffset).varint(raw.length).u32(t.time)
-      u53(w, t.fee)
+  for (let h = 1; h < nBlocks; h++) rawLen += T.blockSize(h)
+  w.varint(nBlocks - 1).varint(rawLen)
+  for (let h = 1; h < nBlocks; h++) w.bytes(T.blockRaw(h))
+  for (let h = 1; h < nBlocks; h++) {
+    const [first, end] = T.txRows(h)
+    w.varint(T.blockSize(h)).varint(strings.hash(h)).u32(T.blockTime(h)).varint(end - first)
+    for (let row = first; row < end; row++) {
+      const [start, stop] = T.txSpan(row)
+      w.varint(strings.txRow(row)).varint(start).varint(stop - start).u32(T.txTimeOf(row))
+      u53(w, T.txFeeOf(row))
     }
   }
 

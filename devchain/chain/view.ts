@@ -49,9 +49,16 @@ export interface CoinWatcher {
   remove(c: Coin): void
 }
 
+/** Confirmed and mempool transactions by txid (lowercase hex). */
+export interface TxsView {
+  get(txid: string): TxRecord | undefined
+  has(txid: string): boolean
+}
+
 /** The ledger as wallets and modules read it (the Ledger class implements it). */
 export interface LedgerView {
-  readonly txs: ReadonlyMap<string, TxRecord>
+  /** Records of confirmed transactions are made on each `get` (the ledger keeps them as columns). */
+  readonly txs: TxsView
   /** Confirmed index entries by address, normal and CC (-addressindex). */
   readonly addrIndex: ReadonlyMap<string, readonly AddrEntry[]>
   readonly ccIndex: ReadonlyMap<string, readonly AddrEntry[]>
@@ -78,7 +85,7 @@ export interface LedgerView {
 /** What a wallet needs beyond the read view: the maturity rule and a feed of its addresses' coins. */
 export interface WalletLedger extends LedgerView {
   readonly params: { readonly coinbaseMaturity: number }
-  /** Blocks by height (immature coinbases are read from the last few). */
-  readonly blocks: ReadonlyArray<{ readonly txids: readonly string[] }>
+  /** The block at a height (immature coinbases are read from the last few). */
+  block(height: number): { readonly txids: readonly string[] } | undefined
   watch(address: string, w: CoinWatcher): void
 }

@@ -191,7 +191,7 @@ export class Wallet {
     const L = this.ledger
     let sum = 0
     for (let h = Math.max(1, L.height - L.params.coinbaseMaturity + 2); h <= L.height; h++) {
-      const cb = L.blocks[h].txids[0]
+      const cb = L.block(h)!.txids[0]
       L.txs.get(cb)?.tx.vout.forEach((_, n) => {
         const c = L.utxos.get(`${cb}:${n}`)
         if (c?.address && this.byAddress.has(c.address) && this.isImmature(c)) sum += c.value

@@ -87,7 +87,7 @@ export function txJSON(tx: Tx, txid: string, opts: { ledger?: Ledger; modules?: 
   if (expanded && L) {
     const rec = L.txs.get(txid)
     if (rec && rec.height >= 0) {
-      const b = L.blocks[rec.height]
+      const b = L.block(rec.height)!
       e.blockhash = b.hash
       e.height = rec.height
       e.confirmations = L.confirmations(rec.height)
@@ -158,7 +158,7 @@ export function blockJSON(ledger: Ledger, b: BlockRecord, verbosity: number, mod
     chainSupply: pool(null, value, delta),
     valuePools: [pool('transparent', value, delta), pool('sprout', 0, 0), pool('sapling', 0, 0), pool('burned', 0, 0)],
   }
-  if (b.height > 0) e.previousblockhash = ledger.blocks[b.height - 1].hash
-  if (b.height < ledger.height) e.nextblockhash = ledger.blocks[b.height + 1].hash
+  if (b.height > 0) e.previousblockhash = ledger.block(b.height - 1)!.hash
+  if (b.height < ledger.height) e.nextblockhash = ledger.block(b.height + 1)!.hash
   return e
 }

@@ -187,7 +187,7 @@ export const addressMethods: Record<string, MethodDef> = {
     }
     if (!(chainInfo && start > 0)) return deltas
     if (start > L.height || end > L.height) throw invalid('Start or end is outside chain range')
-    return { deltas, start: { hash: L.blocks[start].hash, height: start }, end: { hash: L.blocks[end].hash, height: end } }
+    return { deltas, start: { hash: L.block(start)!.hash, height: start }, end: { hash: L.block(end)!.hash, height: end } }
   } },
   getaddressmempool: { category: 'addressindex', usage: 'getaddressmempool', handler: (ctx, p) => {
     usageCheck(p, 'getaddressmempool')

@@ -19,11 +19,11 @@ function resolveBlock(ctx: MethodContext, ref: string) {
   if (ref.length < 64 && /^-?\d+$/.test(ref)) {
     const h = Number(ref)
     if (h < 0 || h > L.height) throw new RpcError(RpcCode.INVALID_PARAMETER, 'Block height out of range')
-    return L.blocks[h]
+    return L.block(h)!
   }
   const idx = L.blockByHash.get(ref.toLowerCase())
   if (idx === undefined) throw blockNotFound()
-  return L.blocks[idx]
+  return L.block(idx)!
 }
 
 export const blockchainMethods: Record<string, MethodDef> = {
@@ -39,7 +39,7 @@ export const blockchainMethods: Record<string, MethodDef> = {
     checkCount(p, 1, 1, 'getblockhash index')
     const h = requireInt(p, 0)
     if (h < 0 || h > ctx.dc.ledger.height) throw new RpcError(RpcCode.INVALID_PARAMETER, 'Block height out of range')
-    return ctx.dc.ledger.blocks[h].hash
+    return ctx.dc.ledger.block(h)!.hash
   }),
   getblock: def('getblock "hash|height" ( verbosity )', (ctx, p) => {
     checkCount(p, 1, 2, 'getblock "hash|height" ( verbosity )')

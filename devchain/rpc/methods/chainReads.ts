@@ -52,7 +52,7 @@ export const chainReadMethods: Record<string, MethodDef> = {
     const L = ctx.dc.ledger
     const height = L.blockByHash.get(hash)
     if (height === undefined) throw new RpcError(RpcCode.INVALID_ADDRESS_OR_KEY, 'Block not found')
-    const b = L.blocks[height]
+    const b = L.block(height)!
     const h = b.header
     if (!verbose) {
       const w = new Writer()
@@ -66,8 +66,8 @@ export const chainReadMethods: Record<string, MethodDef> = {
       solution: toHex(h.solution), bits: h.bits.toString(16).padStart(8, '0'), difficulty: 1, chainwork: chainworkHex(height),
       segid: -1,
     }
-    if (height > 0) e.previousblockhash = L.blocks[height - 1].hash
-    if (height < L.height) e.nextblockhash = L.blocks[height + 1].hash
+    if (height > 0) e.previousblockhash = L.block(height - 1)!.hash
+    if (height < L.height) e.nextblockhash = L.block(height + 1)!.hash
     return e
   } },
 

@@ -96,7 +96,7 @@ export function walletTxJSON(ctx: MethodContext, txid: string): Record<string, u
   if (coinbase) e.generated = true
   e.confirmations = conf
   if (rec.height >= 0) {
-    const b = L.blocks[rec.height]
+    const b = L.block(rec.height)!
     e.blockhash = b.hash
     e.blockindex = rec.index
     e.blocktime = b.time
