@@ -5,7 +5,6 @@
 import { platform } from '#platform'
 import { secp256k1 } from '@noble/curves/secp256k1.js'
 import { createBase58check } from '@scure/base'
-import { sha256 as nobleSha256 } from '@noble/hashes/sha2.js'
 import { hash160, sha256, toHex, fromHex } from './hash.ts'
 
 import {
@@ -14,7 +13,9 @@ import {
 
 export { PUBKEY_ADDRESS, SCRIPT_ADDRESS, SECRET_KEY }
 
-const b58c = createBase58check(nobleSha256)
+// The checksum hashes through the platform (OpenSSL in Node): a JS SHA-256's first calls, before the
+// JIT, cost a fresh chain process several ms of its start (every new wallet key encodes an address).
+const b58c = createBase58check(sha256)
 
 export interface KeyPair {
   priv: Uint8Array

@@ -3,33 +3,15 @@
 // Plain JS because it runs before any TypeScript loader exists.
 //
 // The bundle is rebuilt whenever any input file changed (size or mtime, listed beside the bundle),
-// so editing devchain/** never leaves a stale chain behind; the check is one stat per input.
+// so editing devchain/** never leaves a stale chain behind; the check is one stat per input
+// (bundleFresh.cjs, which a start runs without loading this file).
 // esbuild comes with tsx (a runtime dependency), so a fresh `npm ci` can always build.
-import { mkdirSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs'
+import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs'
 import { dirname, resolve } from 'node:path'
-import { fileURLToPath, pathToFileURL } from 'node:url'
+import { pathToFileURL } from 'node:url'
+import { ROOT, bundleIsFresh, fingerprint } from './bundleFresh.cjs'
 
-/** @param {string} file */
-function fingerprint(file) {
-  const s = statSync(file)
-  return `${s.size}:${s.mtimeMs}`
-}
-
-/**
- * True when `outFile` exists and was built from inputs that are all unchanged.
- * @param {string} outFile
- */
-export function bundleIsFresh(outFile) {
-  try {
-    statSync(outFile)
-    /** @type {{ inputs: Record<string, string> }} */
-    const stamp = JSON.parse(readFileSync(`${outFile}.inputs.json`, 'utf8'))
-    for (const [file, fp] of Object.entries(stamp.inputs)) if (fingerprint(file) !== fp) return false
-    return Object.keys(stamp.inputs).length > 0
-  } catch {
-    return false
-  }
-}
+export { ROOT, bundleIsFresh }
 
 /**
  * `import.meta.url` keeps naming each module's own source file (faucet-pow.ts finds its worker
@@ -59,7 +41,7 @@ function keepModuleUrls(root) {
 /**
  * Returns `outFile`, building it first unless it is fresh. Written to a temporary name and renamed,
  * so two chains starting at once never load half a file.
- * `format` 'cjs' makes a script that launch.mjs compiles with V8's code cache (Node 20's ES module
+ * `format` 'cjs' makes a script that launch.cjs compiles with V8's code cache (Node 20's ES module
  * loader has none); its entry must not use top-level await.
  * @param {{ entry: string, outFile: string, root: string, format?: 'esm' | 'cjs' }} opts
  * @returns {Promise<string>}
@@ -93,5 +75,3 @@ export async function ensureBundle({ entry, outFile, root, format = 'esm' }) {
   return outFile
 }
 
-/** The repository root (this file lives in server/chain/). */
-export const ROOT = fileURLToPath(new URL('../../', import.meta.url))

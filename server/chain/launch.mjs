@@ -1,36 +1,7 @@
-// `npm run chain`: runs server/chain/cli.ts from a cached esbuild bundle on plain Node (see
-// bundle.mjs), rebuilt on the first start after any source change, and compiled through V8's code
-// cache (codeCache.mjs), written after the first start's first answer. When the bundle cannot be built
-// or written (a read-only checkout, esbuild missing), the chain still starts, through tsx.
-// DEVCHAIN_BUNDLE_DIR moves the cache (default node_modules/.cache/devchain/).
-// The `chain` script also runs Node with --max-semi-space-size=2: V8 otherwise lets the young
-// generation grow to 3×16 MB, which at 10,000 blocks and txs was a fifth of the chain's RSS, for no
-// measurable throughput gain here. And with --heap-growing-percent=20: the old generation grows by
-// 1.2× between full collections instead of V8's up to 4×; at 100,000 blocks and 500 payments the
-// RSS was 200 MB against 221 MB, generate and sendtoaddress costing the same CPU within the noise
-// (--optimize-for-size gave 194 MB but ~15% more CPU per payment in an earlier run).
-import { join } from 'node:path'
-import { pathToFileURL } from 'node:url'
-import { ROOT, ensureBundle } from './bundle.mjs'
-import { runWithCodeCache } from './codeCache.mjs'
+// `npm run chain`'s entry (the script and its tools name this file): hands over at once to launch.cjs.
+// The launcher is CommonJS because an ES module entry that imports node:fs pays for the ES loader's
+// view of it (fs's lazy stream classes get loaded to list its exports): ≈10 ms of Node's ≈100 ms
+// start, before the chain has done anything.
+import { createRequire } from 'node:module'
 
-const entry = join(ROOT, 'server/chain/cli.ts')
-const outFile = join(process.env.DEVCHAIN_BUNDLE_DIR || join(ROOT, 'node_modules/.cache/devchain'), 'cli.cjs')
-
-let bundle = null
-try {
-  bundle = await ensureBundle({ entry, outFile, root: ROOT, format: 'cjs' })
-} catch (e) {
-  process.stderr.write(`devchain: running through tsx (no bundle: ${e instanceof Error ? e.message.split('\n')[0] : e})\n`)
-}
-if (bundle) {
-  const { exports, save } = runWithCodeCache(bundle)
-  /** @type {import('node:http').Server} */
-  const server = await exports.started
-  // The cache then holds what a start and a first answer run, not only the start.
-  server.once('request', (_req, res) => res.once('finish', () => setImmediate(save)))
-} else {
-  const { register } = await import('tsx/esm/api')
-  register()
-  await import(pathToFileURL(entry).href)
-}
+createRequire(import.meta.url)('./launch.cjs')
