@@ -2,18 +2,19 @@
  * The method specs the page's components read, without the whole catalog in the first load:
  * - a page's methods come whole with its page data (the build puts them there:
  *   .vuepress/plugins/pageMethods.ts), for its forms;
- * - komodod's core methods are always here in their wire form (protocol/wireSpec.ts), put in by the build
- *   (`__KJ_CORE_WIRE__`), so any component's call is checked before it is sent;
+ * - komodod's core methods in their wire form (coreWire.ts, a small chunk loaded with the first call that
+ *   needs it), so any component's call is checked before it is sent;
  * - the registered modules' full catalog loads only when something asks for a method none of these holds.
  */
 import { shallowRef } from 'vue'
 import type { MethodSpec } from '../protocol/catalog.ts'
 import type { SpecSource } from '../protocol/client.ts'
-import { unpackWireSpecs } from '../protocol/wireSpec.ts'
+import type { WireSpec } from '../protocol/wireSpec.ts'
 
-declare const __KJ_CORE_WIRE__: string
-
-const coreWire = unpackWireSpecs(__KJ_CORE_WIRE__)
+let coreWire: ReadonlyMap<string, WireSpec> | null = null
+let coreLoading: Promise<ReadonlyMap<string, WireSpec>> | null = null
+const loadCoreWire = (): Promise<ReadonlyMap<string, WireSpec>> =>
+  (coreLoading ??= import('./coreWire.ts').then((m) => (coreWire = m.coreWire)))
 const known = new Map<string, MethodSpec>()
 /** Bumped when specs arrive, so a computed spec re-reads. */
 const version = shallowRef(0)
@@ -47,5 +48,7 @@ export function loadAllSpecs(): Promise<void> {
 
 /** What the page's RPC client checks against. */
 export const siteSpecs: SpecSource = {
-  get: (name) => known.get(name) ?? coreWire.get(name) ?? loadAllSpecs().then(() => known.get(name)),
+  get: (name) =>
+    known.get(name) ?? coreWire?.get(name) ??
+    loadCoreWire().then((core) => known.get(name) ?? core.get(name) ?? loadAllSpecs().then(() => known.get(name))),
 }
