@@ -46,7 +46,15 @@ export class BlockTable {
 
   /** Appends a confirmed transaction of the block about to be added (`addBlock` comes after its transactions). */
   addTx(txid: Uint8Array, height: number, start: number, end: number, time: number, fee: number): void {
-    const row = this.txids.push(txid)
+    this.setTx(this.txids.push(txid), height, start, end, time, fee)
+  }
+
+  /** `addTx` with the txid as komodod displays it (a snapshot's). */
+  addTxHex(txid: string, height: number, start: number, end: number, time: number, fee: number): void {
+    this.setTx(this.txids.pushHex(txid), height, start, end, time, fee)
+  }
+
+  private setTx(row: number, height: number, start: number, end: number, time: number, fee: number): void {
     this.txHeight = grown(this.txHeight, row + 1)
     this.txStart = grown(this.txStart, row + 1)
     this.txEnd = grown(this.txEnd, row + 1)
@@ -66,7 +74,15 @@ export class BlockTable {
 
   /** Appends a block whose transactions are the rows from `firstTx` on; its bytes are `size` at `start` in `bytes`. */
   addBlock(hash: Uint8Array, time: number, bytes: Uint8Array, start: number, size: number, firstTx: number): number {
-    const h = this.blockHashes.push(hash)
+    return this.setBlock(this.blockHashes.push(hash), time, bytes, start, size, firstTx)
+  }
+
+  /** `addBlock` with the hash as komodod displays it (a snapshot's). */
+  addBlockHex(hash: string, time: number, bytes: Uint8Array, start: number, size: number, firstTx: number): number {
+    return this.setBlock(this.blockHashes.pushHex(hash), time, bytes, start, size, firstTx)
+  }
+
+  private setBlock(h: number, time: number, bytes: Uint8Array, start: number, size: number, firstTx: number): number {
     if (this.chunks[this.chunks.length - 1] !== bytes) this.chunks.push(bytes)
     this.time = grown(this.time, h + 1)
     this.chunk = grown(this.chunk, h + 1)

@@ -16,7 +16,17 @@ export function grownLength(have: number, need: number): number {
   return n
 }
 
+/** ASCII codes of the lowercase hex digits. */
+const HEX_ASCII = Uint8Array.from('0123456789abcdef', (c) => c.charCodeAt(0))
+
+/** Value of a lowercase hex digit's char code, or -1. */
+function nibble(c: number): number {
+  return c >= 48 && c <= 57 ? c - 48 : c >= 97 && c <= 102 ? c - 87 : -1
+}
+
 export class HashRows {
+  /** Scratch for a hash decoded from hex (lookups allocate nothing). */
+  private readonly key = new Uint8Array(32)
   private bytes = new Uint8Array(32 * 1024)
   private view = new DataView(this.bytes.buffer)
   /** Row + 1 per slot (0: empty); its length is a power of two, at least twice the row count. */
@@ -64,6 +74,29 @@ export class HashRows {
     }
   }
 
+  /**
+   * Row of a hash as komodod displays it (byte-reversed, lowercase hex), or -1, also for a string
+   * that is not 64 lowercase hex digits (like a Map keyed by komodod's own strings).
+   */
+  findHex(hex: string): number {
+    return this.decodeHex(hex) ? this.find(this.key) : -1
+  }
+
+  /** `push` of a hash as komodod displays it; throws on a string that is not one. */
+  pushHex(hex: string): number {
+    if (!this.decodeHex(hex)) throw new Error(`not a hash: ${hex}`)
+    return this.push(this.key)
+  }
+
+  /** Writes the hash at `row` as komodod displays it (64 lowercase hex digits, ASCII) into `out` at `at`. */
+  hexInto(row: number, out: Uint8Array, at: number): void {
+    const b = this.bytes
+    for (let i = 32 * row + 31; i >= 32 * row; i--) {
+      out[at++] = HEX_ASCII[b[i] >> 4]
+      out[at++] = HEX_ASCII[b[i] & 15]
+    }
+  }
+
   /** The hash at `row` as komodod displays it. */
   hex(row: number): string {
     return hashToHex(this.bytes.subarray(32 * row, 32 * row + 32))
@@ -72,6 +105,18 @@ export class HashRows {
   /** The hash at `row`, internal order (a view: copy it to keep it). */
   at(row: number): Uint8Array {
     return this.bytes.subarray(32 * row, 32 * row + 32)
+  }
+
+  /** Decodes a displayed hash into `key` (internal order); false when it is not 64 lowercase hex digits. */
+  private decodeHex(hex: string): boolean {
+    if (hex.length !== 64) return false
+    for (let i = 0; i < 32; i++) {
+      const hi = nibble(hex.charCodeAt(62 - 2 * i))
+      const lo = nibble(hex.charCodeAt(63 - 2 * i))
+      if (hi < 0 || lo < 0) return false
+      this.key[i] = (hi << 4) | lo
+    }
+    return true
   }
 
   private place(row: number): void {

@@ -134,7 +134,7 @@ class TxLookup implements TxsView {
   get(txid: string): TxRecord | undefined {
     const pending = this.mempool.get(txid)
     if (pending) return pending
-    const row = LOWER_HEX.test(txid) ? this.table.txids.find(hexToHash(txid)) : -1
+    const row = this.table.txids.findHex(txid)
     return row < 0 ? undefined : new ConfirmedTx(this.table, row, txid)
   }
 
@@ -158,7 +158,7 @@ class BlockHashLookup {
   constructor(private readonly table: BlockTable) {}
 
   get(hash: string): number | undefined {
-    const h = LOWER_HEX.test(hash) ? this.table.blockHashes.find(hexToHash(hash)) : -1
+    const h = this.table.blockHashes.findHex(hash)
     return h < 0 ? undefined : h
   }
 
@@ -175,8 +175,6 @@ class BlockHashLookup {
     for (let h = 0; h < this.table.blockCount; h++) yield [this.table.blockHashes.hex(h), h]
   }
 }
-
-const LOWER_HEX = /^[0-9a-f]{64}$/
 
 /** A confirmed transaction as a snapshot keeps it: where it sits in its block's bytes, and what replay computed. */
 export interface RestoredTx {
@@ -345,7 +343,7 @@ export class Ledger implements WalletLedger {
     this.mockTime = 0
     // BIP34-style height push plus a marker byte, like komodod's coinbase scriptSig.
     const cb = newTx([coinbaseInput(concat(scriptNum(height), Uint8Array.of(1, 1)))], [{ value: subsidy + fees, script: payTo }], time)
-    const { raw, header, cbRaw } = this.assemble(cb, entries.map((e) => e.raw), hexToHash(this.tip.hash), height, time)
+    const { raw, header, cbRaw } = this.assemble(cb, entries.map((e) => e.raw), this.table.blockHashes.at(height - 1).slice(), height, time)
     // The block is ours: reuse the objects instead of parsing what was just serialized.
     const headerLen = raw.length - entries.reduce((a, e) => a + e.raw.length, 0) - cbRaw.length - varintSize(entries.length + 1)
     const parsed: ParsedBlock = { header, headerLen, txs: [{ tx: cb, raw: cbRaw }, ...entries.map((e) => ({ tx: e.tx, raw: e.raw }))] }
@@ -460,8 +458,8 @@ export class Ledger implements WalletLedger {
   restoreBlock(hash: string, time: number, bytes: Uint8Array, start: number, size: number, txs: readonly RestoredTx[]): void {
     const height = this.table.blockCount
     const firstTx = this.table.txCount
-    for (const t of txs) this.table.addTx(hexToHash(t.txid), height, t.start, t.end, t.time, t.fee)
-    this.table.addBlock(hexToHash(hash), time, bytes, start, size, firstTx)
+    for (const t of txs) this.table.addTxHex(t.txid, height, t.start, t.end, t.time, t.fee)
+    this.table.addBlockHex(hash, time, bytes, start, size, firstTx)
     this.tipView = undefined
   }
 

@@ -25,7 +25,7 @@ import { Reader, Writer } from '../tx/bytes.ts'
 import type { AddrEntry, Coin, Ledger, RestoredTx, SpentInfo } from './ledger.ts'
 import { outpointKey } from './ledger.ts'
 import type { BlockTable } from './blockTable.ts'
-import { hexToHash } from '../crypto/hash.ts'
+import type { HashRows } from './hashRows.ts'
 
 const MAGIC = 0x4e534a4b // 'KJSN' little-endian
 /** The version written; every version in READABLE is read. */
@@ -109,9 +109,32 @@ class StringIds {
   }
 
   txid(txid: string): number {
-    const row = /^[0-9a-f]{64}$/.test(txid) ? this.table.txids.find(hexToHash(txid)) : -1
+    const row = this.table.txids.findHex(txid)
     if (row > 0 && row < this.txRows) return this.txRow(row)
     return this.id(txid)
+  }
+
+  /** Ids below this are the hashes and txids, each 64 hex digits (`hexRuns`), the others are `otherList`'s. */
+  get hexCount(): number {
+    return this.otherBase
+  }
+
+  /** The hashes then txids, as ASCII hex straight from the table's rows, a run of up to `max` bytes at a time (a reused buffer). */
+  *hexRuns(max: number): Generator<Uint8Array, void, void> {
+    const run = new Uint8Array(max - (max % 64))
+    let n = 0
+    const rows: [HashRows, number][] = [[this.table.blockHashes, this.blocks], [this.table.txids, this.txRows]]
+    for (const [hashes, end] of rows) {
+      for (let r = 1; r < end; r++) {
+        hashes.hexInto(r, run, n)
+        n += 64
+        if (n === run.length) {
+          yield run
+          n = 0
+        }
+      }
+    }
+    if (n > 0) yield run.subarray(0, n)
   }
 
   id(s: string): number {
@@ -124,12 +147,6 @@ class StringIds {
     return i
   }
 
-  /** Every string, in id order. */
-  *all(): Generator<string, void, void> {
-    for (let h = 1; h < this.blocks; h++) yield this.table.blockHashes.hex(h)
-    for (let r = 1; r < this.txRows; r++) yield this.table.txids.hex(r)
-    yield* this.otherList
-  }
 }
 
 function writeIndex(w: Writer, strings: StringIds, idx: Map<string, AddrEntry[]>): void {
@@ -258,9 +275,10 @@ export function writeSnapshotTo(ledger: Ledger, core: CoreState, cover: Snapshot
   // through the offset in the last 8 bytes). Strings are ASCII (hex and base58), one byte a char.
   const tablesAt = w.sent + w.len
   const count = strings.count
-  let chars = 0
-  for (const str of strings.all()) chars += str.length
+  let chars = 64 * strings.hexCount
+  for (const str of strings.otherList) chars += str.length
   w.varint(count).varint(chars)
+  for (const run of strings.hexRuns(4 * STEP * 64)) w.bytes(run)
   const enc = new TextEncoder()
   const run: string[] = []
   const flushRun = () => {
@@ -269,9 +287,10 @@ export function writeSnapshotTo(ledger: Ledger, core: CoreState, cover: Snapshot
     w.bytes(bytes)
     run.length = 0
   }
-  for (const str of strings.all()) if (run.push(str) === 4 * STEP) flushRun()
+  for (const str of strings.otherList) if (run.push(str) === 4 * STEP) flushRun()
   flushRun()
-  for (const str of strings.all()) w.varint(str.length)
+  for (let i = 0; i < strings.hexCount; i++) w.varint(64)
+  for (const str of strings.otherList) w.varint(str.length)
   w.varint(scripts.length)
   for (const sc of scripts) w.varbytes(sc)
   u53(w, tablesAt)

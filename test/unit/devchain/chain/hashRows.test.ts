@@ -61,3 +61,22 @@ describe('HashRows', () => {
     expect(rows.hex(1000)).toBe(hashToHex(hashes[2999]))
   })
 })
+
+describe('HashRows hex', () => {
+  it('finds and writes hashes as komodod displays them, lowercase only', () => {
+    const rows = new HashRows()
+    const h = Uint8Array.from({ length: 32 }, (_, i) => (i * 37 + 11) & 0xff)
+    const shown = hashToHex(h)
+    expect(rows.pushHex(shown)).toBe(0)
+    expect([...rows.at(0)]).toEqual([...h])
+    expect(rows.findHex(shown)).toBe(0)
+    expect(rows.findHex(shown.toUpperCase())).toBe(-1)
+    expect(rows.findHex(shown.slice(2))).toBe(-1)
+    expect(rows.findHex(shown.slice(0, 62) + 'zz')).toBe(-1)
+    expect(() => rows.pushHex('nothex')).toThrow()
+    const out = new Uint8Array(70)
+    rows.hexInto(0, out, 3)
+    expect(new TextDecoder().decode(out.subarray(3, 67))).toBe(shown)
+    expect([...out.subarray(0, 3), ...out.subarray(67)]).toEqual([0, 0, 0, 0, 0, 0])
+  })
+})
