@@ -13,7 +13,8 @@ import type { WireSpec } from '../protocol/wireSpec.ts'
 
 let coreWire: ReadonlyMap<string, WireSpec> | null = null
 let coreLoading: Promise<ReadonlyMap<string, WireSpec>> | null = null
-const loadCoreWire = (): Promise<ReadonlyMap<string, WireSpec>> =>
+/** komodod's core methods in wire form (one small chunk, once). */
+export const loadCoreWire = (): Promise<ReadonlyMap<string, WireSpec>> =>
   (coreLoading ??= import('./coreWire.ts').then((m) => (coreWire = m.coreWire)))
 const known = new Map<string, MethodSpec>()
 /** Bumped when specs arrive, so a computed spec re-reads. */

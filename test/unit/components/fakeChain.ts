@@ -6,6 +6,11 @@ import { vi } from 'vitest'
 import { resetChainMeta } from '../../../components/useChainMeta.ts'
 import { resetPageContext } from '../../../components/useJourney.ts'
 import { setRpcClient } from '../../../components/useRpcClient.ts'
+import { loadCoreWire } from '../../../components/methodSpecs.ts'
+
+// The core methods' specs are a chunk of their own in the site, loaded with the first call; loaded
+// here before any test runs, so a test's first call is sent within a flushPromises, as later ones are.
+await loadCoreWire()
 
 export interface SeenCall { url: string; method: string; params: unknown[] }
 export type Handler = (params: unknown[], url: string) => unknown

@@ -28,8 +28,8 @@ describe('TxView', () => {
     const { seen } = fakeChain({ getrawtransaction: () => createTx })
     useJourney().setOutput('token', { tokenid: createTx.txid })
     const w = mount(TxView, { props: { from: 'token.tokenid' } })
-    // The first call waits for the core methods' specs (their own chunk) before it is sent.
-    await vi.waitFor(() => expect(seen[0]?.params).toEqual([createTx.txid, 1]))
+    await flushPromises()
+    expect(seen[0].params).toEqual([createTx.txid, 1])
     // The decoder is its own chunk, loaded with the first transaction to show.
     await vi.waitFor(() => expect(w.find('.kj-tx').exists()).toBe(true))
     const rows = w.findAll('tbody tr').slice(1)
