@@ -6,10 +6,12 @@
  * engine load only once the reader heads for a step (or when idle): nothing starts with the page, so
  * a page's first load and a reader who only reads pay nothing.
  *
- * Only when the chosen chain is the in-page one; "this site" and "your own node" have nothing to warm.
+ * The engine only when the chosen chain is the in-page one; on every chain, the core methods' specs
+ * that the first call is checked against (methodSpecs.ts) load at the same moment.
  */
 import { inPageAvailable, inPageTransport } from './inPageChain.ts'
 import { LIVE_PARTS } from './inPagePrefetch.ts'
+import { loadCoreWire } from './methodSpecs.ts'
 import { currentChoice } from './useChainConnection.ts'
 const APPROACH = ['pointerover', 'focusin', 'touchstart'] as const
 
@@ -25,6 +27,7 @@ export function warmInPageOnApproach(root: Pick<Document, 'addEventListener' | '
     const target = e.target as Element | null
     if (typeof target?.closest !== 'function' || !target.closest(LIVE_PARTS)) return
     stop()
+    void loadCoreWire()
     void currentChoice().then((c) => {
       if (c.kind === 'page' && inPageAvailable()) inPageTransport()
     })

@@ -13,6 +13,9 @@ import type { WireSpec } from '../protocol/wireSpec.ts'
 
 let coreWire: ReadonlyMap<string, WireSpec> | null = null
 let coreLoading: Promise<ReadonlyMap<string, WireSpec>> | null = null
+/** Whether the core methods' wire specs are here (they load on first need, or as the reader heads for a step). */
+export const coreWireLoaded = (): boolean => coreWire !== null
+
 /** komodod's core methods in wire form (one small chunk, once). */
 export const loadCoreWire = (): Promise<ReadonlyMap<string, WireSpec>> =>
   (coreLoading ??= import('./coreWire.ts').then((m) => (coreWire = m.coreWire)))

@@ -55,6 +55,22 @@ describe('warmInPageOnApproach', () => {
     stop()
   })
 
+  it('loads the core methods\' specs as the reader heads for a step, on any chain', async () => {
+    vi.resetModules()
+    const { warmInPageOnApproach: warm } = await import('../../../components/inPageWarmup.ts')
+    const { coreWireLoaded } = await import('../../../components/methodSpecs.ts')
+    const { selectChoice: select } = await import('../../../components/useChainConnection.ts')
+    select({ kind: 'site' })
+    const { prose, run } = page()
+    const stop = warm(document)
+    prose.dispatchEvent(new Event('pointerover', { bubbles: true }))
+    await settle()
+    expect(coreWireLoaded()).toBe(false)
+    run.dispatchEvent(new Event('pointerover', { bubbles: true }))
+    await vi.waitFor(() => expect(coreWireLoaded()).toBe(true))
+    stop()
+  })
+
   it('starts nothing when the reader chose another chain, or after stop()', async () => {
     const made = fakeWorkers()
     selectChoice({ kind: 'site' })
