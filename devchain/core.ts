@@ -15,7 +15,7 @@ import type { CcModule } from './modules.ts'
 import { dispatch } from './rpc/dispatch.ts'
 import { parseTx, type Tx } from './tx/transaction.ts'
 import { platform } from '#platform'
-import type { Engine } from './rpc/context.ts'
+import type { CallOptions, Engine } from './rpc/context.ts'
 
 export const NODE_NAMES = ['miner', 'reader'] as const
 /** The seed tests and recordings ask for by name (DEVCHAIN_SEED); public, so never a default. */
@@ -715,7 +715,7 @@ export class DevchainCore implements Engine {
 
   // ── calls ──────────────────────────────────────────────────────────────────────────────────
 
-  async call(node: string, method: string, params: unknown[], opts?: { signal?: AbortSignal }): Promise<unknown> {
+  async call(node: string, method: string, params: unknown[], opts?: CallOptions): Promise<unknown> {
     if (this.closed) throw new RpcError(RpcCode.MISC_ERROR, 'devchain is closed')
     // While a start restores its snapshot in the background, the tip is already known.
     if (this.pending && params.length === 0 && this.walletMap.has(node)) {
@@ -725,7 +725,7 @@ export class DevchainCore implements Engine {
     // Anything else waits until the snapshot is read and checked (then the state's first use finishes the restore).
     if (this.pending) await this.pending.loaded
     try {
-      return await dispatch(this, node, method, params, opts?.signal)
+      return await dispatch(this, node, method, params, opts)
     } finally {
       // Everything a call changed is on disk before its answer leaves.
       if (this.log?.dirty) {

@@ -13,6 +13,7 @@
  */
 import { DevchainCore, NODE_NAMES, type CoreOptions } from './core.ts'
 import type { ChainParams } from './chain/params.ts'
+import type { CallOptions } from './rpc/context.ts'
 
 export type { ChainParams } from './chain/params.ts'
 export type { ChainStore, StoreFactory } from './chain/store.ts'
@@ -20,6 +21,8 @@ export { StoreLockedError } from './chain/store.ts'
 export { LogDamagedError } from './chain/logIntegrity.ts'
 export type { CcModule } from './modules.ts'
 export { Amount, serializeReply } from './rpc/amount.ts'
+export { ReplyOverCap } from './rpc/replySize.ts'
+export type { CallOptions } from './rpc/context.ts'
 export { NODE_NAMES }
 
 /** The engine's options minus `env` (the in-process face reads the process's own environment). */
@@ -30,8 +33,7 @@ export interface Devchain {
   readonly nodes: readonly string[]
   /** The wallet seed was chosen, not random: its keys are derivable by whoever knows it. */
   readonly seedFixed: boolean
-  /** `signal` cancels a long `generate` between blocks (the blocks already mined stay). */
-  call(node: string, method: string, params: unknown[], opts?: { signal?: AbortSignal }): Promise<unknown>
+  call(node: string, method: string, params: unknown[], opts?: CallOptions): Promise<unknown>
   on(event: 'block', fn: (b: { height: number; hash: string }) => void): void
   close(): Promise<void>
 }

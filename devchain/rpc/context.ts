@@ -9,6 +9,7 @@ import type { ChainParams } from '../chain/params.ts'
 import type { Wallet, WalletKey } from '../chain/wallet.ts'
 import type { CcModule } from '../modules.ts'
 import type { Tx } from '../tx/transaction.ts'
+import type { ReplySize } from './replySize.ts'
 
 export interface Engine {
   readonly params: ChainParams
@@ -36,6 +37,16 @@ export interface MethodContext {
   wallet: Wallet
   /** Aborted when the caller is gone (a long `generate` stops between blocks). */
   signal?: AbortSignal
+  /** What the caller will take of a reply (replySize.ts); long index walks count into it. */
+  replySize: ReplySize
+}
+
+/** How a caller bounds one call. */
+export interface CallOptions {
+  /** Cancels a long `generate` between blocks (the blocks already mined stay). */
+  signal?: AbortSignal
+  /** The caller cuts any reply past this many bytes: a walk sure to pass it stops early (ReplyOverCap). */
+  maxReplyBytes?: number
 }
 
 export type Handler = (ctx: MethodContext, p: unknown[]) => unknown | Promise<unknown>

@@ -11,7 +11,8 @@ import { walletHistoryMethods } from './methods/walletHistory.ts'
 import { messageMethods } from './methods/message.ts'
 import { networkMethods } from './methods/network.ts'
 import { checkpointMethods } from './methods/checkpoints.ts'
-import type { Engine, MethodDef, MethodContext } from './context.ts'
+import type { CallOptions, Engine, MethodDef, MethodContext } from './context.ts'
+import { replySize } from './replySize.ts'
 
 const CORE: Record<string, MethodDef> = {
   ...controlMethods, ...blockchainMethods, ...rawtxMethods, ...walletMethods, ...miningMethods, ...addressMethods, ...devchainMethods,
@@ -58,9 +59,9 @@ function help(t: Map<string, MethodDef>, p: unknown[]): string {
   return cats.map((c) => `== ${c[0].toUpperCase()}${c.slice(1)} ==\n` + byCat.get(c)!.sort().join('\n')).join('\n\n')
 }
 
-export async function dispatch(dc: Engine, node: string, method: string, params: unknown[], signal?: AbortSignal): Promise<unknown> {
+export async function dispatch(dc: Engine, node: string, method: string, params: unknown[], opts: CallOptions = {}): Promise<unknown> {
   const d = methodTable(dc).get(method)
   if (!d) throw new RpcError(RpcCode.METHOD_NOT_FOUND, 'Method not found')
-  const ctx: MethodContext = { dc, node, wallet: dc.wallet(node), signal }
+  const ctx: MethodContext = { dc, node, wallet: dc.wallet(node), signal: opts.signal, replySize: replySize(opts.maxReplyBytes) }
   return d.handler(ctx, Array.isArray(params) ? params : [])
 }

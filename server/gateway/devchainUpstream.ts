@@ -3,6 +3,7 @@
  * them (amounts keep komodod's 8-decimal wire text), under the gateway's byte cap, a piece at a time.
  */
 import type { Devchain } from '../../devchain/index.ts'
+import { ReplyOverCap } from '../../devchain/index.ts'
 import { publicChainParams } from '../../devchain/chain/publicParams.ts'
 import type { RpcErrorObject } from '../../protocol/jsonrpc.ts'
 import { RpcError, httpStatusFor } from '../../protocol/jsonrpc.ts'
@@ -16,13 +17,13 @@ import { UpstreamFailure } from './upstream.ts'
 export function createDevchainUpstream(chain: Devchain, opts: { ownsChain?: boolean } = {}): Upstream {
   const publicParams = publicChainParams(chain.params)
 
-  const callWithin = async (node: string, call: Call, timeoutMs: number, signal?: AbortSignal): Promise<unknown> => {
+  const callWithin = async (node: string, call: Call, timeoutMs: number, signal?: AbortSignal, maxReplyBytes?: number): Promise<unknown> => {
     let timer: NodeJS.Timeout | undefined
     const timeout = new Promise<never>((_, reject) => {
       timer = setTimeout(() => reject(new UpstreamFailure(upstreamTimeout(node, timeoutMs))), timeoutMs)
     })
     try {
-      return await Promise.race([chain.call(node, call.method, call.params, { signal }), timeout])
+      return await Promise.race([chain.call(node, call.method, call.params, { signal, maxReplyBytes }), timeout])
     } finally {
       clearTimeout(timer)
     }
@@ -41,8 +42,10 @@ export function createDevchainUpstream(chain: Devchain, opts: { ownsChain?: bool
     async call(node, call, opts): Promise<NodeReply> {
       let result: unknown
       try {
-        result = await callWithin(node, call, opts.timeoutMs, opts.signal)
+        // The cap goes to the devchain too: an index walk sure to pass it stops instead of building it all.
+        result = await callWithin(node, call, opts.timeoutMs, opts.signal, opts.maxBytes)
       } catch (e) {
+        if (e instanceof ReplyOverCap) throw new ReplyCut('too-large')
         if (e instanceof RpcError) {
           const error = { code: e.code, message: e.message }
           return reply(httpStatusFor(error), { result: null, error, id: call.id }, opts)

@@ -53,6 +53,17 @@ const INDEX_SLICE_MS = 2
 /** Entries walked between two looks at the clock. */
 const CLOCK_EVERY = 256
 
+/**
+ * Fewest bytes komodod's JSON prints for one entry besides its strings: the keys, quotes, colons,
+ * braces, a one-digit number per numeric field and the comma between entries (replySize.ts).
+ *   utxo   {"address":"","txid":"","outputIndex":0,"script":"","satoshis":0,"height":0},
+ *   delta  {"satoshis":0,"txid":"","index":0,"blockindex":0,"height":0,"address":""},
+ *   txid   "",
+ */
+const UTXO_FIXED = 77
+const DELTA_FIXED = 74
+const TXID_FIXED = 3
+
 /** Paces a long walk over an index: `if (pace.due()) await pace.rest()` once per entry. */
 function pacer(): { due(): boolean; rest(): Promise<void> } {
   let start = performance.now()
@@ -116,6 +127,7 @@ export const addressMethods: Record<string, MethodDef> = {
           script = c.script
           hex = toHex(c.script)
         }
+        ctx.replySize.add(UTXO_FIXED + address.length + c.txid.length + hex.length)
         list.push({ address, txid: c.txid, outputIndex: c.vout, script: hex, satoshis: c.value, height: c.height })
       }
     }
@@ -153,6 +165,7 @@ export const addressMethods: Record<string, MethodDef> = {
     for (const f of found) {
       if (pace.due()) await pace.rest()
       if (!seen.has(f.txid)) {
+        ctx.replySize.add(TXID_FIXED + f.txid.length)
         seen.add(f.txid)
         out.push(f.txid)
       }
@@ -173,6 +186,8 @@ export const addressMethods: Record<string, MethodDef> = {
     }
     const addrs = addressesFrom(o)
     const L = ctx.dc.ledger
+    // Checked before the walk (the walk may stop at the caller's cap): the same error either way.
+    if (chainInfo && start > 0 && (start > L.height || end > L.height)) throw invalid('Start or end is outside chain range')
     const { entries } = indexes(ctx, p)
     const lists = addrs.map((a) => snapshot(entries.get(a)))
     const pace = pacer()
@@ -182,10 +197,12 @@ export const addressMethods: Record<string, MethodDef> = {
       for (const e of lists[k]) {
         if (pace.due()) await pace.rest()
         if (start > 0 && (e.height < start || e.height > end)) continue
+        ctx.replySize.add(DELTA_FIXED + e.txid.length + a.length)
         deltas.push({ satoshis: e.satoshis, txid: e.txid, index: e.index, blockindex: L.txs.get(e.txid)?.index ?? 0, height: e.height, address: a })
       }
     }
     if (!(chainInfo && start > 0)) return deltas
+    // Again: a rewind during one of the walk's pauses may have taken the range away.
     if (start > L.height || end > L.height) throw invalid('Start or end is outside chain range')
     return { deltas, start: { hash: L.block(start)!.hash, height: start }, end: { hash: L.block(end)!.hash, height: end } }
   } },
