@@ -23,6 +23,8 @@ export default defineConfig({
           name: 'unit',
           include: ['test/unit/**/*.test.ts'],
           environment: 'node',
+          // Through Vite, so a test can stand in for the `@theme/*` aliases its modules import (useSidebarItems.test.ts).
+          server: { deps: { inline: ['@vuepress/theme-default'] } },
         },
       },
       {

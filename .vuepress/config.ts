@@ -26,6 +26,7 @@ import { sourceRoutesPlugin } from './plugins/sourceRoutes.ts'
 import { compileHints } from './bundler/compileHints.ts'
 import { localeUiParts } from './bundler/localeUiParts.ts'
 import { releaseSfcMemory } from './bundler/releaseSfcMemory.ts'
+import { ssrWorkerStub } from './bundler/ssrWorkerStub.ts'
 import { ssrRouterHooksPlugin } from './plugins/ssrRouterHooks/index.ts'
 
 const sfcMemory = releaseSfcMemory()
@@ -54,6 +55,8 @@ export default defineUserConfig({
     '@theme-default-components': path.resolve(fileURLToPath(import.meta.resolve('@vuepress/theme-default/package.json')), '../dist/client/components'),
     // A lighter sidebar item: the theme's made up two thirds of the build's render time on a large reference.
     '@theme/VPSidebarItem.vue': path.resolve(import.meta.dirname, 'theme/VPSidebarItem.vue'),
+    // The sidebar's items resolved once per locale, not on every page.
+    '@theme/useSidebarItems': path.resolve(import.meta.dirname, 'theme/useSidebarItems.ts'),
     // Chrome that hydrates on the reader's first input rather than with the page (theme/hydrateOnFirstInput.ts).
     '@theme/VPNavbarItems.vue': path.resolve(import.meta.dirname, 'theme/VPNavbarItems.ts'),
     '@theme/VPSidebarItems.vue': path.resolve(import.meta.dirname, 'theme/VPSidebarItems.ts'),
@@ -61,7 +64,7 @@ export default defineUserConfig({
     // No edit link, date or contributors on any page: an empty footer instead of the git plugin's client.
     '@theme/VPPageMeta.vue': path.resolve(import.meta.dirname, 'theme/VPPageMeta.vue'),
   },
-  bundler: viteBundler({ vuePluginOptions: { compiler: sfcMemory.compiler }, viteOptions: { plugins: [sfcMemory.plugin, compileHints(), localeUiParts()] } }),
+  bundler: viteBundler({ vuePluginOptions: { compiler: sfcMemory.compiler }, viteOptions: { plugins: [sfcMemory.plugin, compileHints(), localeUiParts(), ssrWorkerStub()] } }),
   get theme() {
     return defaultTheme({
       // With a logo the brand link keeps an accessible name on phones, where the theme hides the site title.

@@ -8,6 +8,9 @@
  *   KJ_BENCH_SCALE_MODE=inline npm run bench site   the corpus with responses inline, as the old docs had them
  *   KJ_BENCH_STOCK_RUNS=3 (default 2)          the scale corpus built with this site's config and with a stock
  *                                              default-theme config, alternating, and the ratio (issue 19)
+ *   KJ_BENCH_STOCK_NAV=theme (default site)    the stock build's navigation: this site's navbar and sidebar as
+ *                                              theme config (the same on every page in both builds), or the
+ *                                              theme's defaults (no navbar, a sidebar of the page's headings)
  *
  * Anchors measured here with stock VuePress: 221 pages in 33 s / 2.5 GB, 661 pages in 93 s / 5.1 GB.
  * Target for the scale corpus: ≤ 60 s and ≤ 3 GB peak RSS.
@@ -16,7 +19,7 @@ import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
 import { builtRoutes } from '../test/support/site.ts'
-import { copyProject, ensureLocales, useStockConfig, writeCorpus, type CorpusOptions } from './support/corpus.ts'
+import { copyProject, ensureLocales, useStockConfig, writeCorpus, type CorpusOptions, type StockNavigation } from './support/corpus.ts'
 import { median, measure, type Measured } from './support/measure.ts'
 
 const TARGET_SECONDS = 60
@@ -26,6 +29,7 @@ const scaleRuns = Number(process.env.KJ_BENCH_SCALE_RUNS ?? 1)
 const scaleMode = (process.env.KJ_BENCH_SCALE_MODE ?? 'recorded') as CorpusOptions['mode']
 const scaleMethods = Number(process.env.KJ_BENCH_SCALE_METHODS ?? 220)
 const stockRuns = Number(process.env.KJ_BENCH_STOCK_RUNS ?? 2)
+const stockNav = (process.env.KJ_BENCH_STOCK_NAV ?? 'site') as StockNavigation
 
 const mb = (x: number) => `${Math.round(x)} MB`
 const dirBytes = (dir: string, test: (f: string) => boolean): number =>
@@ -113,13 +117,16 @@ if (stockRuns > 0) {
     ours.push(await buildCopy(prepare))
     stock.push(await buildCopy((project) => {
       prepare(project)
-      useStockConfig(project)
+      useStockConfig(project, stockNav)
     }))
   }
   console.log(`same corpus for both: the site's pages plus ${stats.pages} generated method pages (${scaleMethods} × 4 locales, ${scaleMode}); ` +
     'our config adds its generated pages (reference, status, fallbacks) on top, as the site does')
+  console.log(stockNav === 'site'
+    ? 'navigation: the stock build renders this site\'s navbar and sidebar (built from the same pages, as theme config), so both render the same navigation on every page'
+    : 'navigation: the stock build keeps the theme\'s defaults (no navbar, a sidebar of the page\'s own headings): it renders far less on every page than ours')
   report('same corpus, this site\'s config', ours, false)
-  report('same corpus, stock default-theme config', stock, false)
+  report(`same corpus, stock default-theme config (${stockNav === 'site' ? 'this site\'s navigation' : 'the theme\'s default navigation'})`, stock, false)
   if (ours.every((b) => b.ok) && stock.every((b) => b.ok)) {
     const wall = median(ours.map((b) => b.seconds)) / median(stock.map((b) => b.seconds))
     const cpu = median(ours.map((b) => b.cpuSeconds)) / median(stock.map((b) => b.cpuSeconds))

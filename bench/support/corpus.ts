@@ -6,7 +6,10 @@
 import fs from 'node:fs'
 import path from 'node:path'
 import type { MethodSpec } from '../../protocol/catalog.ts'
+import { en } from '../../components/i18n/en.ts'
+import { buildNavbar, buildSidebar, type NavEntry } from '../../.vuepress/plugins/i18n/navigation.ts'
 import { renderMethod } from '../../.vuepress/reference/skeleton.ts'
+import { routeForSource } from '../../.vuepress/plugins/sourceRoutes.ts'
 import { readReferenceFile, resolveStrings } from '../../.vuepress/reference/strings.ts'
 
 export const ROOT = path.resolve(import.meta.dirname, '../..')
@@ -23,11 +26,71 @@ export function copyProject(dest: string): void {
 }
 
 /**
- * Replaces this site's VuePress config with a stock one: the default theme and the Vite bundler with
- * their defaults, the same page sources, locales and output folder. Our client config and styles go
- * too (VuePress and the theme load them by file name). Our components are then unknown elements.
+ * What the stock build's theme gets for navigation:
+ * - `site`: this site's navbar and sidebar, built from the same pages by the same rules (plugins/i18n/navigation.ts)
+ *   and handed to the default theme as plain config, so both builds render the same navigation on every page;
+ * - `theme`: the theme's defaults (no navbar; a sidebar of the page's own headings), which render far less.
  */
-export function useStockConfig(project: string): void {
+export type StockNavigation = 'site' | 'theme'
+
+/** `title`, `order` and `journey` from a page's frontmatter (one scalar per line, as every page here writes them). */
+function frontmatterOf(text: string): { title?: string; order?: number; journey?: boolean } {
+  const block = /^---\r?\n([\s\S]*?)\r?\n---/.exec(text)?.[1] ?? ''
+  const field = (key: string) => new RegExp(`^${key}:[ \\t]*(.+?)[ \\t]*$`, 'm').exec(block)?.[1].replace(/^(['"])(.*)\1$/, '$2')
+  const order = Number(field('order'))
+  return { title: field('title'), order: Number.isFinite(order) ? order : undefined, journey: field('journey') === 'true' }
+}
+
+/** Markdown files under `dir`, relative to it, `/`-separated. */
+const markdownUnder = (dir: string): string[] =>
+  (fs.readdirSync(dir, { recursive: true }) as string[]).map((f) => f.split(path.sep).join('/')).filter((f) => f.endsWith('.md')).sort()
+
+/** One locale's pages as the site's navigation sees them: the language root's README is the home page, not an entry. */
+function navEntries(root: string, prefix: string): NavEntry[] {
+  return markdownUnder(root).filter((rest) => rest !== 'README.md').map((rest) => {
+    const text = fs.readFileSync(path.join(root, rest), 'utf8')
+    const fm = frontmatterOf(text)
+    return {
+      rest,
+      path: routeForSource(`docs/${rest}`)!.replace(/^\//, prefix),
+      title: fm.title ?? /^# (.+)$/m.exec(text)?.[1] ?? rest,
+      order: fm.order,
+      journey: fm.journey,
+    }
+  })
+}
+
+/**
+ * Replaces this site's VuePress config with a stock one: the default theme and the Vite bundler with
+ * their defaults, the same pages, locales and output folder. Our client config and styles go
+ * too (VuePress and the theme load them by file name). Our components are then unknown elements.
+ *
+ * Stock VuePress routes a page by its file's place under the source folder, so the pages move where their
+ * routes are the site's: `docs/x.md` to `x.md`, `locales/zh/x.md` to `zh/x.md` (the repository's README gives way
+ * to the home page). Left in `docs/` and `locales/`, every page would sit under `/docs/` or `/locales/zh/`,
+ * outside every locale but the root.
+ */
+export function useStockConfig(project: string, navigation: StockNavigation = 'site'): void {
+  const docs = path.join(project, 'docs')
+  const roots: [prefix: string, dir: string, name: string][] = [
+    ['/', docs, 'English'], ...CORPUS_LOCALES.map((l): [string, string, string] => [`/${l.dir}/`, path.join(project, 'locales', l.dir), l.name])]
+  const themeLocales: Record<string, Record<string, unknown>> = {}
+  for (const [prefix, dir, name] of roots) {
+    themeLocales[prefix] = { selectLanguageName: name }
+    if (navigation === 'theme') continue
+    const entries = navEntries(dir, prefix)
+    // The site's navbar ends with its translation status page, which only its own config generates.
+    const navbar = buildNavbar(entries, en.i18n.sidebar, { text: '', link: '' }).slice(0, -1)
+    Object.assign(themeLocales[prefix], { sidebar: buildSidebar(entries, en.i18n.sidebar), navbar })
+  }
+  const tops = fs.readdirSync(docs)
+  fs.rmSync(path.join(project, 'README.md'), { force: true })
+  for (const name of tops) fs.renameSync(path.join(docs, name), path.join(project, name))
+  for (const l of CORPUS_LOCALES) fs.renameSync(path.join(project, 'locales', l.dir), path.join(project, l.dir))
+  const patterns = [
+    ...tops.map((name) => (name.endsWith('.md') ? name : `${name}/**/*.md`)),
+    ...CORPUS_LOCALES.map((l) => `${l.dir}/**/*.md`),
+  ]
   const locales: Record<string, { lang: string }> = { '/': { lang: 'en-US' } }
   for (const l of CORPUS_LOCALES) locales[`/${l.dir}/`] = { lang: l.lang }
   fs.rmSync(path.join(project, '.vuepress/client.ts'), { force: true })
@@ -38,11 +101,11 @@ export function useStockConfig(project: string): void {
     `import { defineUserConfig } from 'vuepress'`,
     `const locales = ${JSON.stringify(locales)}`,
     `export default defineUserConfig({`,
-    `  pagePatterns: ['docs/**/*.md', 'locales/**/*.md', '!.vuepress', '!node_modules'],`,
+    `  pagePatterns: ${JSON.stringify(patterns)},`,
     `  dest: process.env.KJ_DIST || '.vuepress/dist',`,
     `  locales,`,
     `  bundler: viteBundler(),`,
-    `  theme: defaultTheme({ locales: Object.fromEntries(Object.keys(locales).map((k) => [k, {}])) }),`,
+    `  theme: defaultTheme({ locales: ${JSON.stringify(themeLocales)} }),`,
     `})`,
     '',
   ].join('\n'))
