@@ -8,9 +8,12 @@
  *   KJ_BENCH_SCALE_MODE=inline npm run bench site   the corpus with responses inline, as the old docs had them
  *   KJ_BENCH_STOCK_RUNS=3 (default 2)          the scale corpus built with this site's config and with a stock
  *                                              default-theme config, alternating, and the ratio (issue 19)
- *   KJ_BENCH_STOCK_NAV=theme (default site)    the stock build's navigation: this site's navbar and sidebar as
- *                                              theme config (the same on every page in both builds), or the
- *                                              theme's defaults (no navbar, a sidebar of the page's headings)
+ *   KJ_BENCH_STOCK_NAV=site (default theme)    the stock build's navigation: the theme's defaults (no navbar, a
+ *                                              sidebar of the page's own headings: far less than ours renders on
+ *                                              every page), or this site's navbar and sidebar as theme config (the
+ *                                              same on every page in both builds; stock's sidebar items then leave
+ *                                              router hooks behind on every server render, which
+ *                                              plugins/ssrRouterHooks fixes for us, and its build turns quadratic)
  *
  * Anchors measured here with stock VuePress: 221 pages in 33 s / 2.5 GB, 661 pages in 93 s / 5.1 GB.
  * Target for the scale corpus: ≤ 60 s and ≤ 3 GB peak RSS.
@@ -29,7 +32,7 @@ const scaleRuns = Number(process.env.KJ_BENCH_SCALE_RUNS ?? 1)
 const scaleMode = (process.env.KJ_BENCH_SCALE_MODE ?? 'recorded') as CorpusOptions['mode']
 const scaleMethods = Number(process.env.KJ_BENCH_SCALE_METHODS ?? 220)
 const stockRuns = Number(process.env.KJ_BENCH_STOCK_RUNS ?? 2)
-const stockNav = (process.env.KJ_BENCH_STOCK_NAV ?? 'site') as StockNavigation
+const stockNav = (process.env.KJ_BENCH_STOCK_NAV ?? 'theme') as StockNavigation
 
 const mb = (x: number) => `${Math.round(x)} MB`
 const dirBytes = (dir: string, test: (f: string) => boolean): number =>
@@ -123,8 +126,10 @@ if (stockRuns > 0) {
   console.log(`same corpus for both: the site's pages plus ${stats.pages} generated method pages (${scaleMethods} × 4 locales, ${scaleMode}); ` +
     'our config adds its generated pages (reference, status, fallbacks) on top, as the site does')
   console.log(stockNav === 'site'
-    ? 'navigation: the stock build renders this site\'s navbar and sidebar (built from the same pages, as theme config), so both render the same navigation on every page'
-    : 'navigation: the stock build keeps the theme\'s defaults (no navbar, a sidebar of the page\'s own headings): it renders far less on every page than ours')
+    ? 'navigation: the stock build renders this site\'s navbar and sidebar (built from the same pages, as theme config), as ours does on every page; ' +
+      'its sidebar items leave router hooks behind on every server render, so its render stage grows with pages × items'
+    : 'navigation: the stock build keeps the theme\'s defaults (no navbar, a sidebar of the page\'s own headings), far less than ours renders on every page ' +
+      '(≈260 sidebar and 30 navbar links); KJ_BENCH_STOCK_NAV=site gives it ours')
   report('same corpus, this site\'s config', ours, false)
   report(`same corpus, stock default-theme config (${stockNav === 'site' ? 'this site\'s navigation' : 'the theme\'s default navigation'})`, stock, false)
   if (ours.every((b) => b.ok) && stock.every((b) => b.ok)) {

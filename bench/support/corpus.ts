@@ -27,9 +27,9 @@ export function copyProject(dest: string): void {
 
 /**
  * What the stock build's theme gets for navigation:
+ * - `theme`: the theme's defaults (no navbar; a sidebar of the page's own headings), which render far less than ours;
  * - `site`: this site's navbar and sidebar, built from the same pages by the same rules (plugins/i18n/navigation.ts)
- *   and handed to the default theme as plain config, so both builds render the same navigation on every page;
- * - `theme`: the theme's defaults (no navbar; a sidebar of the page's own headings), which render far less.
+ *   and handed to the default theme as plain config, so both builds render the same navigation on every page.
  */
 export type StockNavigation = 'site' | 'theme'
 
@@ -70,7 +70,7 @@ function navEntries(root: string, prefix: string): NavEntry[] {
  * to the home page). Left in `docs/` and `locales/`, every page would sit under `/docs/` or `/locales/zh/`,
  * outside every locale but the root.
  */
-export function useStockConfig(project: string, navigation: StockNavigation = 'site'): void {
+export function useStockConfig(project: string, navigation: StockNavigation = 'theme'): void {
   const docs = path.join(project, 'docs')
   const roots: [prefix: string, dir: string, name: string][] = [
     ['/', docs, 'English'], ...CORPUS_LOCALES.map((l): [string, string, string] => [`/${l.dir}/`, path.join(project, 'locales', l.dir), l.name])]
