@@ -9,5 +9,7 @@ import { markRaw, toRaw } from 'vue'
  */
 export function keepThemeDataRaw(): void {
   const themeData = useThemeData()
-  themeData.value = markRaw(toRaw(themeData.value))
+  // A copy: the ref keeps its reactive proxy when given the object it already holds, and marking only that object
+  // raw leaves the proxy (and every nested proxy it hands out) in place.
+  themeData.value = markRaw({ ...toRaw(themeData.value) })
 }
