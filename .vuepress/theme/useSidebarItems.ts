@@ -4,7 +4,7 @@
  * The theme's `setupSidebarItems` resolves a locale's whole sidebar config into new item objects on every page:
  * `vuepress build` did it for each of ~1,000 pages over a ~260-item sidebar (O(pages × items) objects, and their
  * garbage). Only one thing in the result depends on the page: the item linking to it gets the page's headings as
- * children. So the items are resolved once per sidebar config and locale, with no page active, and each page
+ * children. So the server resolves the items once per sidebar config and locale, with no page active, and each page
  * copies just the path down to its own item. Every other export is the theme's own.
  */
 import { computed, provide, toRaw, type ComputedRef } from 'vue'
@@ -13,7 +13,7 @@ import type { SidebarItem } from '@vuepress/theme-default/client'
 import { useData } from '@vuepress/theme-default/dist/client/composables/useData.js'
 import { useHeaders } from '@vuepress/theme-default/dist/client/composables/useHeaders.js'
 import {
-  resolveArraySidebarItems, resolveSidebarItems, resolveSidebarPageHeaders, sidebarItemsSymbol,
+  resolveArraySidebarItems, resolveSidebarItems, resolveSidebarPageHeaders, setupSidebarItems as resolvedOnEveryPage, sidebarItemsSymbol,
 } from '@vuepress/theme-default/dist/client/composables/useSidebarItems.js'
 
 export * from '@vuepress/theme-default/dist/client/composables/useSidebarItems.js'
@@ -57,7 +57,7 @@ export function withPageHeaders(items: SidebarItem[], path: string, headers: Hea
 }
 
 /** The theme's `setupSidebarItems` (Layout provides the result to the sidebar, page nav and layout), cached. */
-export function setupSidebarItems(): void {
+function setupCachedSidebarItems(): void {
   const { frontmatter, page, routeLocale, themeLocale } = useData()
   const headers = useHeaders()
   const routePath = useRoutePath()
@@ -71,3 +71,9 @@ export function setupSidebarItems(): void {
   })
   provide(sidebarItemsSymbol, items)
 }
+
+/**
+ * Cached where every page renders (the server); a reader's browser resolves the sidebar once per navigation, as the
+ * theme does, into the same items (test/unit/site/useSidebarItems.test.ts), and its first load carries no cache.
+ */
+export const setupSidebarItems = import.meta.env.SSR ? setupCachedSidebarItems : resolvedOnEveryPage
