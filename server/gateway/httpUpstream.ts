@@ -27,8 +27,6 @@ export interface NodeEndpoint {
   auth: string
 }
 
-type Raw = RawReply
-
 /**
  * One POST through undici's dispatch API: the reply's bytes come to onResponseData as they arrive,
  * each chunk taken from the budget and counted against the cap; past either, the request is aborted
@@ -36,7 +34,7 @@ type Raw = RawReply
  * Readable stream, an AsyncResource and an async iterator: a third of the upstream client's CPU
  * per call in the relay bench, for replies that are read whole anyway.
  */
-function dispatchPost(pool: Pool, options: Dispatcher.DispatchOptions, call: CallOptions): Promise<Raw> {
+function dispatchPost(pool: Pool, options: Dispatcher.DispatchOptions, call: CallOptions): Promise<RawReply> {
   return new Promise((resolve, reject) => {
     const chunks: Buffer[] = []
     let size = 0
@@ -112,7 +110,7 @@ export function createHttpUpstream(endpoints: readonly NodeEndpoint[], opts: Htt
     ]),
   )
 
-  const post = async (node: string, body: string, call: CallOptions): Promise<Raw> => {
+  const post = async (node: string, body: string, call: CallOptions): Promise<RawReply> => {
     const ep = byName.get(node)
     const lanes = pools.get(node)
     if (!ep || !lanes) throw new UpstreamFailure(upstreamUnavailable(node))
@@ -134,7 +132,7 @@ export function createHttpUpstream(endpoints: readonly NodeEndpoint[], opts: Htt
   }
 
   /** Turns a raw reply into a NodeReply; gives the budget back itself when it refuses the reply. */
-  const toReply = (node: string, raw: Raw, budget: ByteBudget): NodeReply => {
+  const toReply = (node: string, raw: RawReply, budget: ByteBudget): NodeReply => {
     try {
       return checkReply(node, raw)
     } catch (e) {
@@ -143,7 +141,7 @@ export function createHttpUpstream(endpoints: readonly NodeEndpoint[], opts: Htt
     }
   }
 
-  const checkReply = (node: string, raw: Raw): NodeReply => {
+  const checkReply = (node: string, raw: RawReply): NodeReply => {
     // 401/403: wrong credentials or -rpcallowip; the client only learns the node is unusable.
     if (raw.status === 401 || raw.status === 403) throw new UpstreamFailure(upstreamUnavailable(node, 502))
     if (raw.status === 500 && raw.text.startsWith('Work queue depth exceeded')) throw new UpstreamFailure(upstreamBusy(node))
