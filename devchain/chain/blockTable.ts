@@ -9,14 +9,7 @@
  * columns and a transaction ≈60, beside the bytes themselves (packed into shared chunks, see
  * byteArena.ts).
  */
-import { HashRows, grownLength } from './hashRows.ts'
-
-function grown<T extends Int32Array | Uint32Array | Float64Array>(a: T, need: number): T {
-  if (need <= a.length) return a
-  const next = new (a.constructor as new (n: number) => T)(grownLength(a.length, need))
-  next.set(a)
-  return next
-}
+import { HashRows, grown } from './hashRows.ts'
 
 export class BlockTable {
   readonly blockHashes = new HashRows()

@@ -9,11 +9,19 @@
  */
 import { hashToHex } from '../crypto/hash.ts'
 
-/** Bytes a growing typed array holds at least: doubles, from a start size. */
-export function grownLength(have: number, need: number): number {
+/** Elements a growing typed array holds at least: doubles, from a start size. */
+function grownLength(have: number, need: number): number {
   let n = Math.max(have, 1024)
   while (n < need) n *= 2
   return n
+}
+
+/** `a` itself while it holds `need` elements, else a copy grown by doubling. */
+export function grown<T extends Uint8Array | Int32Array | Uint32Array | Float64Array>(a: T, need: number): T {
+  if (need <= a.length) return a
+  const next = new (a.constructor as new (n: number) => T)(grownLength(a.length, need))
+  next.set(a)
+  return next
 }
 
 /** ASCII codes of the lowercase hex digits. */
@@ -40,11 +48,10 @@ export class HashRows {
   /** Appends a hash (internal order) and returns its row. A hash already present is added again: the earlier row keeps answering `find`. */
   push(hash: Uint8Array): number {
     const row = this.rows
-    if (32 * (row + 1) > this.bytes.length) {
-      const next = new Uint8Array(grownLength(this.bytes.length, 32 * (row + 1)))
-      next.set(this.bytes)
-      this.bytes = next
-      this.view = new DataView(next.buffer)
+    const bytes = grown(this.bytes, 32 * (row + 1))
+    if (bytes !== this.bytes) {
+      this.bytes = bytes
+      this.view = new DataView(bytes.buffer)
     }
     this.bytes.set(hash.subarray(0, 32), 32 * row)
     this.rows++
