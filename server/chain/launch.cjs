@@ -10,12 +10,14 @@
 // RSS was 200 MB against 221 MB, generate and sendtoaddress costing the same CPU within the noise
 // (--optimize-for-size gave 194 MB but ~15% more CPU per payment in an earlier run).
 'use strict'
-const { join } = require('node:path')
+const { join, resolve } = require('node:path')
 const { ROOT, bundleIsFresh } = require('./bundleFresh.cjs')
 const { runWithCodeCache } = require('./codeCache.cjs')
 
 const entry = join(ROOT, 'server/chain/cli.ts')
-const outFile = join(process.env.DEVCHAIN_BUNDLE_DIR || join(ROOT, 'node_modules/.cache/devchain'), 'cli.cjs')
+// Resolved against the working directory, as a relative path given on a command line means; the code
+// cache's require() needs an absolute file name.
+const outFile = resolve(process.env.DEVCHAIN_BUNDLE_DIR || join(ROOT, 'node_modules/.cache/devchain'), 'cli.cjs')
 
 /** @param {string} bundle */
 function run(bundle) {

@@ -6,7 +6,7 @@
 import { describe, it, expect, afterEach } from 'vitest'
 import type { ChildProcess } from 'node:child_process'
 import { existsSync, readFileSync, rmSync, utimesSync, writeFileSync } from 'node:fs'
-import { join } from 'node:path'
+import { join, relative } from 'node:path'
 import { pathToFileURL } from 'node:url'
 import { bundleIsFresh, ensureBundle } from '../../../server/chain/bundle.mjs'
 import { AUTH, cleanUp, spawnChain, tempDir } from './spawnChain.ts'
@@ -83,6 +83,15 @@ describe('npm run chain', () => {
     const info = await post(url, '{"method":"getinfo","params":[],"id":1}')
     expect((info.json.result as { name: string }).name).toBe('LAUNCH')
     expect(await post(url, '{"method":"nosuchmethod","params":[],"id":2}')).toEqual({ status: 404, json: { result: null, error: { code: -32601, message: 'Method not found' }, id: 2 } })
+    await stop(child)
+  })
+
+  it('takes a bundle directory relative to the working directory', async () => {
+    const bundleDir = tempDir()
+    const { url, stderr, child } = await startChain({ DEVCHAIN_BUNDLE_DIR: relative(process.cwd(), bundleDir) })
+    expect(existsSync(join(bundleDir, 'cli.cjs'))).toBe(true)
+    expect(stderr()).not.toMatch(/through tsx/)
+    expect(await post(url, '{"method":"getblockcount","params":[],"id":1}')).toEqual({ status: 200, json: { result: 1, error: null, id: 1 } })
     await stop(child)
   })
 
