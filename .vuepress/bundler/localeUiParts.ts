@@ -29,19 +29,26 @@ export function localeUiParts(): Plugin {
   return {
     name: 'komodo-journeys:locale-ui-parts',
     enforce: 'pre',
-    async resolveId(source, importer) {
-      const part = PART.exec(source)?.[1]
-      if (!part) return null
-      const file = await this.resolve(source.slice(0, source.lastIndexOf('?')), importer, { skipSelf: true })
-      return file && `${PREFIX}${file.id}:${part}`
+    // Hook filters: the bundler calls these only for their own ids, not across to JavaScript for every module.
+    resolveId: {
+      filter: { id: PART },
+      async handler(source, importer) {
+        const part = PART.exec(source)?.[1]
+        if (!part) return null
+        const file = await this.resolve(source.slice(0, source.lastIndexOf('?')), importer, { skipSelf: true })
+        return file && `${PREFIX}${file.id}:${part}`
+      },
     },
-    load(id) {
-      if (!id.startsWith(PREFIX)) return null
-      const file = id.slice(PREFIX.length, id.lastIndexOf(':'))
-      const part = id.slice(id.lastIndexOf(':') + 1) as 'core' | 'modules'
-      this.addWatchFile(file)
-      const { ui } = JSON.parse(fs.readFileSync(file, 'utf8')) as { ui?: Record<string, unknown> }
-      return `export default ${JSON.stringify(uiPart(ui, part))}`
+    load: {
+      filter: { id: new RegExp(`^${PREFIX}`) },
+      handler(id) {
+        if (!id.startsWith(PREFIX)) return null
+        const file = id.slice(PREFIX.length, id.lastIndexOf(':'))
+        const part = id.slice(id.lastIndexOf(':') + 1) as 'core' | 'modules'
+        this.addWatchFile(file)
+        const { ui } = JSON.parse(fs.readFileSync(file, 'utf8')) as { ui?: Record<string, unknown> }
+        return `export default ${JSON.stringify(uiPart(ui, part))}`
+      },
     },
   }
 }

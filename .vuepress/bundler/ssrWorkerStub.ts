@@ -19,11 +19,18 @@ export const ssrWorkerStub = (): Plugin => ({
   name: 'komodo-journeys:ssr-worker-stub',
   apply: 'build',
   enforce: 'pre',
-  resolveId(source) {
-    if (this.environment.config.consumer !== 'server' || !isWorkerUrl(source)) return null
-    return STUB
+  // Hook filters: the bundler calls these only for worker imports and the stub, not for every module.
+  resolveId: {
+    filter: { id: /[?&]worker(?:[&=]|$)/ },
+    handler(source) {
+      if (this.environment.config.consumer !== 'server' || !isWorkerUrl(source)) return null
+      return STUB
+    },
   },
-  load(id) {
-    return id === STUB ? 'export default ""' : null
+  load: {
+    filter: { id: new RegExp(`^${STUB}$`) },
+    handler(id) {
+      return id === STUB ? 'export default ""' : null
+    },
   },
 })
