@@ -38,7 +38,7 @@ const mb = (x: number) => `${Math.round(x)} MB`
 const dirBytes = (dir: string, test: (f: string) => boolean): number =>
   fs.existsSync(dir) ? fs.readdirSync(dir).filter(test).reduce((n, f) => n + fs.statSync(path.join(dir, f)).size, 0) : 0
 
-interface Build extends Measured { pages: number; pageChunkKb: number; appKb: number }
+interface Build extends Measured { pages: number; pageChunkKb: number; appKb: number; load: number }
 
 /** Copies the project, lets `prepare` change the copy, builds it, and cleans up. */
 async function buildCopy(prepare: (project: string) => void): Promise<Build> {
@@ -48,13 +48,16 @@ async function buildCopy(prepare: (project: string) => void): Promise<Build> {
   try {
     copyProject(project)
     prepare(project)
+    // Others' work on the machine as the build starts: it inflates wall time most, CPU time too (shared caches).
+    const load = os.loadavg()[0]
     const m = await measure(process.execPath, [path.join(project, 'node_modules/vuepress/bin/vuepress.js'), 'build'], {
       cwd: project, env: { ...process.env, KJ_DIST: dest },
     })
-    if (!m.ok) return { ...m, pages: 0, pageChunkKb: 0, appKb: 0 }
+    if (!m.ok) return { ...m, pages: 0, pageChunkKb: 0, appKb: 0, load }
     const assets = path.join(dest, 'assets')
     return {
       ...m,
+      load,
       pages: builtRoutes(dest).length,
       pageChunkKb: dirBytes(assets, (f) => /\.html-[\w-]+\.js$/.test(f) || /^corpus_method_/.test(f)) / 1024,
       appKb: dirBytes(assets, (f) => /^app-[\w-]+\.js$/.test(f)) / 1024,
@@ -76,7 +79,7 @@ function report(label: string, builds: Build[], target: boolean): void {
   const cpu = median(builds.map((b) => b.cpuSeconds))
   const n = builds.length
   console.log(`${label}: ${builds[0].pages} pages, median of ${n} run${n > 1 ? 's' : ''}: ${s.toFixed(1)} s wall, ${cpu.toFixed(1)} s CPU (user+sys), peak RSS ${mb(tree)} (process tree; vuepress process alone ${mb(main)})`)
-  console.log(`  runs: ${builds.map((b) => `${b.seconds.toFixed(1)} s wall / ${b.cpuSeconds.toFixed(1)} s CPU / ${mb(b.peakTreeRssMb)}`).join(', ')}`)
+  console.log(`  runs: ${builds.map((b) => `${b.seconds.toFixed(1)} s wall / ${b.cpuSeconds.toFixed(1)} s CPU / ${mb(b.peakTreeRssMb)} (load ${b.load.toFixed(1)})`).join(', ')}`)
   console.log(`  page chunks ${Math.round(builds[0].pageChunkKb)} KB, app bundle ${Math.round(builds[0].appKb)} KB`)
   // VuePress's own stage timings (first run): where the time goes.
   const stages = builds[0].output.split('\n').map((l) => l.replace(/\x1b\[[0-9;]*m/g, '').trim())
@@ -136,7 +139,10 @@ if (stockRuns > 0) {
     const wall = median(ours.map((b) => b.seconds)) / median(stock.map((b) => b.seconds))
     const cpu = median(ours.map((b) => b.cpuSeconds)) / median(stock.map((b) => b.cpuSeconds))
     const mem = median(ours.map((b) => b.peakTreeRssMb)) / median(stock.map((b) => b.peakTreeRssMb))
-    console.log(`build ours ÷ stock: ${wall.toFixed(2)}× wall, ${cpu.toFixed(2)}× CPU, ${mem.toFixed(2)}× peak RSS (medians of ${stockRuns}); target ≤ 1.00×; ` +
-      `${(1 / wall).toFixed(2)}× target (${wall <= 1 ? 'meets' : 'misses'}); anchor (issue 19, different corpora): 1.61× wall, 1.55× CPU`)
+    // Judged on CPU time as well as wall time: on a shared machine one build can be slowed by others' load.
+    const meets = wall <= 1 && cpu <= 1
+    console.log(`build ours ÷ stock: ${wall.toFixed(2)}× wall, ${cpu.toFixed(2)}× CPU, ${mem.toFixed(2)}× peak RSS (medians of ${stockRuns}); target ≤ 1.00× (wall and CPU); ` +
+      `${(1 / Math.max(wall, cpu)).toFixed(2)}× target (${meets ? 'meets' : 'misses'}); anchor (issue 19, different corpora): 1.61× wall, 1.55× CPU`)
+    console.log(`machine load average at the end: ${os.loadavg().map((l) => l.toFixed(1)).join(' ')}`)
   }
 }
