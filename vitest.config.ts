@@ -23,8 +23,9 @@ export default defineConfig({
           name: 'unit',
           include: ['test/unit/**/*.test.ts'],
           environment: 'node',
-          // Through Vite, so a test can stand in for the `@theme/*` aliases its modules import (useSidebarItems.test.ts).
-          server: { deps: { inline: ['@vuepress/theme-default'] } },
+          // Through Vite, so a test can stand in for the `@theme/*` aliases its modules import (useSidebarItems.test.ts),
+          // and for the build's routes that VuePress's client reads (plainLink.test.ts).
+          server: { deps: { inline: ['@vuepress/theme-default', '@vuepress/client'] } },
         },
       },
       {

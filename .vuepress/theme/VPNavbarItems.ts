@@ -1,4 +1,4 @@
-import VPNavbarItems from '@theme-default-components/VPNavbarItems.vue'
+import NavbarItems from './NavbarItems.vue'
 import { hydrateLater } from './hydrateOnFirstInput.ts'
 
-export default hydrateLater(VPNavbarItems)
+export default hydrateLater(NavbarItems)
