@@ -8,24 +8,21 @@
  * browser resolves as the theme does (its first load carries no cache), into the same items
  * (test/unit/site/useNavbarLinks.test.ts).
  */
-import { computed, toRaw, type ComputedRef } from 'vue'
+import { computed, type ComputedRef } from 'vue'
 import { useRoutes } from 'vuepress/client'
 import type { NavbarItem } from '@vuepress/theme-default/client'
 import { useData } from '@vuepress/theme-default/dist/client/composables/useData.js'
 import { useNavbarConfig } from '@vuepress/theme-default/dist/client/composables/useNavbarConfig.js'
 import { useNavbarRepo } from '@vuepress/theme-default/dist/client/composables/useNavbarRepo.js'
 import { useNavbarSelectLanguage } from '@vuepress/theme-default/dist/client/composables/useNavbarSelectLanguage.js'
+import { resolvedPerConfig } from './resolvedPerConfig.ts'
 
-/** Per navbar config (one per locale): the routes it was resolved against (titles and redirects come from them). */
-const resolved = new WeakMap<object, { routes: unknown; items: NavbarItem[] }>()
+/** Per navbar config (one per locale), against the routes it was resolved with (titles and redirects come from them). */
+const resolvedItems = resolvedPerConfig<NavbarItem[]>()
 
 /** `resolve()`'s items for this config and routes, resolved the first time they are asked for. */
-export function resolvedOnce(config: object, routes: unknown, resolve: () => NavbarItem[]): NavbarItem[] {
-  const raw = toRaw(config)
-  let entry = resolved.get(raw)
-  if (!entry || entry.routes !== routes) resolved.set(raw, (entry = { routes, items: resolve() }))
-  return entry.items
-}
+export const resolvedOnce = (config: object, routes: unknown, resolve: () => NavbarItem[]): NavbarItem[] =>
+  resolvedItems(config, routes, '', resolve)
 
 function useCachedNavbarConfig(): ComputedRef<NavbarItem[]> {
   const { themeLocale } = useData()

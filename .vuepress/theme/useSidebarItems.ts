@@ -15,6 +15,7 @@ import { useHeaders } from '@vuepress/theme-default/dist/client/composables/useH
 import {
   resolveArraySidebarItems, resolveSidebarItems, resolveSidebarPageHeaders, setupSidebarItems as resolvedOnEveryPage, sidebarItemsSymbol,
 } from '@vuepress/theme-default/dist/client/composables/useSidebarItems.js'
+import { resolvedPerConfig } from './resolvedPerConfig.ts'
 
 export * from '@vuepress/theme-default/dist/client/composables/useSidebarItems.js'
 
@@ -24,17 +25,11 @@ type ArrayConfig = Parameters<typeof resolveArraySidebarItems>[0]
 /** No route has this path: resolving with it leaves every item as it is on a page it does not link to. */
 const NO_PAGE = '\0'
 
-/** Per sidebar config: the routes it was resolved against (titles come from them), and its items per locale. */
-const resolved = new WeakMap<object, { routes: unknown; byLocale: Map<string, SidebarItem[]> }>()
+/** Per sidebar config and locale, against the routes it was resolved with (titles come from them). */
+const resolvedItems = resolvedPerConfig<SidebarItem[]>()
 
-function localeItems(config: ArrayConfig, routeLocale: string, routes: unknown): SidebarItem[] {
-  const raw = toRaw(config)
-  let entry = resolved.get(raw)
-  if (!entry || entry.routes !== routes) resolved.set(raw, (entry = { routes, byLocale: new Map() }))
-  let items = entry.byLocale.get(routeLocale)
-  if (!items) entry.byLocale.set(routeLocale, (items = resolveArraySidebarItems(raw, [], NO_PAGE, routeLocale)))
-  return items
-}
+const localeItems = (config: ArrayConfig, routeLocale: string, routes: unknown): SidebarItem[] =>
+  resolvedItems(config, routes, routeLocale, () => resolveArraySidebarItems(toRaw(config), [], NO_PAGE, routeLocale))
 
 /**
  * The items as the theme resolves them on page `path`: the (non-group) item linking to it gets the page's headings.
