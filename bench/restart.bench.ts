@@ -5,9 +5,11 @@
  * close), and a snapshot SNAPSHOT_EVERY blocks behind (the most a crash leaves to replay).
  * Medians of several runs beside the target (≤ 500 ms) and the anchor (2,500 ms before snapshots),
  * with the chain process's CPU time, which does not grow with other processes' load. A start answers
- * the tip once its snapshot's header is read and checked (its first few KB, by their own CRC), then
- * reads, checks and restores the rest in the background (core.ts, restoreInBackground), so each
- * line also prints when a first `getbalance`, which needs all of it, is answered.
+ * the tip once its snapshot's header is read and checked (its first few KB, by their own CRC) and
+ * the log after it scanned (a crash's tail: its blocks are counted, the last one hashed), then
+ * reads, checks and restores the rest and replays the tail in the background (core.ts,
+ * restoreInBackground), so each line also prints when a first `getbalance`, which needs all of it,
+ * is answered.
  *
  *   npm run bench -- restart            RESTART_BLOCKS=20000 npm run bench -- restart   (a quicker look)
  */

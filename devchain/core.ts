@@ -14,6 +14,7 @@ import { parseMiningMode, type MiningState } from './chain/mining.ts'
 import type { CcModule } from './modules.ts'
 import { dispatch } from './rpc/dispatch.ts'
 import { parseTx, type Tx } from './tx/transaction.ts'
+import { rawBlockHash } from './tx/block.ts'
 import { platform } from '#platform'
 import type { CallOptions, Engine } from './rpc/context.ts'
 
@@ -57,9 +58,10 @@ export interface CoreOptions {
    */
   snapshotEvery?: number | false
   /**
-   * With a snapshot at the log's end, `open` returns once the snapshot's header is read and checked
-   * (by its own CRC, from the first few KB where the store reads ranges); the rest is read, checked
-   * and restored in slices between other work right after. Every call but `getblockcount` and
+   * With a snapshot, `open` returns once the snapshot's header is read and checked (by its own CRC,
+   * from the first few KB where the store reads ranges) and the log records after it are scanned
+   * (their blocks give the tip); the rest is read, checked and restored, and those records
+   * replayed, in slices between other work right after. Every call but `getblockcount` and
    * `getbestblockhash` waits until it is read and checked, and any use of the state (`ledger`, a
    * wallet) first finishes the restore (before the read is done, it throws komodod's -28 warm-up
    * error). For `npm run chain`, whose first answer then comes before a long
@@ -126,6 +128,28 @@ function storedSeed(metaText: string): { seed: string; fixed: boolean } | null {
   } catch {
     return null
   }
+}
+
+/**
+ * What the log records after a snapshot change before they are replayed: the blocks they add and
+ * the last one's hash (the tip a start answers at once), the nodes they make, the mining mode they set.
+ */
+function tailSummary(tail: LogRecord[]): { blocks: number; tip: string | null; nodes: string[]; mining: string | null } {
+  let blocks = 0
+  let last: LogRecord | null = null
+  let mining: string | null = null
+  const nodes: string[] = []
+  for (const r of tail) {
+    if (r.type === RecordType.Block) {
+      blocks++
+      last = r
+    } else if (r.type === RecordType.Mining) mining = dec.decode(r.body)
+    else if (r.type === RecordType.Key || r.type === RecordType.Pubkey) {
+      const node = dec.decode(unpack(r.body)[0])
+      if (!nodes.includes(node)) nodes.push(node)
+    }
+  }
+  return { blocks, tip: last && rawBlockHash(last.body), nodes, mining }
 }
 
 /** The part of a start's restore still to run (CoreOptions.restoreInBackground). */
@@ -284,14 +308,16 @@ export class DevchainCore implements Engine {
         if (stored) this.adoptSeed(stored.seed, stored.fixed)
         if (snap) {
           this.log.snapshotOffset = snap.header.offset
-          if (opts.restoreInBackground && records.length === 0) this.deferRestore(snap, store)
-          else this.restore(snap.whole ?? (await this.readWhole(snap.head!, store)))
+          if (opts.restoreInBackground) this.deferRestore(snap, store, records)
+          else {
+            this.restore(snap.whole ?? (await this.readWhole(snap.head!, store)))
+            this.replay(records, 0)
+          }
           restored = true
         }
       }
-      if (restored) this.replay(records, 0)
-      else if (records.length) this.replay(records, 1)
-      else await this.bootstrap()
+      if (!restored && records.length) this.replay(records, 1)
+      else if (!restored) await this.bootstrap()
     } catch (e) {
       this.log = null
       await store?.close()
@@ -336,36 +362,43 @@ export class DevchainCore implements Engine {
 
   /** Applies log records from `start`; a whole log (start 1) begins with its meta record. */
   private replay(records: LogRecord[], start: 0 | 1): void {
-    this.replaying = true
-    try {
-      if (start === 1) {
-        const [first] = records
-        if (first.type !== RecordType.Meta) throw this.replayFailure(first, 'the log does not start with a meta record')
-        this.checkMeta(dec.decode(first.body))
+    if (start === 1) {
+      const [first] = records
+      if (first.type !== RecordType.Meta) throw this.replayFailure(first, 'the log does not start with a meta record')
+      this.checkMeta(dec.decode(first.body))
+    }
+    drain(this.replaySteps(records, start))
+  }
+
+  /**
+   * Applies records from `start`, one per step (a background restore runs them in slices). Uses the
+   * state as it stands (`current`): the `ledger` getter would finish a background restore, this one.
+   */
+  private *replaySteps(records: LogRecord[], start: number): Generator<void, void, void> {
+    for (let i = start; i < records.length; i++) {
+      this.replaying = true
+      try {
+        this.apply(records[i])
+      } catch (e) {
+        throw this.replayFailure(records[i], `it cannot be replayed (${e instanceof Error ? e.message : String(e)})`)
+      } finally {
+        this.replaying = false
       }
-      for (let i = start; i < records.length; i++) {
-        try {
-          this.apply(records[i])
-        } catch (e) {
-          throw this.replayFailure(records[i], `it cannot be replayed (${e instanceof Error ? e.message : String(e)})`)
-        }
-      }
-    } finally {
-      this.replaying = false
+      yield
     }
   }
 
   private replayFailure(r: LogRecord, why: string): ReplayFailure {
     const at = r.end - 9 - r.body.length
-    return new ReplayFailure(at, `the ${recordTypeName(r.type)} record there is intact but ${why}`, this.ledger.height)
+    return new ReplayFailure(at, `the ${recordTypeName(r.type)} record there is intact but ${why}`, this.current.height)
   }
 
   /** Applies one log record (replay). */
   private apply(r: LogRecord): void {
-    if (r.type === RecordType.Block) this.ledger.connectRaw(r.body)
+    if (r.type === RecordType.Block) this.current.connectRaw(r.body)
     else if (r.type === RecordType.Tx) {
       try {
-        this.ledger.accept(r.body, parseTx(r.body), { trusted: true })
+        this.current.accept(r.body, parseTx(r.body), { trusted: true })
       } catch {
         // A tx the log kept but a later block made invalid: komodod drops it from the mempool too.
       }
@@ -485,17 +518,22 @@ export class DevchainCore implements Engine {
   }
 
   /**
-   * Restores the snapshot in the background (open returns first): the rest of a snapshot whose
+   * Restores the snapshot in the background (open returns first), then replays the log records
+   * after it (`tail`: what a crash left since the last snapshot). The rest of a snapshot whose
    * header alone was read is read without blocking, checked a few MB per turn of the event loop,
-   * then restored in slices. A snapshot that fails its checksum is deleted and the whole log is
-   * replayed instead, as a start does with one; one that passed its checksum but cannot be restored
-   * is deleted, and from then on every use of the state fails with a message asking for a restart
-   * (which replays the whole log).
+   * then restored and the tail replayed in slices. The tip is known before: the snapshot's, or the
+   * tail's last block's. A snapshot that fails its checksum is deleted and the whole log is
+   * replayed instead, as a start does with one; one that passed its checksum but cannot be restored,
+   * or whose tail cannot be replayed onto it, is deleted, and from then on every use of the state
+   * fails with a message asking for a restart (which replays the whole log, and reports a damaged
+   * record as a start always does).
    */
-  private deferRestore(snap: UsableSnapshot, store: ChainStore): void {
+  private deferRestore(snap: UsableSnapshot, store: ChainStore, tail: LogRecord[]): void {
     const { header } = snap
+    const ahead = tailSummary(tail)
     // The mining mode is known now, so an interval miner starts with the chain (it then finishes the restore).
-    if (header.core.mining) this.applyLoggedMining(header.core.mining)
+    const mining = ahead.mining ?? header.core.mining
+    if (mining) this.applyLoggedMining(mining)
     const self = this
     function* steps(restore: Generator<void, Uint8Array[], void>): Generator<void, void, void> {
       try {
@@ -503,12 +541,19 @@ export class DevchainCore implements Engine {
         self.restoreRest(header, mempool)
       } catch (e) {
         const why = e instanceof Error ? e.message : String(e)
-        self.warn(`devchain: the snapshot in ${store.location} passed its checksum but could not be restored: ${why}; it is deleted, and a restart replays the whole log`)
-        void store.deleteSnapshot().catch(() => undefined)
-        self.restoreError = new RpcError(RpcCode.MISC_ERROR, `devchain: the snapshot could not be restored (${why}); restart the chain: it will replay the whole log`)
+        self.fail(store, `the snapshot in ${store.location} passed its checksum but could not be restored: ${why}`, `the snapshot could not be restored (${why})`)
+        return
+      }
+      try {
+        yield* self.replaySteps(tail, 0)
+      } catch (e) {
+        const why = e instanceof Error ? e.message : String(e)
+        self.fail(store, `the log in ${store.location} after the snapshot cannot be replayed onto it: ${why}`, `the log after the snapshot could not be replayed (${why})`)
       }
     }
-    const pending: PendingRestore = { height: header.height, tip: header.tip, nodes: header.core.wallets.map((w) => w.node), loaded: Promise.resolve(), steps: null }
+    const nodes = header.core.wallets.map((w) => w.node)
+    for (const n of ahead.nodes) if (!nodes.includes(n)) nodes.push(n)
+    const pending: PendingRestore = { height: header.height + ahead.blocks, tip: ahead.tip ?? header.tip, nodes, loaded: Promise.resolve(), steps: null }
     const load = async (): Promise<void> => {
       if (snap.whole) {
         pending.steps = steps(snap.whole.restoreSteps(this.current))
@@ -537,10 +582,17 @@ export class DevchainCore implements Engine {
     void this.restoreInSlices()
   }
 
+  /** A background restore that cannot finish: the snapshot goes, and every later use of the state asks for a restart. */
+  private fail(store: ChainStore, warning: string, why: string): void {
+    this.warn(`devchain: ${warning}; it is deleted, and a restart replays the whole log`)
+    void store.deleteSnapshot().catch(() => undefined)
+    this.restoreError = new RpcError(RpcCode.MISC_ERROR, `devchain: ${why}; restart the chain: it will replay the whole log`)
+  }
+
   /**
-   * A snapshot found damaged after a start answered from its header: the whole log is replayed into
-   * the still-empty state (the log after the snapshot's offset is empty, or the restore would not
-   * have been deferred), as a start does when its snapshot is damaged.
+   * A snapshot found damaged after a start answered from its header: the whole log, the records
+   * after the snapshot's offset included, is replayed into the still-empty state, as a start does
+   * when its snapshot is damaged.
    */
   private async replayWholeLog(store: ChainStore, why: string): Promise<void> {
     this.warn(`devchain: ignored the snapshot in ${store.location}: ${why}; replaying the whole log`)

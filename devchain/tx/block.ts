@@ -97,6 +97,13 @@ export interface ParsedBlock {
   txs: { tx: Tx; raw: Uint8Array }[]
 }
 
+/** A serialized block's hash (display order) from its header alone, without parsing its transactions. */
+export function rawBlockHash(raw: Uint8Array): string {
+  const r = new Reader(raw)
+  readHeader(r)
+  return hashToHex(sha256d(raw.subarray(0, r.pos)))
+}
+
 export function parseBlock(raw: Uint8Array): ParsedBlock {
   const r = new Reader(raw)
   const header = readHeader(r)

@@ -308,7 +308,34 @@ describe('a snapshot restored in the background (restoreInBackground, as `npm ru
     await c.close()
   }, 120_000)
 
-  it('restores at once when the log has records after the snapshot', async () => {
+  for (const seedNo of [9, 10]) {
+    it(`after a crash, answers the tip of the log's tail at once, and every other call sees exactly the replayed state (random chain ${seedNo})`, async () => {
+      const { store, dc, seed } = await randomChain(seedNo)
+      const liveHeight = dc.ledger.height
+      const liveTip = dc.ledger.tip.hash
+      // As a crash leaves it: the last periodic snapshot and a log tail after it, with blocks in it.
+      const crashed = copyStore(store, true)
+      await dc.close()
+      const { height: snapHeight, offset } = openSnapshot(crashed.snapshot!).header
+      expect(snapHeight).toBeLessThan(liveHeight)
+      expect(offset).toBeLessThan(crashed.log.length)
+      const replayState = await fullState(await openOn(copyStore(crashed, false), seed, { snapshotEvery: false }))
+
+      const c = await openOn(crashed, seed, { restoreInBackground: true })
+      expect(pending(c)).toBe(true)
+      expect(restoredHeight(c)).toBe(0)
+      expect(c.height).toBe(liveHeight)
+      expect(await c.call('miner', 'getblockcount', [])).toBe(liveHeight)
+      expect(await c.call('reader', 'getbestblockhash', [])).toBe(liveTip)
+      expect(await c.call('miner', 'getbalance', [])).toEqual(replayState.wallets.find((w) => w.node === 'miner')!.balance)
+      expect(pending(c)).toBe(false)
+      expect(await fullState(c)).toEqual(replayState)
+      await c.close()
+    }, 120_000)
+  }
+
+  it('a tail that cannot be replayed onto the snapshot: calls say to restart, the snapshot is deleted, and a restart reports the record', async () => {
+    const { encodeRecord, scanRecords, RecordType } = await import('../../../../devchain/chain/recordLog.ts')
     const store = new MemoryStore()
     const a = await openOn(store, 'tail')
     await a.call('miner', 'generate', [5])
@@ -316,10 +343,22 @@ describe('a snapshot restored in the background (restoreInBackground, as `npm ru
     const b = await openOn(store, 'tail', { snapshotEvery: false })
     await b.call('miner', 'generate', [1])
     await b.close()
-    const c = await openOn(store, 'tail', { restoreInBackground: true })
-    expect(pending(c)).toBe(false)
-    expect(restoredHeight(c)).toBe(7)
+    // The tail's block swapped for an older one, intact (its own CRC): it does not extend the snapshot's tip.
+    const { offset } = openSnapshot(store.snapshot!).header
+    const older = scanRecords(store.log).records.filter((r) => r.type === RecordType.Block)[2]
+    store.log = new Uint8Array([...store.log.subarray(0, offset), ...encodeRecord(RecordType.Block, older.body)])
+
+    const warnings: string[] = []
+    const c = await openOn(store, 'tail', { restoreInBackground: true, log: (l) => warnings.push(l) })
+    expect(await c.call('miner', 'getblockcount', [])).toBe(7)
+    await expect(c.call('miner', 'getbalance', [])).rejects.toThrow(/the log after the snapshot could not be replayed \(the block record there is intact but it cannot be replayed \(block \w+ does not extend the tip\)\); restart the chain/)
+    await expect(c.call('miner', 'getblockcount', [])).rejects.toThrow(/restart the chain/)
+    expect(warnings).toHaveLength(1)
+    expect(warnings[0]).toMatch(/after the snapshot cannot be replayed onto it: .*; it is deleted, and a restart replays the whole log/)
     await c.close()
+    expect(store.snapshot).toBeNull()
+    // The restart replays the whole log and meets the record as any start does: the log is damaged there.
+    await expect(openOn(store, 'tail', { restoreInBackground: true })).rejects.toThrow(/cannot be replayed \(block \w+ does not extend the tip\)/)
   })
 
   it('intact but not restorable: every call says to restart, the snapshot is deleted, and a restart replays the log', async () => {
