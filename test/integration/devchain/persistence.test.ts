@@ -69,6 +69,28 @@ describe('persistence', () => {
     expect(((await rpc(second.url, 'validateaddress', [addr])) as { ismine: boolean }).ismine).toBe(true)
   })
 
+  it('after a crash, answers from the snapshot and the log after it, and keeps every block and txid of that tail', async () => {
+    const dir = tempDir()
+    const args = ['-ac_name=PERSIST', '-ac_supply=1000']
+    const a = await createDevchain({ dataDir: dir, storage: fileStorage, seed: 'persist', args })
+    await a.call('miner', 'generate', [10])
+    await a.close() // a snapshot at height 11
+    // Records after the snapshot that no snapshot covers, as a crash leaves them.
+    const b = await createDevchain({ dataDir: dir, storage: fileStorage, seed: 'persist', args, snapshotEvery: false })
+    const addr = (await b.call('miner', 'getnewaddress', [])) as string // a key only the tail holds
+    const txid = (await b.call('miner', 'sendtoaddress', [addr, 2])) as string
+    const hashes = (await b.call('miner', 'generate', [7])) as string[]
+    const balance = await b.call('miner', 'getbalance', [])
+    await b.close()
+
+    const chain = await startChain(dir)
+    expect(await rpc(chain.url, 'getblockcount')).toBe(18)
+    expect(await rpc(chain.url, 'getbestblockhash')).toBe(hashes[6])
+    expect(await rpc(chain.url, 'getbalance')).toBe((balance as { toJSON(): number }).toJSON())
+    expect(((await rpc(chain.url, 'getrawtransaction', [txid, 1])) as { confirmations: number }).confirmations).toBe(7)
+    expect(((await rpc(chain.url, 'validateaddress', [addr])) as { ismine: boolean }).ismine).toBe(true)
+  })
+
   it('drops a torn tail record, says so, and keeps loading', async () => {
     const dir = tempDir()
     const a = await createDevchain({ dataDir: dir, storage: fileStorage, seed: 'torn' })
