@@ -19,8 +19,11 @@ let dev: DevServer
 let browser: BrowserContext
 let page: Page
 const scratch = fs.mkdtempSync(path.join(os.tmpdir(), 'kj-devloop-'))
-/** How long an edit may take to reach an open page. The issue asks for "a couple of seconds"; CI is slower. */
-const LIVE = 15_000
+/**
+ * How long an edit may take to reach an open page. The issue asks for "a couple of seconds"; CI is
+ * slower, and a machine busy with builds beside the dev server once took more than 15 s.
+ */
+const LIVE = 30_000
 
 const file = (rel: string) => path.join(project, rel)
 const edit = (rel: string, fn: (text: string) => string) => fs.writeFileSync(file(rel), fn(fs.readFileSync(file(rel), 'utf8')))

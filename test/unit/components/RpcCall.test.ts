@@ -78,7 +78,8 @@ describe('RpcCall', () => {
     await flushPromises()
     await w.find('form').trigger('submit')
     await flushPromises()
-    await vi.waitFor(() => expect(w.attributes('data-state')).toBe('recorded'))
+    // The recorded reply comes through a dynamic import (useCall.ts): a loaded machine may need more than waitFor's default second.
+    await vi.waitFor(() => expect(w.attributes('data-state')).toBe('recorded'), { timeout: 5_000 })
     expect(w.find('[role="status"]').text()).toContain('Recorded')
     // Labelled with what it was recorded from: the devchain and its seed.
     expect(w.find('[data-recorded-from]').attributes('data-recorded-from')).toBe('devchain')
