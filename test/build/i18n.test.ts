@@ -67,6 +67,29 @@ describe('outdated translations', () => {
   })
 })
 
+describe('the translation status page', () => {
+  it('tables every page of every locale, as plain links, headed per locale with an anchor', () => {
+    const report = buildStatus(fx.root)
+    const status = html('/translations.html')
+    for (const l of report.locales)
+      expect(status).toMatch(new RegExp(`<h2 id="([^"]+)" tabindex="-1"><a class="header-anchor" href="#\\1"><span>${l.name} \\(${l.lang}\\)</span></a></h2>`))
+    // A page French lacks: its fallback, and the English file it would translate.
+    const missing = report.locales.find((l) => l.dir === 'fr')!.pages.find((p) => p.state === 'missing')!
+    expect(status).toContain(`<tr><td><a href="${missing.route}">${missing.route}</a></td><td>missing</td>`
+      + `<td><a href="https://github.com/KomodoPlatform/komodo-journeys/blob/main/${missing.source}" target="_blank" rel="noopener noreferrer">${missing.source}</a></td></tr>`)
+    const rows = report.locales.reduce((n, l) => n + l.pages.length, 0)
+    expect(status.match(/<tr><td><a href="\//g)).toHaveLength(rows)
+    expect(html('/fr/translations.html').match(/<tr><td><a href="\//g)).toHaveLength(rows)
+  })
+
+  it('keeps its rows in a chunk that no other page loads', () => {
+    const chunk = /<link rel="modulepreload" href="(\/assets\/translationStatus-[^"]+\.js)">/.exec(html('/zh/translations.html'))?.[1]
+    expect(chunk).toBeDefined()
+    for (const route of builtRoutes(fx.dist).filter((r) => !r.endsWith('/translations.html')))
+      expect(html(route), route).not.toContain('translationStatus-')
+  })
+})
+
 describe('the language switcher', () => {
   it('links every page of every locale to the same page in each other locale, all of them built', () => {
     const { site, theme } = discoverLocales(fx.root)

@@ -1,51 +1,76 @@
+import path from 'node:path'
 import type MarkdownIt from 'markdown-it'
 import { createPage, type App, type Page, type Plugin } from 'vuepress/core'
 import { englishUi as en } from '../../../components/i18n/englishUi.ts'
 import type { LocaleInfo, LocaleUi } from '../../locales/discover.ts'
 import { repoFileUrl } from '../../locales/repo.ts'
 import { buildStatus, type StatusReport } from '../../locales/status.ts'
+import { statusTableData, type StatusLabels } from './statusTable.ts'
 
 export const STATUS_PAGE = 'translations.html'
 
-const cell = (s: string) => s.replace(/\|/g, '\\|')
+/** The tables' rows, one module that every locale's status page imports (`@temp` is VuePress's temp folder). */
+export const STATUS_DATA_MODULE = 'i18n/translationStatus.js'
+const TABLE_COMPONENT = path.resolve(import.meta.dirname, 'TranslationTable.vue')
 
-/** The status report as Markdown, worded in one locale: a table per language, links to pages and files. */
+/** A value as JavaScript source that may stand inside a `<script>` block. */
+const jsValue = (value: unknown) => JSON.stringify(value).replace(/</g, '\\u003c')
+
+/**
+ * The status report as Markdown, worded in one locale: a section per language with its counts and a link to its
+ * locale.json, the table (a TranslationTable over the shared data module), and the UI keys it lacks.
+ */
 export function statusMarkdown(report: StatusReport, prefix: string, ui: LocaleUi['i18n']['status']): string {
-  const out = [`# ${ui.title}`, '', ui.intro, '', `[${ui.howTo}](${prefix}contributing/translate.html)`, '']
-  for (const l of report.locales) {
+  const labels: StatusLabels = {
+    page: ui.page, state: ui.state, file: ui.file,
+    translated: ui.translated, outdated: ui.outdated, unstamped: ui.unstamped, missing: ui.missing,
+  }
+  const out = [
+    '<script setup>',
+    `import TranslationTable from ${jsValue(TABLE_COMPONENT)}`,
+    `import status from ${jsValue(`@temp/${STATUS_DATA_MODULE}`)}`,
+    `const labels = ${jsValue(labels)}`,
+    '</script>',
+    '',
+    `# ${ui.title}`, '', ui.intro, '', `[${ui.howTo}](${prefix}contributing/translate.html)`, '',
+  ]
+  report.locales.forEach((l, i) => {
     const c = l.counts
     out.push(`## ${l.name} (${l.lang})`, '')
     out.push(`${ui.translated}: ${c.translated} · ${ui.outdated}: ${c.outdated} · ${ui.unstamped}: ${c.unstamped} · ${ui.missing}: ${c.missing} · [locale.json](${repoFileUrl(l.file)})`, '')
-    out.push(`| ${ui.page} | ${ui.state} | ${ui.file} |`, '| --- | --- | --- |')
-    for (const p of l.pages) {
-      const file = p.state === 'missing' ? p.source : p.translation
-      out.push(`| [${cell(p.route)}](${p.route}) | ${ui[p.state]} | [${cell(file)}](${repoFileUrl(file)}) |`)
-    }
-    out.push('', `${ui.missingUi}: ${l.missingUi.length ? l.missingUi.map((k) => `\`${k}\``).join(', ') : ui.none}`, '')
-  }
+    out.push(`<TranslationTable :data="status" :locale="${i}" :labels="labels" />`, '')
+    out.push(`${ui.missingUi}: ${l.missingUi.length ? l.missingUi.map((k) => `\`${k}\``).join(', ') : ui.none}`, '')
+  })
   return out.join('\n')
 }
 
-/** `/translations.html` in every locale, from the files as they are now. */
+/**
+ * `/translations.html` in every locale, from the files as they are now, and the data module of their tables.
+ * The tables' links to pages are the pages' own links (the link check reads them), as their Markdown was.
+ */
 export async function createStatusPages(app: App, locales: LocaleInfo[]): Promise<Page[]> {
   const report = buildStatus(app.dir.source())
+  const data = statusTableData(report, app.options.base, repoFileUrl(''))
+  await app.writeTemp(STATUS_DATA_MODULE, `export default JSON.parse(${JSON.stringify(JSON.stringify(data))})\n`)
+  const tableLinks = data.locales.flat().map(([route]) => ({ raw: route, relative: route.slice(1), absolute: route }))
   const all = [{ prefix: '/', ui: en as LocaleUi }, ...locales.map((l) => ({ prefix: l.prefix, ui: l.ui }))]
-  return Promise.all(all.map(({ prefix, ui }) => createPage(app, {
-    path: `${prefix}${STATUS_PAGE}`,
-    frontmatter: { title: ui.i18n.status.title, i18nStatus: true },
-    content: statusMarkdown(report, prefix, ui.i18n.status),
-  })))
+  return Promise.all(all.map(async ({ prefix, ui }) => {
+    const page = await createPage(app, {
+      path: `${prefix}${STATUS_PAGE}`,
+      frontmatter: { title: ui.i18n.status.title, i18nStatus: true },
+      content: statusMarkdown(report, prefix, ui.i18n.status),
+    })
+    page.links.push(...tableLinks)
+    return page
+  }))
 }
 
 export const isStatusPage = (page: Page): boolean => (page.frontmatter as { i18nStatus?: unknown }).i18nStatus === true
 
 /**
- * The status pages' links to pages as plain `<a>`s, not RouteLink components.
- *
- * A status page lists every page of every language (on the 220-method corpus, ~700 rows in each of the four
- * pages). As components, Vue could hoist none of its table: each page compiled to ~500 KB of render code, 3 s of
- * the build's CPU. As plain elements the compiler stringifies the table. VuePress's links plugin still records
- * every link (the link check reads them); a click loads the page instead of routing to it.
+ * The status pages' Markdown links to pages as plain `<a>`s, not RouteLink components, like the tables' links
+ * (TranslationTable.vue): a status page links the same way throughout. VuePress's links plugin still records them
+ * (the link check reads them); a click loads the page instead of routing to it.
  */
 export function plainLinksOnStatusPages(md: MarkdownIt): void {
   const { link_open: open, link_close: close } = md.renderer.rules

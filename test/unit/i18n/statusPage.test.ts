@@ -4,7 +4,11 @@ import { buildStatus, formatStatus } from '../../../.vuepress/locales/status.ts'
 import { sourceHash, writeSourceHash } from '../../../.vuepress/locales/inventory.ts'
 import { searchExtraFields } from '../../../.vuepress/plugins/i18n/searchFields.ts'
 import { plainLinksOnStatusPages, statusMarkdown } from '../../../.vuepress/plugins/i18n/statusPage.ts'
+import { statusTableData, type StatusLabels, type StatusTableData } from '../../../.vuepress/plugins/i18n/statusTable.ts'
+import TranslationTable from '../../../.vuepress/plugins/i18n/TranslationTable.vue'
 import { createMarkdown } from 'vuepress/markdown'
+import { createSSRApp, h } from 'vue'
+import { renderToString } from 'vue/server-renderer'
 import { tree } from './fixtures.ts'
 
 describe('status report', () => {
@@ -26,12 +30,62 @@ describe('status report', () => {
     expect(text).toContain('missing   docs/b.md')
   })
 
-  it('renders a table per locale with links to the pages and the files', () => {
+  it('words a section per locale, its table a TranslationTable over the shared data', () => {
     const md = statusMarkdown(buildStatus(root), '/fr/', en.i18n.status)
     expect(md).toContain('## Français (fr-FR)')
-    expect(md).toMatch(/\| \[\/fr\/a\.html\]\(\/fr\/a\.html\) \| outdated \| \[locales\/fr\/a\.md\]\(https:\/\/[^)]+\/blob\/[^)]+\/locales\/fr\/a\.md\) \|/)
-    expect(md).toMatch(/\| \[\/fr\/b\.html\]\(\/fr\/b\.html\) \| missing \| \[docs\/b\.md\]/)
+    expect(md).toMatch(/^translated: 0 · outdated: 1 · translated, not stamped: 0 · missing: 1 · \[locale\.json\]\(https:\/\/[^)]+\/blob\/[^)]+\/locales\/fr\/locale\.json\)$/m)
+    expect(md).toContain('\n<TranslationTable :data="status" :locale="0" :labels="labels" />\n')
     expect(md).toContain('[How to translate](/fr/contributing/translate.html)')
+    expect(md).toMatch(/^Missing UI strings: `i18n\.fallback\.title`/m)
+    // No row of the table is Markdown any more.
+    expect(md).not.toContain('/fr/a.html')
+    const script = /^<script setup>\n([\s\S]*?)\n<\/script>$/m.exec(md)?.[1] ?? ''
+    expect(script).toMatch(/^import TranslationTable from ".*\/\.vuepress\/plugins\/i18n\/TranslationTable\.vue"$/m)
+    expect(script).toContain('import status from "@temp/i18n/translationStatus.js"')
+    const labels = JSON.parse(/^const labels = (.*)$/m.exec(script)![1]) as StatusLabels
+    expect(labels).toEqual({ page: 'Page', state: 'State', file: 'File', translated: 'translated', outdated: 'outdated', unstamped: 'translated, not stamped', missing: 'missing' })
+  })
+
+  it('keeps a label that names a closing script tag inside the script', () => {
+    const md = statusMarkdown(buildStatus(root), '/', { ...en.i18n.status, page: '</script><b>' })
+    expect(md.match(/<\/script>/g)).toHaveLength(1)
+    expect(md).toContain('"page":"\\u003c/script>\\u003cb>"')
+  })
+
+  it('gives the tables one row per page: its route, state, and file (the English one where it is missing)', () => {
+    const data = statusTableData(buildStatus(root), '/docs/', 'https://example.com/blob/main/')
+    expect(data).toEqual({
+      base: '/docs/',
+      fileBase: 'https://example.com/blob/main/',
+      locales: [[['/fr/a.html', 'outdated', 'locales/fr/a.md'], ['/fr/b.html', 'missing', 'docs/b.md']]],
+    })
+  })
+})
+
+describe('the status table', () => {
+  const labels: StatusLabels = { page: 'Seite', state: 'Stand', file: 'Datei', translated: 'übersetzt', outdated: 'veraltet', unstamped: 'ungestempelt', missing: 'fehlt' }
+  const render = (data: StatusTableData, locale = 0) =>
+    renderToString(createSSRApp({ render: () => h(TranslationTable, { data, locale, labels }) }))
+
+  it('renders the table Markdown rendered: plain page links under the base, file links to a new tab', async () => {
+    const data: StatusTableData = {
+      base: '/docs/',
+      fileBase: 'https://example.com/blob/main/',
+      locales: [[['/x/', 'translated', 'locales/x/README.md']], [['/fr/a.html', 'outdated', 'locales/fr/a.md'], ['/fr/b.html', 'missing', 'docs/b.md']]],
+    }
+    expect(await render(data, 1)).toBe('<table><thead><tr><th>Seite</th><th>Stand</th><th>Datei</th></tr></thead><tbody><!--[-->'
+      + '<tr><td><a href="/docs/fr/a.html">/fr/a.html</a></td><td>veraltet</td><td><a href="https://example.com/blob/main/locales/fr/a.md" target="_blank" rel="noopener noreferrer">locales/fr/a.md</a></td></tr>'
+      + '<tr><td><a href="/docs/fr/b.html">/fr/b.html</a></td><td>fehlt</td><td><a href="https://example.com/blob/main/docs/b.md" target="_blank" rel="noopener noreferrer">docs/b.md</a></td></tr>'
+      + '<!--]--></tbody></table>')
+  })
+
+  it('renders names as text, and percent-encodes them in links as Markdown did', async () => {
+    const data: StatusTableData = { base: '/', fileBase: 'https://example.com/blob/main/', locales: [[['/ü/<i>.html', 'unstamped', 'locales/ü/<i>&"x".md']]] }
+    const html = await render(data)
+    expect(html).toContain('<a href="/%C3%BC/%3Ci%3E.html">/ü/&lt;i&gt;.html</a>')
+    expect(html).toContain('<td>ungestempelt</td>')
+    expect(html).toContain('<a href="https://example.com/blob/main/locales/%C3%BC/%3Ci%3E&amp;%22x%22.md" target="_blank" rel="noopener noreferrer">locales/ü/&lt;i&gt;&amp;&quot;x&quot;.md</a>')
+    expect(html).not.toContain('<i>')
   })
 })
 
