@@ -2,6 +2,7 @@ import fs from 'node:fs'
 import path from 'node:path'
 import { beforeAll, describe, expect, it } from 'vitest'
 import config from '../../.vuepress/config.ts'
+import { COMPILE_HINT } from '../../.vuepress/bundler/compileHints.ts'
 import { discoverLocales } from '../../.vuepress/locales/discover.ts'
 import { routeForSource } from '../../.vuepress/plugins/sourceRoutes.ts'
 import { findSecretLeaks, secretsFromEnv } from '../../server/gateway/index.ts'
@@ -125,6 +126,17 @@ describe('vuepress build', () => {
       expect(where.length, locale.dir).toBe(1)
       expect(firstLoad, locale.dir).not.toContain(where[0])
     }
+  })
+
+  it('marks each client chunk for eager compilation on its first line, once', () => {
+    const assets = path.join(dist, 'assets')
+    const chunks = fs.readdirSync(assets).filter((f) => f.endsWith('.js'))
+    const first = (f: string) => fs.readFileSync(path.join(assets, f), 'utf8').split('\n', 2)
+    const hinted = chunks.filter((f) => first(f)[0] === COMPILE_HINT)
+    expect(hinted.length).toBeGreaterThan(20)
+    for (const f of hinted) expect(first(f)[1], f).not.toMatch(/^(\/\/# allFunctionsCalledOnLoad)?$/)
+    // Only the workers go without: Vite's worker builds emit them whole, as files of the client build.
+    expect(chunks.filter((f) => !hinted.includes(f)).filter((f) => !/worker/i.test(f))).toEqual([])
   })
 
   it('names the site icon in every page, outside the head config the client dedupes on each load', () => {
