@@ -130,11 +130,21 @@ function storedSeed(metaText: string): { seed: string; fixed: boolean } | null {
   }
 }
 
+/** What the log records after a snapshot change, known before they are replayed. */
+interface TailSummary {
+  blocks: number
+  /** The last block's hash: the tip a start answers at once (null: the tail has no block). */
+  tip: string | null
+  nodes: string[]
+  mining: string | null
+}
+
 /**
- * What the log records after a snapshot change before they are replayed: the blocks they add and
- * the last one's hash (the tip a start answers at once), the nodes they make, the mining mode they set.
+ * The blocks the records after a snapshot add and the last one's hash, the nodes they make, the
+ * mining mode they set; null when the last block's header cannot be read (the start then replays
+ * in the foreground, which reports the damaged record as any start does).
  */
-function tailSummary(tail: LogRecord[]): { blocks: number; tip: string | null; nodes: string[]; mining: string | null } {
+function tailSummary(tail: LogRecord[]): TailSummary | null {
   let blocks = 0
   let last: LogRecord | null = null
   let mining: string | null = null
@@ -149,7 +159,13 @@ function tailSummary(tail: LogRecord[]): { blocks: number; tip: string | null; n
       if (!nodes.includes(node)) nodes.push(node)
     }
   }
-  return { blocks, tip: last && rawBlockHash(last.body), nodes, mining }
+  let tip: string | null = null
+  try {
+    tip = last && rawBlockHash(last.body)
+  } catch {
+    return null
+  }
+  return { blocks, tip, nodes, mining }
 }
 
 /** The part of a start's restore still to run (CoreOptions.restoreInBackground). */
@@ -308,7 +324,8 @@ export class DevchainCore implements Engine {
         if (stored) this.adoptSeed(stored.seed, stored.fixed)
         if (snap) {
           this.log.snapshotOffset = snap.header.offset
-          if (opts.restoreInBackground) this.deferRestore(snap, store, records)
+          const ahead = opts.restoreInBackground ? tailSummary(records) : null
+          if (ahead) this.deferRestore(snap, store, records, ahead)
           else {
             this.restore(snap.whole ?? (await this.readWhole(snap.head!, store)))
             this.replay(records, 0)
@@ -528,9 +545,8 @@ export class DevchainCore implements Engine {
    * fails with a message asking for a restart (which replays the whole log, and reports a damaged
    * record as a start always does).
    */
-  private deferRestore(snap: UsableSnapshot, store: ChainStore, tail: LogRecord[]): void {
+  private deferRestore(snap: UsableSnapshot, store: ChainStore, tail: LogRecord[], ahead: TailSummary): void {
     const { header } = snap
-    const ahead = tailSummary(tail)
     // The mining mode is known now, so an interval miner starts with the chain (it then finishes the restore).
     const mining = ahead.mining ?? header.core.mining
     if (mining) this.applyLoggedMining(mining)

@@ -361,6 +361,21 @@ describe('a snapshot restored in the background (restoreInBackground, as `npm ru
     await expect(openOn(store, 'tail', { restoreInBackground: true })).rejects.toThrow(/cannot be replayed \(block \w+ does not extend the tip\)/)
   })
 
+  it('a tail whose last block cannot be read: the start replays at once and reports the damaged record, as any start does', async () => {
+    const { encodeRecord, RecordType } = await import('../../../../devchain/chain/recordLog.ts')
+    const { LogDamagedError } = await import('../../../../devchain/chain/logIntegrity.ts')
+    const store = new MemoryStore()
+    const a = await openOn(store, 'short')
+    await a.call('miner', 'generate', [5])
+    await a.close()
+    // An intact block record (its own CRC) too short to hold a header: no tip to answer before replaying.
+    const { offset } = openSnapshot(store.snapshot!).header
+    store.log = new Uint8Array([...store.log.subarray(0, offset), ...encodeRecord(RecordType.Block, new Uint8Array([4, 0, 0, 0]))])
+    const start = openOn(store, 'short', { restoreInBackground: true })
+    await expect(start).rejects.toBeInstanceOf(LogDamagedError)
+    await expect(start).rejects.toThrow(new RegExp(`damaged at byte ${offset}: the block record there is intact but it cannot be replayed`))
+  })
+
   it('intact but not restorable: every call says to restart, the snapshot is deleted, and a restart replays the log', async () => {
     const store = new MemoryStore()
     const a = await openOn(store, 'broken')
