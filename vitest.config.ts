@@ -24,8 +24,8 @@ export default defineConfig({
           include: ['test/unit/**/*.test.ts'],
           environment: 'node',
           // Through Vite, so a test can stand in for the `@theme/*` aliases its modules import (useSidebarItems.test.ts),
-          // and for the build's routes that VuePress's client reads (plainLink.test.ts).
-          server: { deps: { inline: ['@vuepress/theme-default', '@vuepress/client'] } },
+          // and for the build's routes that VuePress's client reads (plainLink.test.ts, also through @vuepress/helper).
+          server: { deps: { inline: ['@vuepress/theme-default', '@vuepress/client', '@vuepress/helper'] } },
         },
       },
       {

@@ -10,15 +10,15 @@ import type { SidebarItem } from '@vuepress/theme-default/client'
 const normalized = new Map<string, string>()
 
 /** A path without its hash, `index`, `.md` or `.html`, decoded, as the theme compares them. */
-function normalize(path: string): string {
+export function normalizedPath(path: string): string {
   let n = normalized.get(path)
   if (n === undefined) normalized.set(path, (n = decodeURI(path).replace(/#.*$/, '').replace(/(index)?\.(md|html)$/, '')))
   return n
 }
 
 export function isActiveSidebarItem(item: SidebarItem, route: { path: string; hash: string }): boolean {
-  const page = normalize(route.path)
+  const page = normalizedPath(route.path)
   const active = (it: SidebarItem): boolean =>
-    (!!it.link && (route.hash === it.link || normalize(it.link) === page)) || ('children' in it && it.children.some(active))
+    (!!it.link && (route.hash === it.link || normalizedPath(it.link) === page)) || ('children' in it && it.children.some(active))
   return active(item)
 }
