@@ -10,12 +10,14 @@
  * `locales/<dir>/reference.json`), so its forms are translated from the server render on, without the locale's
  * whole method table (≈10 KB gzip) in its first load.
  */
+import fs from 'node:fs'
+import path from 'node:path'
 import type { Page, Plugin } from 'vuepress/core'
 import type { MethodTexts } from '../../components/i18n/methodTexts.ts'
 import { CORE_METHODS, type MethodSpec } from '../../protocol/catalog.ts'
 import { packWireSpecs } from '../../protocol/wireSpec.ts'
 import { getMethod } from '../../modules/catalog.ts'
-import { readReferenceFile, type MethodText } from '../reference/strings.ts'
+import { readReferenceFile, type MethodText, type ReferenceFile } from '../reference/strings.ts'
 
 /**
  * The build-time constant components/methodSpecs.ts reads: komodod's core methods, packed. Values as VuePress's
@@ -52,6 +54,21 @@ export function methodTextsOf(names: readonly string[], translated: Readonly<Rec
   return out
 }
 
+const referenceFiles = new Map<string, { stamp: string; content: ReferenceFile }>()
+
+/**
+ * `locales/<dir>/reference.json`, read again only when the file changes (`vuepress dev`: a translator's edit). Every
+ * translated page with a form asks for its locale's: ~660 reads and parses of a 50 KB file per build at scale.
+ */
+export function referenceFileOf(localesDir: string, dir: string): ReferenceFile {
+  const file = path.join(localesDir, dir, 'reference.json')
+  const stat = fs.statSync(file, { throwIfNoEntry: false })
+  const stamp = stat ? `${stat.mtimeMs} ${stat.size}` : ''
+  let read = referenceFiles.get(file)
+  if (read?.stamp !== stamp) referenceFiles.set(file, (read = { stamp, content: readReferenceFile(localesDir, dir) }))
+  return read.content
+}
+
 export const pageMethodsPlugin = (): Plugin => ({
   name: 'komodo-journeys:page-methods',
   define: coreWireDefine,
@@ -60,7 +77,6 @@ export const pageMethodsPlugin = (): Plugin => ({
     const names = Object.keys(specs)
     if (!names.length) return
     page.data.methodSpecs = specs
-    // Read per page, not cached: `vuepress dev` re-runs this as a translator edits reference.json.
-    if (page.pathLocale !== '/') page.data.methodTexts = methodTextsOf(names, readReferenceFile(app.dir.source('locales'), page.pathLocale.slice(1, -1)).methods)
+    if (page.pathLocale !== '/') page.data.methodTexts = methodTextsOf(names, referenceFileOf(app.dir.source('locales'), page.pathLocale.slice(1, -1)).methods)
   },
 })

@@ -4,7 +4,8 @@
  *
  * The theme resolves the config on every page (`useNavbarConfig`: each internal link through `resolveRoute`), though
  * it depends only on the locale and the routes: `vuepress build` did it for each of ~1,000 pages. The server keeps
- * each locale's resolved config; the language menu, whose links follow the page, is still made per page. A reader's
+ * each locale's resolved config; the language menu, whose links follow the page, is still made per page (on the server
+ * without a list of every route, serverSelectLanguage.ts). A reader's
  * browser resolves as the theme does (its first load carries no cache), into the same items
  * (test/unit/site/useNavbarLinks.test.ts).
  */
@@ -16,6 +17,7 @@ import { useNavbarConfig } from '@vuepress/theme-default/dist/client/composables
 import { useNavbarRepo } from '@vuepress/theme-default/dist/client/composables/useNavbarRepo.js'
 import { useNavbarSelectLanguage } from '@vuepress/theme-default/dist/client/composables/useNavbarSelectLanguage.js'
 import { resolvedPerConfig } from './resolvedPerConfig.ts'
+import { useServerSelectLanguage } from './serverSelectLanguage.ts'
 
 /** Per navbar config (one per locale), against the routes it was resolved with (titles and redirects come from them). */
 const resolvedItems = resolvedPerConfig<NavbarItem[]>()
@@ -36,7 +38,7 @@ function useCachedNavbarConfig(): ComputedRef<NavbarItem[]> {
 
 export function useNavbarLinks(): ComputedRef<NavbarItem[]> {
   const config = import.meta.env.SSR ? useCachedNavbarConfig() : useNavbarConfig()
-  const selectLanguage = useNavbarSelectLanguage()
+  const selectLanguage = import.meta.env.SSR ? useServerSelectLanguage() : useNavbarSelectLanguage()
   const repo = useNavbarRepo()
   return computed(() => [...config.value, ...selectLanguage.value, ...repo.value])
 }

@@ -1,0 +1,46 @@
+import fs from 'node:fs'
+import os from 'node:os'
+import path from 'node:path'
+import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import type { Page, PluginObject } from 'vuepress/core'
+import { pageMethodsPlugin, referenceFileOf } from '../../../.vuepress/plugins/pageMethods.ts'
+
+let root: string
+const file = () => path.join(root, 'locales', 'zh', 'reference.json')
+const write = (summary: string, mtime: number) => {
+  fs.writeFileSync(file(), JSON.stringify({ methods: { getinfo: { summary } } }))
+  fs.utimesSync(file(), mtime, mtime)
+}
+const app = () => ({ dir: { source: (...p: string[]) => path.join(root, ...p) } }) as never
+const page = (pathLocale: string) => ({ frontmatter: { rpc: ['getinfo'] }, content: '', pathLocale, data: {} }) as unknown as Page<Record<string, unknown>>
+
+beforeEach(() => {
+  root = fs.mkdtempSync(path.join(os.tmpdir(), 'kj-page-methods-'))
+  fs.mkdirSync(path.dirname(file()), { recursive: true })
+})
+afterEach(() => fs.rmSync(root, { recursive: true, force: true }))
+
+describe('a translated page\'s method texts', () => {
+  it('come from its locale\'s reference.json, read once for all its pages', () => {
+    write('获取信息', 1_000)
+    const plugin = pageMethodsPlugin() as PluginObject
+    const first = page('/zh/')
+    plugin.extendsPage!(first, app())
+    expect(first.data.methodTexts).toEqual({ getinfo: { summary: '获取信息' } })
+    expect(referenceFileOf(path.join(root, 'locales'), 'zh')).toBe(referenceFileOf(path.join(root, 'locales'), 'zh'))
+    const english = page('/')
+    plugin.extendsPage!(english, app())
+    expect(english.data.methodTexts).toBeUndefined()
+    expect(english.data.methodSpecs).toHaveProperty('getinfo')
+  })
+
+  it('follow an edit of the file (vuepress dev), and its removal', () => {
+    write('旧', 1_000)
+    const locales = path.join(root, 'locales')
+    expect(referenceFileOf(locales, 'zh').methods?.getinfo.summary).toBe('旧')
+    write('新的摘要', 2_000)
+    expect(referenceFileOf(locales, 'zh').methods?.getinfo.summary).toBe('新的摘要')
+    fs.rmSync(file())
+    expect(referenceFileOf(locales, 'zh')).toEqual({})
+  })
+})
