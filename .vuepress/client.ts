@@ -4,6 +4,7 @@ import { resolveLocalePath } from 'vuepress/shared'
 import { lazyIsland } from '../components/lazyIsland.ts'
 import { hydrateBeforeNavigation } from './theme/hydrateOnFirstInput.ts'
 import { keepThemeDataRaw } from './theme/rawThemeData.ts'
+import { prebuiltLeavesKey } from './theme/prebuiltLeaves.ts'
 import { ensureAllModuleUi, ensureModuleUi, ensureUiStrings } from '../components/i18n/localeUi.ts'
 import { islandMarker } from './plugins/islandPreload/marker.ts'
 import { setInPageWorkerFactory } from '../components/inPageChain.ts'
@@ -64,6 +65,8 @@ export default defineClientConfig({
       await ensureAllModuleUi()
       // The server render names the preloaded ones a page uses, and the build preloads their chunks in its <head>.
       app.mixin(islandMarker(PRELOADED))
+      // The sidebar's links, each built once per build rather than on every page (theme/sidebarLeafHtml.ts).
+      app.provide(prebuiltLeavesKey, (await import('./theme/sidebarLeafHtml.ts')).prebuiltLeaves)
     }
     // A translated route resolves only once its locale's UI strings are in (one small chunk, once per locale),
     // so server render, hydration and client navigation all render the same words. The load starts

@@ -1,4 +1,4 @@
-import VPPageNav from '@theme-default-components/VPPageNav.vue'
+import PageNav from './PageNav.vue'
 import { hydrateLater } from './hydrateOnFirstInput.ts'
 
-export default hydrateLater(VPPageNav)
+export default hydrateLater(PageNav)

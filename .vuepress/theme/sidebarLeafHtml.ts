@@ -5,11 +5,13 @@
  * a link's markup (class, href, label, text) is the same on every page but the one it links to. VPSidebarItem.vue
  * renders a leaf from this string when there is one, and from its template otherwise (in the browser, and for the
  * page's own link). The string is the template's output for a link that is not active
- * (test/unit/site/VPSidebarItem.test.ts renders whole sidebars both ways), built with Vue's own SSR helpers.
+ * (test/unit/site/VPSidebarItem.test.ts renders whole sidebars both ways), built with Vue's own SSR helpers. The
+ * server's app provides it (client.ts, prebuiltLeaves.ts); no browser loads this module.
  */
 import { ssrInterpolate, ssrRenderAttr } from 'vue/server-renderer'
 import type { SidebarItem } from '@vuepress/theme-default/client'
 import { normalizedPath } from './isActiveSidebarItem.ts'
+import type { PrebuiltLeaves } from './prebuiltLeaves.ts'
 import { routeHref } from './plainLink.ts'
 
 /** Per item object: the sidebar's items are resolved once per locale (useSidebarItems.ts), and shared by its pages. */
@@ -29,4 +31,10 @@ export function cachedLeafHtml(item: SidebarItem, page: string | null): string {
     built.set(item, (leaf = { path: normalizedPath(link), html }))
   }
   return leaf.path === page ? '' : leaf.html
+}
+
+/** What VPSidebarItem.vue renders of `items` on page `route`, by index: markup, or '' for the template to render. */
+export const prebuiltLeaves: PrebuiltLeaves = (items, route) => {
+  const page = route.hash ? null : normalizedPath(route.path)
+  return items.map((item) => cachedLeafHtml(item, page))
 }

@@ -10,20 +10,19 @@ import { isActiveSidebarItem } from '@vuepress/theme-default/dist/client/utils/i
 vi.hoisted(() => Object.assign(globalThis, { __VUEPRESS_DEV__: false, __VUEPRESS_BASE__: '/' }))
 vi.mock('@internal/routes', () => ({ routes: ref({}), redirects: ref({}) }))
 vi.mock('vuepress/client', async () => import('@vuepress/client'))
-// The prebuilt leaves, switchable: off, every leaf renders from the item's template, the reference.
-const leaves = vi.hoisted(() => ({ on: true, used: 0 }))
-vi.mock('../../../.vuepress/theme/sidebarLeafHtml.ts', async (original) => {
-  const { cachedLeafHtml } = await original<typeof import('../../../.vuepress/theme/sidebarLeafHtml.ts')>()
-  return {
-    cachedLeafHtml: (...args: Parameters<typeof cachedLeafHtml>) => {
-      const html = leaves.on ? cachedLeafHtml(...args) : ''
-      if (html) leaves.used++
-      return html
-    },
-  }
-})
 const { clientDataSymbol } = await import('@vuepress/client')
 const { default: VPSidebarItem } = await import('../../../.vuepress/theme/VPSidebarItem.vue')
+const { prebuiltLeavesKey } = await import('../../../.vuepress/theme/prebuiltLeaves.ts')
+const { prebuiltLeaves } = await import('../../../.vuepress/theme/sidebarLeafHtml.ts')
+
+// The prebuilt leaves as the server's app provides them (client.ts), counted; without them every leaf renders from
+// the item's template, as in the browser: the reference.
+const leaves = { used: 0 }
+const counted: typeof prebuiltLeaves = (...args) => {
+  const html = prebuiltLeaves(...args)
+  leaves.used += html.filter(Boolean).length
+  return html
+}
 
 // A sidebar in the forms the theme resolves (useSidebarItems.ts): plain groups, a collapsible one, a group that is a
 // page, nested groups, a relative and an external link, a `.md` and an encoded path, text to escape, and (on its own
@@ -44,22 +43,21 @@ const prebuildable = ['/guides/a.html', '/guides/b.html', '/guides/', '/c/c.html
 const pages = ['/guides/a.html', '/guides/b.html', '/guides/', '/c/c.html', '/c/d.html', '/c/e/e.html', '/x/', '/x/y.html', '/x/z.html',
   '/zh/指南.html', '/top.html', '/nowhere.html', '/guides/a.html#two']
 
-async function render(page: string): Promise<string> {
+async function render(page: string, prebuilt: boolean): Promise<string> {
   const router = createRouter({ history: createMemoryHistory(), routes: [{ path: '/:p(.*)*', component: { render: () => null } }] })
   const app = createSSRApp({ render: () => h('ul', sidebar(page.replace(/#.*/, '')).map((item) => h(VPSidebarItem, { item }))) }).use(router)
   // AutoLink (an external link) reads the site's locales.
   app.provide(clientDataSymbol, { siteData: ref({ locales: { '/': {} } }) } as never)
+  if (prebuilt) app.provide(prebuiltLeavesKey, counted)
   await router.push(page)
   return renderToString(app)
 }
 
 describe('the sidebar with prebuilt leaves', () => {
   it.each(pages)('renders page %s exactly as its template does', async (page) => {
-    leaves.on = false
-    const template = await render(page)
-    leaves.on = true
+    const template = await render(page, false)
     leaves.used = 0
-    expect(await render(page)).toBe(template)
+    expect(await render(page, true)).toBe(template)
     // The page's own link and the relative and external ones are the template's, and every link on a page with a
     // hash (a hash link would be active there).
     const [path, hash = ''] = page.split(/(?=#)/)
@@ -68,7 +66,7 @@ describe('the sidebar with prebuilt leaves', () => {
   })
 
   it('renders the page\'s own link active, from the template', async () => {
-    const html = await render('/guides/b.html')
+    const html = await render('/guides/b.html', true)
     expect(html).toContain('<a class="route-link auto-link vp-sidebar-item active" href="/guides/b.html" aria-label="B &amp; &lt;b&gt;&quot;quoted&quot;&lt;/b&gt;">')
     expect(html).toContain('<a class="route-link auto-link vp-sidebar-item" href="/guides/a.html" aria-label="A">A</a>')
   })

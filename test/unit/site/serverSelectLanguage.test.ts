@@ -46,7 +46,7 @@ describe('the language menu on the server', () => {
   it.each(pages)('gives page %s the theme\'s links', async (path, locale) => {
     const { theirs, ours } = await menus(path, locale)
     expect(ours).toEqual(theirs)
-    expect(ours[0].children).toHaveLength(3)
+    expect((ours[0] as { children: unknown[] }).children).toHaveLength(3)
   })
 
   it('links a translation where it exists, and the locale\'s home elsewhere', async () => {
