@@ -55,6 +55,8 @@ export default defineUserConfig({
     '@theme-default-components': path.resolve(fileURLToPath(import.meta.resolve('@vuepress/theme-default/package.json')), '../dist/client/components'),
     // A lighter sidebar item: the theme's made up two thirds of the build's render time on a large reference.
     '@theme/VPSidebarItem.vue': path.resolve(import.meta.dirname, 'theme/VPSidebarItem.vue'),
+    // The theme's data made once per app on the server, not in every component (theme/useData.ts).
+    '@theme/useData': path.resolve(import.meta.dirname, 'theme/useData.ts'),
     // The sidebar's items resolved once per locale, not on every page.
     '@theme/useSidebarItems': path.resolve(import.meta.dirname, 'theme/useSidebarItems.ts'),
     // Chrome that hydrates on the reader's first input rather than with the page (theme/hydrateOnFirstInput.ts).

@@ -10,7 +10,7 @@
 import { computed, type ComputedRef } from 'vue'
 import { useRoute, useRoutes } from 'vuepress/client'
 import type { NavbarItem } from '@vuepress/theme-default/client'
-import { useData } from '@vuepress/theme-default/dist/client/composables/useData.js'
+import { useData } from './useData.ts'
 
 export function useServerSelectLanguage(): ComputedRef<NavbarItem[]> {
   const route = useRoute()

@@ -12,7 +12,7 @@
 import { computed, type ComputedRef } from 'vue'
 import { useRoutes } from 'vuepress/client'
 import type { NavbarItem } from '@vuepress/theme-default/client'
-import { useData } from '@vuepress/theme-default/dist/client/composables/useData.js'
+import { useData } from './useData.ts'
 import { useNavbarConfig } from '@vuepress/theme-default/dist/client/composables/useNavbarConfig.js'
 import { useNavbarRepo } from '@vuepress/theme-default/dist/client/composables/useNavbarRepo.js'
 import { useNavbarSelectLanguage } from '@vuepress/theme-default/dist/client/composables/useNavbarSelectLanguage.js'

@@ -10,7 +10,7 @@
 import { computed, provide, toRaw, type ComputedRef } from 'vue'
 import { useRoutePath, useRoutes } from 'vuepress/client'
 import type { SidebarItem } from '@vuepress/theme-default/client'
-import { useData } from '@vuepress/theme-default/dist/client/composables/useData.js'
+import { useData } from './useData.ts'
 import { useHeaders } from '@vuepress/theme-default/dist/client/composables/useHeaders.js'
 import {
   resolveArraySidebarItems, resolveSidebarItems, resolveSidebarPageHeaders, setupSidebarItems as resolvedOnEveryPage, sidebarItemsSymbol,

@@ -7,7 +7,7 @@ import type { NavbarItem } from '@vuepress/theme-default/client'
 // them.
 const route = reactive({ path: '/', fullPath: '/' })
 const routes = ref<Record<string, unknown>>({})
-vi.mock('vuepress/client', () => ({ useRoute: () => route, useRoutes: () => routes }))
+vi.mock('vuepress/client', () => ({ useRoute: () => route, useRoutes: () => routes, clientDataSymbol: Symbol('client data') }))
 vi.mock('@vuepress/helper/client', () => ({ useRoutePaths: () => ({ get value() { return Object.keys(routes.value) } }) }))
 const site = ref({ locales: {} as Record<string, { lang?: string }> })
 const theme = ref({ locales: {} as Record<string, { selectLanguageName?: string; home?: string }> })
