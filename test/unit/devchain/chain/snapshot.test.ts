@@ -268,22 +268,26 @@ describe('a snapshot restored in the background (restoreInBackground, as `npm ru
   const restoredHeight = (c: DevchainCore) => (c as unknown as { current: Ledger }).current.height
   const pending = (c: DevchainCore) => (c as unknown as { pending: unknown }).pending !== null
 
+  /** A start restoring in the background: the tip at once, before any state; then every call sees `replayState`. */
+  async function expectTipAtOnceThenReplayed(c: DevchainCore, tip: { height: number; tip: string }, replayState: Awaited<ReturnType<typeof fullState>>) {
+    expect(pending(c)).toBe(true)
+    expect(restoredHeight(c)).toBe(0)
+    expect(c.height).toBe(tip.height)
+    expect(await c.call('miner', 'getblockcount', [])).toBe(tip.height)
+    expect(await c.call('reader', 'getbestblockhash', [])).toBe(tip.tip)
+    // A call that needs the state finishes the restore first, whatever the slices had done.
+    expect(await c.call('miner', 'getbalance', [])).toEqual(replayState.wallets.find((w) => w.node === 'miner')!.balance)
+    expect(pending(c)).toBe(false)
+    expect(await fullState(c)).toEqual(replayState)
+  }
+
   for (const seedNo of [7, 8]) {
     it(`answers the tip at once, and every other call sees exactly the replayed state (random chain ${seedNo})`, async () => {
       const { store, dc, seed } = await randomChain(seedNo)
       await dc.close()
       const replayState = await fullState(await openOn(copyStore(store, false), seed, { snapshotEvery: false }))
       const c = await openOn(store, seed, { restoreInBackground: true })
-      const { height, tip } = openSnapshot(store.snapshot!).header
-      expect(pending(c)).toBe(true)
-      expect(restoredHeight(c)).toBe(0)
-      expect(c.height).toBe(height)
-      expect(await c.call('miner', 'getblockcount', [])).toBe(height)
-      expect(await c.call('reader', 'getbestblockhash', [])).toBe(tip)
-      // A call that needs the state finishes the restore first, whatever the slices had done.
-      expect(await c.call('miner', 'getbalance', [])).toEqual(replayState.wallets.find((w) => w.node === 'miner')!.balance)
-      expect(pending(c)).toBe(false)
-      expect(await fullState(c)).toEqual(replayState)
+      await expectTipAtOnceThenReplayed(c, openSnapshot(store.snapshot!).header, replayState)
       await c.close()
     }, 120_000)
   }
@@ -322,14 +326,7 @@ describe('a snapshot restored in the background (restoreInBackground, as `npm ru
       const replayState = await fullState(await openOn(copyStore(crashed, false), seed, { snapshotEvery: false }))
 
       const c = await openOn(crashed, seed, { restoreInBackground: true })
-      expect(pending(c)).toBe(true)
-      expect(restoredHeight(c)).toBe(0)
-      expect(c.height).toBe(liveHeight)
-      expect(await c.call('miner', 'getblockcount', [])).toBe(liveHeight)
-      expect(await c.call('reader', 'getbestblockhash', [])).toBe(liveTip)
-      expect(await c.call('miner', 'getbalance', [])).toEqual(replayState.wallets.find((w) => w.node === 'miner')!.balance)
-      expect(pending(c)).toBe(false)
-      expect(await fullState(c)).toEqual(replayState)
+      await expectTipAtOnceThenReplayed(c, { height: liveHeight, tip: liveTip }, replayState)
       await c.close()
     }, 120_000)
   }
