@@ -9,10 +9,18 @@ import { toHex } from '../crypto/hash.ts'
 const COIN = 100_000_000
 
 // A control character JSON.stringify escapes, plus a per-process secret nonce: a string from a
-// caller cannot forge a marker because the nonce never appears in any output.
-const NONCE = toHex(platform.randomBytes(8))
-const MARK = `\u0001${NONCE}`
-const MARK_RE = new RegExp(`"\\\\u0001${NONCE}(-?\\d+\\.\\d{8})"`, 'g')
+// caller cannot forge a marker because the nonce never appears in any output. Drawn on first use,
+// never at module load: `npm run chain` starts from a startup snapshot of the evaluated modules
+// (server/chain/snapshotEntry.cjs), which would otherwise give every start the same nonce, and keep
+// it in a file.
+let marker: { mark: string; re: RegExp } | undefined
+function markers(): { mark: string; re: RegExp } {
+  if (!marker) {
+    const nonce = toHex(platform.randomBytes(8))
+    marker = { mark: `\u0001${nonce}`, re: new RegExp(`"\\\\u0001${nonce}(-?\\d+\\.\\d{8})"`, 'g') }
+  }
+  return marker
+}
 
 export class Amount {
   constructor(readonly sats: number) {}
@@ -43,10 +51,11 @@ export const amt = (sats: number): Amount => new Amount(sats)
 
 /** JSON text of a reply (or any value) with every Amount printed as komodod does. */
 export function serializeReply(reply: unknown): string {
+  const { mark, re } = markers()
   const text = JSON.stringify(reply, function (this: Record<string, unknown>, key: string, value: unknown) {
     const orig = this[key]
-    if (orig instanceof Amount) return MARK + orig.toFixed8()
+    if (orig instanceof Amount) return mark + orig.toFixed8()
     return value
   })
-  return text === undefined ? 'null' : text.replace(MARK_RE, '$1')
+  return text === undefined ? 'null' : text.replace(re, '$1')
 }

@@ -1,4 +1,4 @@
-import { describe, it, expect } from 'vitest'
+import { describe, it, expect, vi } from 'vitest'
 import { Amount, serializeReply } from '../../../devchain/index.ts'
 
 describe('serializeReply', () => {
@@ -12,6 +12,21 @@ describe('serializeReply', () => {
     const s = '\u0001A1.00000000'
     expect(JSON.parse(serializeReply({ s }))).toEqual({ s })
     expect(serializeReply({ s: '10.5' })).toBe('{"s":"10.5"}')
+  })
+
+  it('draws its secret nonce on first use, not when the module is evaluated (a startup snapshot would freeze it)', async () => {
+    vi.resetModules()
+    const { platform } = await import('#platform')
+    const draw = vi.spyOn(platform, 'randomBytes')
+    try {
+      const fresh = await import('../../../devchain/rpc/amount.ts')
+      expect(draw).not.toHaveBeenCalled()
+      expect(fresh.serializeReply({ a: new fresh.Amount(1) })).toBe('{"a":0.00000001}')
+      expect(fresh.serializeReply({ b: new fresh.Amount(2) })).toBe('{"b":0.00000002}')
+      expect(draw).toHaveBeenCalledTimes(1)
+    } finally {
+      draw.mockRestore()
+    }
   })
 
   it('is a plain number for JSON.stringify and arithmetic', () => {
