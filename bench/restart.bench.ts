@@ -54,7 +54,8 @@ async function grow(dir: string, blocks: number, snapshotEvery: number | false):
  */
 function restartOnce(dir: string): Promise<{ ms: number; cpuMs: number; fullMs: number; fullCpuMs: number; height: number }> {
   const t0 = performance.now()
-  const child = spawn(process.execPath, [...chainCommand(), ...ARGS, `-datadir=${dir}`], { stdio: ['ignore', 'pipe', 'inherit'], env: { ...process.env, DEVCHAIN_SEED: SEED } })
+  const [program, ...command] = chainCommand()
+  const child = spawn(program, [...command, ...ARGS, `-datadir=${dir}`], { stdio: ['ignore', 'pipe', 'inherit'], env: { ...process.env, DEVCHAIN_SEED: SEED } })
   const ask = (url: string, method: string) =>
     fetch(url + '/', { method: 'POST', headers: { authorization: AUTH }, body: `{"method":"${method}","id":1}` }).then((r) => r.json() as Promise<{ result: number }>)
   return new Promise((resolve, reject) => {

@@ -14,8 +14,16 @@ import { createHttpServer } from './http.ts'
 import type { ResolvedArgs } from './conf.ts'
 import { ConfError, resolveChainArgs } from './conf.ts'
 
-/** Starts the chain; resolves with its HTTP server once it listens (launch.mjs watches its first answer). */
-async function main(): Promise<Server> {
+/**
+ * What every start does before it opens the chain and does not depend on its flags: loading the
+ * modules' rules and the code they pull in. Node's startup snapshot runs it once, when it is built.
+ */
+export async function prepare(): Promise<void> {
+  await loadModuleRules()
+}
+
+/** Starts the chain; resolves with its HTTP server once it listens (launch.cjs watches its first answer). */
+export async function start(): Promise<Server> {
   const argv = process.argv.slice(2)
   const flag = (name: string): boolean => argv.includes(`--${name}`) || argv.includes(`-${name}`)
   const ours = new Set(['--reset', '-reset', '--recover', '-recover'])
@@ -63,6 +71,6 @@ async function main(): Promise<Server> {
   return server
 }
 
-// An export rather than top-level await, so the bundle can be a CommonJS script that launch.mjs
-// compiles with V8's code cache.
-export const started = main()
+// Exported, not called: the launcher calls it (launch.cjs), and so does a start from Node's startup
+// snapshot (snapshotEntry.cjs), whose heap holds this module evaluated but nothing started. That also
+// keeps the bundle free of top-level await, so it can be the CommonJS script V8's code cache needs.

@@ -1,18 +1,14 @@
-// `npm run chain` (through launch.mjs): runs server/chain/cli.ts from a cached esbuild bundle on plain
-// Node (see bundle.mjs), rebuilt on the first start after any source change, and compiled through
-// V8's code cache (codeCache.cjs), written after the first start's first answer. When the bundle cannot be built
-// or written (a read-only checkout, esbuild missing), the chain still starts, through tsx.
+// `npm run chain` (chain.sh, through launch.mjs): runs server/chain/cli.ts from a cached esbuild bundle on
+// plain Node (see bundle.mjs), rebuilt on the first start after any source change, and compiled through
+// V8's code cache (codeCache.cjs), written after the first start's first answer. So is Node's startup
+// snapshot of the chain (snapshotBuild.cjs), which chain.sh starts the next start from. When the bundle
+// cannot be built or written (a read-only checkout, esbuild missing), the chain still starts, through tsx.
 // DEVCHAIN_BUNDLE_DIR moves the cache (default node_modules/.cache/devchain/).
-// The `chain` script also runs Node with --max-semi-space-size=2: V8 otherwise lets the young
-// generation grow to 3×16 MB, which at 10,000 blocks and txs was a fifth of the chain's RSS, for no
-// measurable throughput gain here. And with --heap-growing-percent=20: the old generation grows by
-// 1.2× between full collections instead of V8's up to 4×; at 100,000 blocks and 500 payments the
-// RSS was 200 MB against 221 MB, generate and sendtoaddress costing the same CPU within the noise
-// (--optimize-for-size gave 194 MB but ~15% more CPU per payment in an earlier run).
 'use strict'
 const { join, resolve } = require('node:path')
 const { ROOT, bundleIsFresh } = require('./bundleFresh.cjs')
 const { runWithCodeCache } = require('./codeCache.cjs')
+const { buildInBackground } = require('./snapshotBuild.cjs')
 
 const entry = join(ROOT, 'server/chain/cli.ts')
 // Resolved against the working directory, as a relative path given on a command line means; the code
@@ -23,16 +19,20 @@ const outFile = resolve(process.env.DEVCHAIN_BUNDLE_DIR || join(ROOT, 'node_modu
 function run(bundle) {
   const { exports, save } = runWithCodeCache(bundle)
   /** @type {Promise<import('node:http').Server>} */
-  const started = exports.started
+  const started = exports.start()
   // The cache then holds what a start and a first answer run, not only the start.
-  started.then((server) => server.once('request', (_req, res) => res.once('finish', () => setImmediate(save))))
+  const afterFirstAnswer = () => {
+    save()
+    buildInBackground(bundle)
+  }
+  started.then((server) => server.once('request', (_req, res) => res.once('finish', () => setImmediate(afterFirstAnswer))))
 }
 
 /** No bundle (a read-only checkout, esbuild missing): the chain still starts, through tsx. */
 async function throughTsx() {
   const { register } = await import('tsx/esm/api')
   register()
-  await import(require('node:url').pathToFileURL(entry).href)
+  await (await import(require('node:url').pathToFileURL(entry).href)).start()
 }
 
 // A fresh bundle (every start but the first after a source change) runs at once, synchronously.

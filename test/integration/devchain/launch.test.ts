@@ -5,7 +5,7 @@
  */
 import { describe, it, expect, afterEach } from 'vitest'
 import type { ChildProcess } from 'node:child_process'
-import { existsSync, readFileSync, rmSync, utimesSync, writeFileSync } from 'node:fs'
+import { existsSync, readFileSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs'
 import { join, relative } from 'node:path'
 import { pathToFileURL } from 'node:url'
 import { bundleIsFresh, ensureBundle } from '../../../server/chain/bundle.mjs'
@@ -102,5 +102,99 @@ describe('npm run chain', () => {
     expect(stderr()).toMatch(/running through tsx/)
     expect(await post(url, '{"method":"getblockcount","params":[],"id":1}')).toEqual({ status: 200, json: { result: 1, error: null, id: 1 } })
     await stop(child)
+  })
+})
+
+/** Waits until `file` exists: the snapshot is built in the background after a start's first answer. */
+async function waitForFile(file: string): Promise<void> {
+  for (const end = Date.now() + 30_000; !existsSync(file); await new Promise((r) => setTimeout(r, 50))) {
+    if (Date.now() > end) throw new Error(`${file} never appeared`)
+  }
+}
+
+const cmdline = (child: ChildProcess) => readFileSync(`/proc/${child.pid}/cmdline`, 'utf8').split('\0')
+
+/** The same calls on a chain, for comparing a start from the snapshot with one from the bundle. */
+async function answers(url: string) {
+  const addr = (await post(url, '{"method":"getnewaddress","params":[],"id":1}')).json.result as string
+  return [
+    addr,
+    await post(url, '{"method":"generate","params":[2],"id":2}'),
+    await post(url, `{"method":"sendtoaddress","params":["${addr}",1.5],"id":3}`),
+    await post(url, '{"method":"getbalance","params":[],"id":4}'),
+    await post(url, '{"method":"getblock","params":["nope"],"id":5}'),
+    await post(url, '{"method":"nosuchmethod","params":[],"id":6}'),
+    await post(url, '[{"method":"getblockcount","id":7},{"method":"help","params":["getinfo"],"id":8}]'),
+  ]
+}
+
+describe("npm run chain from Node's startup snapshot", () => {
+  const startIn = (bundleDir: string, args: string[] = [], env: Record<string, string> = {}) =>
+    spawnChain(['-ac_name=SNAP', '-rpcport=0', `-datadir=${tempDir()}`, ...args], { DEVCHAIN_BUNDLE_DIR: bundleDir, DEVCHAIN_SEED: 'snapshot-test', ...env })
+
+  /** A bundle directory whose snapshot a first start has built. */
+  async function built(): Promise<string> {
+    const bundleDir = tempDir()
+    const first = await startIn(bundleDir)
+    expect(cmdline(first.child)).not.toContain('--snapshot-blob')
+    await post(first.url, '{"method":"getblockcount","id":1}')
+    await waitForFile(join(bundleDir, 'cli.blob.key'))
+    await stop(first.child)
+    return bundleDir
+  }
+
+  it('builds the snapshot after a first answer, and a later start runs from it and answers as a start from the bundle does', async () => {
+    const bundleDir = await built()
+    const fromSnapshot = await startIn(bundleDir)
+    expect(cmdline(fromSnapshot.child)).toContain('--snapshot-blob')
+    // The flags are read at each start, not frozen into the snapshot.
+    const info = await post(fromSnapshot.url, '{"method":"getinfo","id":1}')
+    expect((info.json.result as { name: string }).name).toBe('SNAP')
+    const viaSnapshot = await answers(fromSnapshot.url)
+    await stop(fromSnapshot.child)
+
+    const fromBundle = await startIn(bundleDir, [], { DEVCHAIN_SNAPSHOT: '0' })
+    expect(cmdline(fromBundle.child)).not.toContain('--snapshot-blob')
+    expect(await answers(fromBundle.url)).toEqual(viaSnapshot)
+    await stop(fromBundle.child)
+  })
+
+  it('passes the blob only to the Node and flags it was built for', async () => {
+    const bundleDir = await built()
+    const keyFile = join(bundleDir, 'cli.blob.key')
+    const key = readFileSync(keyFile, 'utf8')
+    // As if another Node had built it: Node would refuse the blob and exit with status 14.
+    writeFileSync(keyFile, key.replace(/^\d+/, '1'))
+    const other = await startIn(bundleDir)
+    expect(cmdline(other.child)).not.toContain('--snapshot-blob')
+    expect((await post(other.url, '{"method":"getblockcount","id":1}')).json.result).toBe(1)
+    // That start builds it again, for this Node.
+    for (const end = Date.now() + 30_000; readFileSync(keyFile, 'utf8') !== key; await new Promise((r) => setTimeout(r, 50))) {
+      if (Date.now() > end) throw new Error('the key was not written again')
+    }
+    await stop(other.child)
+    expect(cmdline((await startIn(bundleDir)).child)).toContain('--snapshot-blob')
+  })
+
+  it('hands over to the launcher when the sources changed since the snapshot, which rebuilds the bundle and the snapshot', async () => {
+    const bundleDir = await built()
+    const bundle = join(bundleDir, 'cli.cjs')
+    const blobBefore = statSync(join(bundleDir, 'cli.blob')).mtimeMs
+    const bundleBefore = statSync(bundle).mtimeMs
+    // An input that no longer matches its fingerprint, as after an edit.
+    const stamp = JSON.parse(readFileSync(`${bundle}.inputs.json`, 'utf8')) as { inputs: Record<string, string> }
+    const [first] = Object.keys(stamp.inputs)
+    stamp.inputs[first] = '0:0'
+    writeFileSync(`${bundle}.inputs.json`, JSON.stringify(stamp))
+
+    const stale = await startIn(bundleDir)
+    // chain.sh still passes the blob (its key matches), and the start inside it sees the change.
+    expect(cmdline(stale.child)).toContain('--snapshot-blob')
+    expect((await post(stale.url, '{"method":"getblockcount","id":1}')).json.result).toBe(1)
+    expect(statSync(bundle).mtimeMs).toBeGreaterThan(bundleBefore)
+    for (const end = Date.now() + 30_000; statSync(join(bundleDir, 'cli.blob')).mtimeMs === blobBefore; await new Promise((r) => setTimeout(r, 50))) {
+      if (Date.now() > end) throw new Error('the snapshot was not rebuilt')
+    }
+    await stop(stale.child)
   })
 })

@@ -26,7 +26,8 @@ export function cleanUp(): void {
 
 /** Starts `npm run chain <args>` and resolves once it says where it listens. */
 export async function spawnChain(args: string[], env: Record<string, string> = {}): Promise<{ child: ChildProcess; url: string; stdout: () => string; stderr: () => string }> {
-  const child = spawn(process.execPath, [...chainCommand(), ...args], {
+  const [program, ...command] = chainCommand()
+  const child = spawn(program, [...command, ...args], {
     cwd: process.cwd(), stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, ...env },
   })
   children.push(child)
