@@ -18,7 +18,7 @@ import { copyFileSync, mkdtempSync, rmSync } from 'node:fs'
 import { loadavg, tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { chainCommand } from '../scripts/chainCommand.ts'
-import { cpuSecondsOf, median } from './support/measure.ts'
+import { median, onCpuMs } from './support/measure.ts'
 import { createDevchain } from '../devchain/index.ts'
 import { SNAPSHOT_EVERY } from '../devchain/core.ts'
 import { fileStorage } from '../devchain/platform/node/fileStore.ts'
@@ -69,10 +69,10 @@ function restartOnce(dir: string): Promise<{ ms: number; cpuMs: number; fullMs: 
       ask(m[1], 'getblockcount')
         .then(async (j) => {
           const ms = performance.now() - t0
-          const cpuMs = cpuSecondsOf(child.pid!) * 1000
+          const cpuMs = onCpuMs(child.pid!)
           await ask(m[1], 'getbalance')
           const fullMs = performance.now() - t0
-          const fullCpuMs = cpuSecondsOf(child.pid!) * 1000
+          const fullCpuMs = onCpuMs(child.pid!)
           child.once('exit', () => resolve({ ms, cpuMs, fullMs, fullCpuMs, height: j.result }))
           child.kill('SIGKILL')
         })

@@ -38,6 +38,21 @@ export function cpuSecondsOf(pid: number): number {
   }
 }
 
+/**
+ * CPU milliseconds a process's live threads have run so far, in nanoseconds from
+ * /proc/<pid>/task/<tid>/schedstat: for short spans, such as a start, where /proc/<pid>/stat's 10 ms
+ * ticks (each truncated) are too coarse. Threads that already exited are not counted. NaN once gone.
+ */
+export function onCpuMs(pid: number): number {
+  try {
+    let ns = 0
+    for (const tid of fs.readdirSync(`/proc/${pid}/task`)) ns += Number(fs.readFileSync(`/proc/${pid}/task/${tid}/schedstat`, 'utf8').split(' ')[0])
+    return ns / 1e6
+  } catch {
+    return NaN
+  }
+}
+
 const TIME = '/usr/bin/time'
 const MARK = 'KJ_CPU_SECONDS'
 
