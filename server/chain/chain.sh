@@ -11,7 +11,8 @@
 # generation grow to 3×16 MB, which at 10,000 blocks and txs was a fifth of the chain's RSS, for no
 # measurable throughput gain here; --heap-growing-percent=20, so the old generation grows by 1.2×
 # between full collections instead of V8's up to 4× (at 100,000 blocks and 500 payments, 200 MB of RSS
-# against 221 MB, generate and sendtoaddress costing the same CPU within the noise).
+# against 221 MB, generate and sendtoaddress costing the same CPU within the noise; --optimize-for-size
+# gave 194 MB but ~15% more CPU per payment in an earlier run).
 case $0 in */*) here=${0%/*} ;; *) here=. ;; esac
 flags='--max-semi-space-size=2 --heap-growing-percent=20'
 node=$(command -v node) || { echo 'devchain: node is not on the PATH' >&2; exit 127; }
