@@ -105,10 +105,10 @@ describe('npm run chain', () => {
   })
 })
 
-/** Waits until `file` exists: the snapshot is built in the background after a start's first answer. */
-async function waitForFile(file: string): Promise<void> {
-  for (const end = Date.now() + 30_000; !existsSync(file); await new Promise((r) => setTimeout(r, 50))) {
-    if (Date.now() > end) throw new Error(`${file} never appeared`)
+/** Waits until `done()` holds: the snapshot is built in the background after a start's first answer. */
+async function waitUntil(done: () => boolean, what: string): Promise<void> {
+  for (const end = Date.now() + 30_000; !done(); await new Promise((r) => setTimeout(r, 50))) {
+    if (Date.now() > end) throw new Error(`${what} within 30 s`)
   }
 }
 
@@ -138,7 +138,7 @@ describe("npm run chain from Node's startup snapshot", () => {
     const first = await startIn(bundleDir)
     expect(cmdline(first.child)).not.toContain('--snapshot-blob')
     await post(first.url, '{"method":"getblockcount","id":1}')
-    await waitForFile(join(bundleDir, 'cli.blob.key'))
+    await waitUntil(() => existsSync(join(bundleDir, 'cli.blob.key')), 'no snapshot was built')
     await stop(first.child)
     return bundleDir
   }
@@ -169,9 +169,7 @@ describe("npm run chain from Node's startup snapshot", () => {
     expect(cmdline(other.child)).not.toContain('--snapshot-blob')
     expect((await post(other.url, '{"method":"getblockcount","id":1}')).json.result).toBe(1)
     // That start builds it again, for this Node.
-    for (const end = Date.now() + 30_000; readFileSync(keyFile, 'utf8') !== key; await new Promise((r) => setTimeout(r, 50))) {
-      if (Date.now() > end) throw new Error('the key was not written again')
-    }
+    await waitUntil(() => readFileSync(keyFile, 'utf8') === key, 'the snapshot was not built again')
     await stop(other.child)
     expect(cmdline((await startIn(bundleDir)).child)).toContain('--snapshot-blob')
   })
@@ -192,9 +190,7 @@ describe("npm run chain from Node's startup snapshot", () => {
     expect(cmdline(stale.child)).toContain('--snapshot-blob')
     expect((await post(stale.url, '{"method":"getblockcount","id":1}')).json.result).toBe(1)
     expect(statSync(bundle).mtimeMs).toBeGreaterThan(bundleBefore)
-    for (const end = Date.now() + 30_000; statSync(join(bundleDir, 'cli.blob')).mtimeMs === blobBefore; await new Promise((r) => setTimeout(r, 50))) {
-      if (Date.now() > end) throw new Error('the snapshot was not rebuilt')
-    }
+    await waitUntil(() => statSync(join(bundleDir, 'cli.blob')).mtimeMs !== blobBefore, 'the snapshot was not rebuilt')
     await stop(stale.child)
   })
 })
