@@ -14,13 +14,15 @@
 import path from 'node:path'
 import type { App, Page, Plugin } from 'vuepress/core'
 import { createPage } from 'vuepress/core'
+import type { MarkdownEnv, MarkdownLink } from 'vuepress/markdown'
 import type { Category, MethodSpec } from '../../protocol/catalog.ts'
 import { METHODS } from '../../modules/catalog.ts'
 import { CATEGORY_ORDER } from '../reference/labels.ts'
 import { profilesAllowing } from '../reference/profiles.ts'
 import { recordedMethods } from '../reference/recorded.ts'
 import type { GeneratedPage, SkeletonContext } from '../reference/skeleton.ts'
-import { renderCategoryPage, renderDifferencesPage, renderIndexPage } from '../reference/skeleton.ts'
+import { indexDataModule, renderCategoryPage, renderDifferencesPage, renderIndexPage } from '../reference/skeleton.ts'
+import { indexDataSource, indexTableData, type IndexTableData } from '../reference/indexTable.ts'
 import { DIFFERENCES } from '../../protocol/differences.ts'
 import { readReferenceFile, resolveStrings } from '../reference/strings.ts'
 
@@ -59,9 +61,21 @@ export function virtualSource(dir: string | null, page: GeneratedPage): string {
   return `${root}/reference/${name}.md`
 }
 
+/**
+ * The links of the index's tables, as the site's Markdown records the links of a page (the link check reads
+ * `page.links`): each method's link, rendered as the table's Markdown wrote it.
+ */
+export function indexTableLinks(app: Pick<App, 'markdown' | 'options'>, data: IndexTableData): MarkdownLink[] {
+  const env: MarkdownEnv = { base: app.options.base, filePathRelative: null }
+  for (const [name, link] of data.groups.flat()) app.markdown.renderInline(`[\`${name}\`](${link})`, env)
+  return env.links ?? []
+}
+
 async function addPages(app: App, methods: readonly MethodSpec[]): Promise<void> {
   const recorded = recordedMethods(app.dir.public())
   const localesDir = app.dir.source('locales')
+  const groups = groupByCategory(methods)
+  const inline = (markdown: string) => app.markdown.renderInline(markdown, { base: app.options.base, filePathRelative: null })
   const generated: Page[] = []
   for (const prefix of Object.keys(app.siteData.locales)) {
     const dir = prefix === '/' ? null : prefix.slice(1, -1)
@@ -69,9 +83,13 @@ async function addPages(app: App, methods: readonly MethodSpec[]): Promise<void>
     const pages = referencePages(methods, prefix, strings, recorded)
     const ctx = { prefix, recorded, profiles: profilesAllowing }
     pages.push(renderDifferencesPage(DIFFERENCES, pages.length, strings, ctx))
+    // The index's tables: the locale's data module, which its index page (pages[0]) imports.
+    const index = indexTableData(groups, strings, ctx, inline)
+    await app.writeTemp(indexDataModule(prefix), indexDataSource(index))
     for (const page of pages) {
       const created = await createPage(app, { path: page.path, frontmatter: page.frontmatter, content: page.content })
       created.filePathRelative = virtualSource(dir, page)
+      if (page === pages[0]) created.links.push(...indexTableLinks(app, index))
       generated.push(created)
     }
   }

@@ -1,7 +1,9 @@
 /**
  * The one markdown skeleton of the RPC reference. Every locale's pages come out of these functions;
- * only the strings differ. Pure: no file system, no VuePress, so it is tested directly.
+ * only the strings differ. Pure: no file system, no VuePress, so it is tested directly. The index's tables are
+ * data (indexTable.ts), rendered by one component.
  */
+import path from 'node:path'
 import type { Category, MethodSpec, ParamSpec } from '../../protocol/catalog.ts'
 import type { ReferenceStrings } from './strings.ts'
 import type { Difference } from '../../protocol/differences.ts'
@@ -142,22 +144,36 @@ export function renderCategoryPage(
   }
 }
 
-/** The index: one table per category (method, safety class, profiles, summary), linking to the method. */
+/** The component that renders the index's tables (indexTable.ts), by file: only the index pages import it. */
+export const INDEX_TABLE_COMPONENT = path.resolve(import.meta.dirname, 'client/MethodIndexTable.vue')
+
+/** The data module of a locale's index tables, in VuePress's temp folder (`@temp`): one per locale. */
+export const indexDataModule = (prefix: string): string => `reference/methodIndex-${prefix === '/' ? 'en' : prefix.slice(1, -1)}.js`
+
+/** A value as JavaScript source that may stand inside a `<script>` block. */
+const jsValue = (value: unknown) => JSON.stringify(value).replace(/</g, '\\u003c')
+
+/**
+ * The index: a heading per category linking to its page, over a table of its methods (method, safety class,
+ * profiles, summary; each method linking to its section). The tables are a MethodIndexTable each, over the locale's
+ * data module (indexTable.ts) that the plugin writes beside the page.
+ */
 export function renderIndexPage(
   groups: ReadonlyArray<{ category: Category; methods: readonly MethodSpec[] }>, t: ReferenceStrings, ctx: SkeletonContext,
 ): GeneratedPage {
   const L = t.labels
-  const out: string[] = [`# ${mdText(L.indexTitle)}`, '', mdText(L.indexIntro), '', `${mdText(L.openRpc)} <a href="/openrpc.json" download>openrpc.json</a>`, '']
-  for (const { category, methods } of groups) {
-    const page = referencePagePath(ctx.prefix, category)
-    out.push(`## [${mdText(t.categories[category].title)}](${page})`, '')
-    out.push(`| ${L.method} | ${L.safety} | ${L.profiles} | ${L.description} |`, '| --- | --- | --- | --- |')
-    for (const m of methods) {
-      const profiles = ctx.profiles(m)
-      out.push(`| [${code(m.name)}](${methodLink(ctx.prefix, m)}) | ${code(m.safety)} | ${profiles.length ? profiles.join(', ') : mdText(L.noProfile)} | ${mdText(t.method(m).summary)} |`)
-    }
-    out.push('')
-  }
+  const out: string[] = [
+    '<script setup>',
+    `import MethodIndexTable from ${jsValue(INDEX_TABLE_COMPONENT)}`,
+    `import index from ${jsValue(`@temp/${indexDataModule(ctx.prefix)}`)}`,
+    '</script>',
+    '',
+    `# ${mdText(L.indexTitle)}`, '', mdText(L.indexIntro), '', `${mdText(L.openRpc)} <a href="/openrpc.json" download>openrpc.json</a>`, '',
+  ]
+  groups.forEach(({ category }, i) => {
+    out.push(`## [${mdText(t.categories[category].title)}](${referencePagePath(ctx.prefix, category)})`, '')
+    out.push(`<MethodIndexTable :data="index" :group="${i}" />`, '')
+  })
   return {
     path: referenceIndexPath(ctx.prefix),
     frontmatter: { title: L.indexTitle, order: REFERENCE_ORDER, rpc: [], reference: true, editLink: false },
