@@ -3,7 +3,8 @@ import path from 'node:path'
 import { beforeAll, describe, expect, it } from 'vitest'
 import { CATEGORIES, METHODS } from '../../modules/catalog.ts'
 import { discoverLocales } from '../../.vuepress/locales/discover.ts'
-import { differenceAnchor, differencesPath, methodAnchor, referenceIndexPath, referencePagePath } from '../../.vuepress/reference/skeleton.ts'
+import { differenceAnchor, differencesPath, methodAnchor, methodLink, referenceIndexPath, referencePagePath } from '../../.vuepress/reference/skeleton.ts'
+import { groupByCategory } from '../../.vuepress/plugins/rpcReference.ts'
 import { differencesFor } from '../../.vuepress/plugins/journeyDifferences.ts'
 import { DIFFERENCES } from '../../protocol/differences.ts'
 import { ROOT, builtRoutes, sharedDist } from '../support/site.ts'
@@ -39,6 +40,32 @@ describe('RPC reference in the built site', () => {
         expect(holders, `${prefix} ${m.name}`).toEqual([referencePagePath(prefix, m.category)])
       }
     }
+  })
+
+  it('tables every method on the index under its category\'s heading, linked to its section, in every locale', () => {
+    for (const prefix of prefixes) {
+      const html = fs.readFileSync(fileFor(dist, referenceIndexPath(prefix)), 'utf8')
+      for (const m of METHODS)
+        expect(html, `${prefix} ${m.name}`).toContain(`<tr><td><a class="route-link" href="${methodLink(prefix, m)}"><code>${m.name}</code></a></td><td><code>${m.safety}</code></td><td>`)
+      expect(html.match(/<tr><td><a class="route-link" href="\//g)).toHaveLength(METHODS.length)
+      // Each category's heading (with its anchor, in the outline and the search index), then its table.
+      const headings = [...html.matchAll(/<h2 id="([^"]+)" tabindex="-1"><a class="header-anchor" href="#\1"><span><a class="route-link" href="([^"]+)">[^<]+<\/a><\/span><\/a><\/h2><table>/g)]
+      expect(headings.map((h) => h[2])).toEqual(groupByCategory(METHODS).map((g) => referencePagePath(prefix, g.category)))
+    }
+  })
+
+  it('keeps each locale\'s index table data in that index page\'s chunk, which no other page loads', () => {
+    const assets = path.join(dist, 'assets')
+    const holders = fs.readdirSync(assets).filter((f) => f.endsWith('.js') && /\\?"groups\\?":\[\[\[\\?"/.test(fs.readFileSync(path.join(assets, f), 'utf8')))
+    expect(holders).toHaveLength(prefixes.length)
+    const loaders = new Map<string, string[]>()
+    for (const route of builtRoutes(dist)) {
+      const html = fs.readFileSync(fileFor(dist, route), 'utf8')
+      for (const f of [...holders, 'MethodIndexTable-']) if (html.includes(`/assets/${f}`)) loaders.set(f, [...loaders.get(f) ?? [], route])
+    }
+    for (const f of holders) expect(loaders.get(f), f).toHaveLength(1)
+    expect(holders.map((f) => loaders.get(f)![0]).sort()).toEqual(prefixes.map(referenceIndexPath).sort())
+    expect(loaders.get('MethodIndexTable-')?.sort()).toEqual(prefixes.map(referenceIndexPath).sort())
   })
 
   it('writes the Chinese page in Chinese and the English page in English', () => {
