@@ -5,7 +5,8 @@ import { lazyIsland } from '../components/lazyIsland.ts'
 import { hydrateBeforeNavigation } from './theme/hydrateOnFirstInput.ts'
 import { keepThemeDataRaw } from './theme/rawThemeData.ts'
 import { prebuiltLeavesKey } from './theme/prebuiltLeaves.ts'
-import { ensureAllModuleUi, ensureModuleUi, ensureUiStrings } from '../components/i18n/localeUi.ts'
+import { ensureAllModuleUi, ensureModuleUi, ensureUiStrings, ensureWidgetUi } from '../components/i18n/localeUi.ts'
+import { WIDGET_ISLANDS } from '../components/i18n/widgetUi.ts'
 import { islandMarker } from './plugins/islandPreload/marker.ts'
 import { setInPageWorkerFactory } from '../components/inPageChain.ts'
 import { prefetchInPageWhenIdle } from '../components/inPagePrefetch.ts'
@@ -55,12 +56,18 @@ export default defineClientConfig({
       setInPageWorkerFactory(() => new Worker(inPageWorkerUrl, { type: 'module' }), inPageWorkerUrl)
       router.afterEach(() => prefetchInPageWhenIdle())
     }
-    for (const [name, loader] of Object.entries(lazy))
-      app.component(name, eager.has(name) ? defineAsyncComponent(loader) : lazyIsland(loader))
-    // A panel hydrates once its module's strings in the reader's language are in, as the server rendered it
-    // (which has every locale's: the modules' strings stay out of a translated page's first load).
-    for (const [name, loader] of Object.entries(panels))
-      app.component(name, lazyIsland(() => Promise.all([loader(), ensureModuleUi(localeOf(router.currentRoute.value.path))]).then(([panel]) => panel)))
+    const routeLocale = () => localeOf(router.currentRoute.value.path)
+    // A widget island hydrates once the widgets' strings in the reader's language are in, and a panel once its
+    // module's and the widgets' are, as the server rendered them (which has every locale's): neither set of
+    // strings is in a translated page's first load.
+    const widgets = new Set<string>(WIDGET_ISLANDS)
+    const withStrings = (loader: () => Promise<Component>, ...strings: ((prefix: string) => Promise<void>)[]) => () =>
+      Promise.all([loader(), ...strings.map((ensure) => ensure(routeLocale()))]).then(([component]) => component)
+    for (const [name, loader] of Object.entries(lazy)) {
+      const load = widgets.has(name) ? withStrings(loader, ensureWidgetUi) : loader
+      app.component(name, eager.has(name) ? defineAsyncComponent(load) : lazyIsland(load))
+    }
+    for (const [name, loader] of Object.entries(panels)) app.component(name, lazyIsland(withStrings(loader, ensureModuleUi, ensureWidgetUi)))
     if (import.meta.env.SSR) {
       await ensureAllModuleUi()
       // The server render names the preloaded ones a page uses, and the build preloads their chunks in its <head>.

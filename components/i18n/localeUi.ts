@@ -1,10 +1,11 @@
 /**
  * The UI strings of each site locale, loaded per locale instead of travelling in the site data: an
  * English page carries English only (it is in the main chunk, every locale falls back to it), a
- * translated page loads its locale's `"ui"` from `locales/<dir>/locale.json` as two small chunks.
+ * translated page loads its locale's `"ui"` from `locales/<dir>/locale.json` as small chunks.
  *
- * The router waits for the core strings before it resolves a route of the locale, and a module's panel
- * for the module strings before it hydrates (see `.vuepress/client.ts`); the server render has them all.
+ * The router waits for the core strings before it resolves a route of the locale, a widget island
+ * (widgetUi.ts) for the widgets' strings and a module's panel for the module strings before it hydrates
+ * (see `.vuepress/client.ts`); the server render has them all.
  * So the server render, hydration and later navigations all see the translated strings: no English
  * flash, no hydration mismatch.
  */
@@ -24,25 +25,31 @@ export function uiLoadersFromGlob(files: Record<string, () => Promise<unknown>>)
   return out
 }
 
-// Each locale's `ui` in two parts (.vuepress/bundler/localeUiParts.ts): the core components' strings, needed before a
-// page renders, and the modules' panel strings, which wait for the first panel. Neither carries the theme's labels.
+// Each locale's `ui` in three parts (.vuepress/bundler/localeUiParts.ts): the core components' strings, needed
+// before a page renders; the widgets' (widgetUi.ts), which wait for the first widget island; and the modules'
+// panel strings, which wait for the first panel. None carries the theme's labels.
 let loaders = uiLoadersFromGlob(import.meta.glob('../../locales/*/locale.json', { query: '?kj-ui=core', import: 'default' }))
+let widgetLoaders = uiLoadersFromGlob(import.meta.glob('../../locales/*/locale.json', { query: '?kj-ui=widgets', import: 'default' }))
 let moduleLoaders = uiLoadersFromGlob(import.meta.glob('../../locales/*/locale.json', { query: '?kj-ui=modules', import: 'default' }))
 /** Merged strings of the locales loaded so far; reactive so a component reading a locale sees it arrive. */
 const loaded = shallowReactive(new Map<string, UiStrings>())
-/** Each loaded locale's `ui` as given, for module strings laid over their own English (useUiStrings). */
+/** Each loaded locale's core `ui` as given, for module strings laid over their own English (useUiStrings). */
 const translations = new Map<string, unknown>()
+/** Each loaded locale's widget strings as given. */
+const widgetTranslations = new Map<string, unknown>()
 /** Each locale's module strings as given, once loaded; reactive so a panel sees them arrive. */
 const moduleTranslations = shallowReactive(new Map<string, unknown>())
 const pending = new Map<string, Promise<void>>()
 
 /** Tests swap the globs for stubs; returns the previous core loaders and forgets what was loaded. */
-export function setUiLoaders(next: Record<string, UiLoader>, nextModules: Record<string, UiLoader> = {}): Record<string, UiLoader> {
+export function setUiLoaders(next: Record<string, UiLoader>, nextModules: Record<string, UiLoader> = {}, nextWidgets: Record<string, UiLoader> = {}): Record<string, UiLoader> {
   const prev = loaders
   loaders = next
   moduleLoaders = nextModules
+  widgetLoaders = nextWidgets
   loaded.clear()
   translations.clear()
+  widgetTranslations.clear()
   moduleTranslations.clear()
   pending.clear()
   return prev
@@ -64,11 +71,26 @@ function once(key: string, load: () => Promise<void>): Promise<void> {
  */
 export function ensureUiStrings(prefix: string): Promise<void> {
   const load = loaders[prefix]
-  if (prefix === '/' || !load || loaded.has(prefix)) return Promise.resolve()
+  if (prefix === '/' || !load || translations.has(prefix)) return Promise.resolve()
   return once(`core ${prefix}`, () => load().then((ui) => {
     translations.set(prefix, ui)
-    loaded.set(prefix, overlayUi(en, ui))
+    merge(prefix)
   }, () => {}))
+}
+
+/** Loads a locale's widget strings once (a widget island waits for them before it hydrates), as ensureUiStrings does. */
+export function ensureWidgetUi(prefix: string): Promise<void> {
+  const load = widgetLoaders[prefix]
+  if (prefix === '/' || !load || widgetTranslations.has(prefix)) return Promise.resolve()
+  return once(`widgets ${prefix}`, () => load().then((ui) => {
+    widgetTranslations.set(prefix, ui)
+    merge(prefix)
+  }, () => {}))
+}
+
+/** The locale's strings as loaded so far, core and widgets, over English (whichever part comes first). */
+function merge(prefix: string): void {
+  loaded.set(prefix, overlayUi(en, { ...(translations.get(prefix) as object | undefined), ...(widgetTranslations.get(prefix) as object | undefined) }))
 }
 
 /** Loads a locale's module strings once (a panel waits for them before it hydrates), as ensureUiStrings does. */
@@ -78,9 +100,9 @@ export function ensureModuleUi(prefix: string): Promise<void> {
   return once(`modules ${prefix}`, () => load().then((ui) => { moduleTranslations.set(prefix, ui) }, () => {}))
 }
 
-/** Every locale's module strings: the server render has them all before it renders a page. */
+/** Every locale's widget and module strings: the server render has them all before it renders a page. */
 export function ensureAllModuleUi(): Promise<void> {
-  return Promise.all(Object.keys(moduleLoaders).map(ensureModuleUi)).then(() => {})
+  return Promise.all([...Object.keys(widgetLoaders).map(ensureWidgetUi), ...Object.keys(moduleLoaders).map(ensureModuleUi)]).then(() => {})
 }
 
 /** The strings of a locale: English until (and unless) its translation has loaded. */
@@ -88,10 +110,8 @@ export function uiStringsFor(prefix: string): UiStrings {
   return loaded.get(prefix) ?? en
 }
 
-/** A locale's `ui` object as loaded so far, core and module strings (undefined for English or before either loads). */
+/** A locale's `ui` object as loaded so far, core, widget and module strings (undefined for English or before any loads). */
 export function uiTranslationFor(prefix: string): unknown {
-  const modules = moduleTranslations.get(prefix)
-  const core = loaded.has(prefix) ? translations.get(prefix) : undefined
-  if (modules === undefined) return core
-  return { ...(core as object | undefined), ...(modules as object) }
+  const parts = [translations.get(prefix), widgetTranslations.get(prefix), moduleTranslations.get(prefix)].filter((p) => p !== undefined)
+  return parts.length ? Object.assign({}, ...parts) : undefined
 }
