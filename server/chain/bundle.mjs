@@ -47,7 +47,7 @@ function keepModuleUrls(root) {
  * @returns {Promise<string>}
  */
 export async function ensureBundle({ entry, outFile, root, format = 'esm' }) {
-  if (bundleIsFresh(outFile)) return outFile
+  if (bundleIsFresh(outFile, entry)) return outFile
   const esbuild = await import('esbuild')
   mkdirSync(dirname(outFile), { recursive: true })
   const tmp = `${outFile}.${process.pid}.tmp`

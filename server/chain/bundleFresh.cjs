@@ -12,14 +12,18 @@ function fingerprint(file) {
 }
 
 /**
- * True when `outFile` exists and was built from inputs that are all unchanged.
+ * True when `outFile` exists and was built from inputs that are all unchanged, and, given `entry`, from that
+ * entry: checkouts that share one node_modules (worktrees, a symlink) share its cache, and each must run its own
+ * sources, not the other's unchanged ones.
  * @param {string} outFile
+ * @param {string} [entry]
  */
-function bundleIsFresh(outFile) {
+function bundleIsFresh(outFile, entry) {
   try {
     statSync(outFile)
-    /** @type {{ inputs: Record<string, string> }} */
+    /** @type {{ entry?: string, inputs: Record<string, string> }} */
     const stamp = JSON.parse(readFileSync(`${outFile}.inputs.json`, 'utf8'))
+    if (entry !== undefined && stamp.entry !== entry) return false
     for (const [file, fp] of Object.entries(stamp.inputs)) if (fingerprint(file) !== fp) return false
     return Object.keys(stamp.inputs).length > 0
   } catch {

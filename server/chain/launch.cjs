@@ -36,7 +36,7 @@ async function throughTsx() {
 }
 
 // A fresh bundle (every start but the first after a source change) runs at once, synchronously.
-if (bundleIsFresh(outFile)) run(outFile)
+if (bundleIsFresh(outFile, entry)) run(outFile)
 else {
   import('./bundle.mjs')
     .then(({ ensureBundle }) => ensureBundle({ entry, outFile, root: ROOT, format: 'cjs' }))

@@ -5,11 +5,11 @@
 // modules' rules already loaded, so a start skips compiling and running ~600 KB of JavaScript and most
 // of Node's own built-in modules, and goes straight to opening the chain.
 //
-// A start from the blob first checks that it is still the build of today's sources (the bundle's inputs
-// and the bundle itself); when it is not, it hands over to launch.cjs, as a start without a blob does,
-// which rebuilds the bundle and then the blob.
+// A start from the blob first checks that it is still the build of today's sources (the bundle's inputs,
+// the bundle itself and the two files the blob holds besides it, in this checkout); when it is not, it
+// hands over to launch.cjs, as a start without a blob does, which rebuilds the bundle and then the blob.
 'use strict'
-const { readFileSync, statSync } = require('node:fs')
+const { readFileSync } = require('node:fs')
 const { dirname, join, resolve } = require('node:path')
 const v8 = require('node:v8')
 
@@ -42,22 +42,23 @@ function evaluate(file) {
   return /** @type {any} */ (module.exports)
 }
 
-/** The bundle's identity as launch.cjs and codeCache.cjs see it: size and mtime. @param {string} file */
-const bundleKey = (file) => {
-  const s = statSync(file)
-  return `${s.size}:${s.mtimeMs}`
-}
-
 const bundle = process.argv[2]
-const builtFrom = bundleKey(bundle)
-const { bundleIsFresh } = evaluate(join(__dirname, 'bundleFresh.cjs'))
+const { bundleIsFresh, fingerprint } = evaluate(join(__dirname, 'bundleFresh.cjs'))
+// The files the snapshot holds besides the bundle: an edit to either makes it stale too.
+const OWN = ['snapshotEntry.cjs', 'bundleFresh.cjs']
+/** What the snapshot was built from: the bundle (as launch.cjs and codeCache.cjs see it) and its own files. */
+const stampOf = (/** @type {string} */ dir) => [bundle, ...OWN.map((f) => join(dir, f))].map(fingerprint).join(' ')
+const builtFrom = stampOf(__dirname)
 const chain = evaluate(bundle)
 // What every start would do first, done once here: the modules' rules and the code they load.
 chain.prepare().then(() => {
   v8.startupSnapshot.setDeserializeMainFunction(() => {
+    // This checkout's files, beside the launcher chain.sh named: a snapshot another checkout built into a
+    // shared node_modules is not this one's.
+    const here = dirname(resolve(process.argv[1]))
     let current = false
     try {
-      current = bundleKey(bundle) === builtFrom && bundleIsFresh(bundle)
+      current = stampOf(here) === builtFrom && bundleIsFresh(bundle, join(here, 'cli.ts'))
     } catch {
       // The bundle is gone: launch.cjs builds it again.
     }

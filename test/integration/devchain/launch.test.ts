@@ -48,6 +48,20 @@ describe('bundle cache', () => {
     expect(second.value).toBe(2)
   })
 
+  it('is not fresh for another checkout\'s entry, as when checkouts share one node_modules', async () => {
+    const root = tempDir()
+    writeFileSync(join(root, 'entry.ts'), 'export const x = 1\n')
+    const outFile = join(root, 'shared', 'entry.mjs')
+    await ensureBundle({ entry: join(root, 'entry.ts'), outFile, root })
+    expect(bundleIsFresh(outFile, join(root, 'entry.ts'))).toBe(true)
+    const other = tempDir()
+    writeFileSync(join(other, 'entry.ts'), 'export const x = 2\n')
+    expect(bundleIsFresh(outFile, join(other, 'entry.ts'))).toBe(false)
+    // The other checkout builds its own, over the shared one.
+    await ensureBundle({ entry: join(other, 'entry.ts'), outFile, root: other })
+    expect(((await import(pathToFileURL(outFile).href + '?other')) as { x: number }).x).toBe(2)
+  })
+
   it('treats a bundle without its input list as stale', async () => {
     const root = tempDir()
     writeFileSync(join(root, 'entry.ts'), 'export const x = 1\n')
