@@ -3,7 +3,9 @@ import os from 'node:os'
 import path from 'node:path'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import type { Page, PluginObject } from 'vuepress/core'
-import { pageMethodsPlugin, referenceFileOf } from '../../../.vuepress/plugins/pageMethods.ts'
+import { pageMethodsOf, pageMethodsPlugin, referenceFileOf, withoutTranslatedEnglish } from '../../../.vuepress/plugins/pageMethods.ts'
+import { methodStringsFrom } from '../../../components/i18n/useMethodStrings.ts'
+import type { MethodSpec } from '../../../protocol/catalog.ts'
 
 let root: string
 const file = () => path.join(root, 'locales', 'zh', 'reference.json')
@@ -42,5 +44,36 @@ describe('a translated page\'s method texts', () => {
     expect(referenceFileOf(locales, 'zh').methods?.getinfo.summary).toBe('新的摘要')
     fs.rmSync(file())
     expect(referenceFileOf(locales, 'zh')).toEqual({})
+  })
+})
+
+describe('a translated page\'s method specs', () => {
+  it('leave out the English its texts translate, and keep the rest as the fallback', () => {
+    const specs = pageMethodsOf(['getrawtransaction', 'getinfo'], '')
+    const english = specs.getrawtransaction
+    const texts = { getrawtransaction: { summary: 'Транзакция по txid', params: { txid: 'Идентификатор', verbose: '  ' } } }
+    const lean = withoutTranslatedEnglish(specs, texts)
+    expect(lean.getrawtransaction.summary).toBe('')
+    expect(lean.getrawtransaction.params.map((p) => p.summary)).toEqual(['', english.params[1].summary])
+    // Everything but the translated texts is the spec as it was: types, formats, examples, the other method.
+    expect({ ...lean.getrawtransaction, summary: english.summary, params: english.params }).toEqual(english)
+    expect(lean.getrawtransaction.params.map(({ summary: _s, ...p }) => p)).toEqual(english.params.map(({ summary: _s, ...p }) => p))
+    expect(lean.getinfo).toBe(specs.getinfo)
+    // What the form shows is unchanged: the translation, else English.
+    const shown = (s: MethodSpec) => [methodStringsFrom(texts).summary(s), ...s.params.map((p) => methodStringsFrom(texts).param(s, p.name))]
+    expect(shown(lean.getrawtransaction)).toEqual(shown(english))
+    expect(shown(lean.getrawtransaction)).toEqual(['Транзакция по txid', 'Идентификатор', english.params[1].summary])
+  })
+
+  it('stay whole on an English page, and lean on a translated one', () => {
+    fs.writeFileSync(file(), JSON.stringify({ methods: { getinfo: { summary: '获取信息' } } }))
+    const plugin = pageMethodsPlugin() as PluginObject
+    const zh = page('/zh/')
+    const en = page('/')
+    plugin.extendsPage!(zh, app())
+    plugin.extendsPage!(en, app())
+    const whole = pageMethodsOf(['getinfo'], '').getinfo
+    expect((en.data.methodSpecs as Record<string, MethodSpec>).getinfo).toEqual(whole)
+    expect((zh.data.methodSpecs as Record<string, MethodSpec>).getinfo).toEqual({ ...whole, summary: '' })
   })
 })
