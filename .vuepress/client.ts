@@ -5,7 +5,7 @@ import { lazyIsland } from '../components/lazyIsland.ts'
 import { hydrateBeforeNavigation } from './theme/hydrateOnFirstInput.ts'
 import { keepThemeDataRaw } from './theme/rawThemeData.ts'
 import { prebuiltLeavesKey } from './theme/prebuiltLeaves.ts'
-import { ensureAllModuleUi, ensureModuleUi, ensureUiStrings, ensureWidgetUi } from '../components/i18n/localeUi.ts'
+import { ensureAllLazyUi, ensureModuleUi, ensureUiStrings, ensureWidgetUi } from '../components/i18n/localeUi.ts'
 import { WIDGET_ISLANDS } from '../components/i18n/widgetUi.ts'
 import { islandMarker } from './plugins/islandPreload/marker.ts'
 import { setInPageWorkerFactory } from '../components/inPageChain.ts'
@@ -69,7 +69,7 @@ export default defineClientConfig({
     }
     for (const [name, loader] of Object.entries(panels)) app.component(name, lazyIsland(withStrings(loader, ensureModuleUi, ensureWidgetUi)))
     if (import.meta.env.SSR) {
-      await ensureAllModuleUi()
+      await ensureAllLazyUi()
       // The server render names the preloaded ones a page uses, and the build preloads their chunks in its <head>.
       app.mixin(islandMarker(PRELOADED))
       // The sidebar's links, each built once per build rather than on every page (theme/sidebarLeafHtml.ts).

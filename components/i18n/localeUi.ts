@@ -66,26 +66,26 @@ function once(key: string, load: () => Promise<void>): Promise<void> {
 }
 
 /**
- * Loads a locale's strings once. Resolves (never rejects) when they are there, at once for English or a
- * prefix without a locale file; a failed load leaves that locale in English and is retried next time.
+ * Loads one part of a locale's strings once into `into`, then calls `then`. Resolves (never rejects) when they
+ * are there, at once for English or a prefix without that part; a failed load leaves the part in English and
+ * is retried next time.
  */
-export function ensureUiStrings(prefix: string): Promise<void> {
-  const load = loaders[prefix]
-  if (prefix === '/' || !load || translations.has(prefix)) return Promise.resolve()
-  return once(`core ${prefix}`, () => load().then((ui) => {
-    translations.set(prefix, ui)
-    merge(prefix)
+function ensurePart(part: string, load: UiLoader | undefined, into: Map<string, unknown>, prefix: string, then?: () => void): Promise<void> {
+  if (prefix === '/' || !load || into.has(prefix)) return Promise.resolve()
+  return once(`${part} ${prefix}`, () => load().then((ui) => {
+    into.set(prefix, ui)
+    then?.()
   }, () => {}))
 }
 
-/** Loads a locale's widget strings once (a widget island waits for them before it hydrates), as ensureUiStrings does. */
+/** Loads a locale's core strings once (the router waits for them before it resolves a route of the locale). */
+export function ensureUiStrings(prefix: string): Promise<void> {
+  return ensurePart('core', loaders[prefix], translations, prefix, () => merge(prefix))
+}
+
+/** Loads a locale's widget strings once (a widget island waits for them before it hydrates). */
 export function ensureWidgetUi(prefix: string): Promise<void> {
-  const load = widgetLoaders[prefix]
-  if (prefix === '/' || !load || widgetTranslations.has(prefix)) return Promise.resolve()
-  return once(`widgets ${prefix}`, () => load().then((ui) => {
-    widgetTranslations.set(prefix, ui)
-    merge(prefix)
-  }, () => {}))
+  return ensurePart('widgets', widgetLoaders[prefix], widgetTranslations, prefix, () => merge(prefix))
 }
 
 /** The locale's strings as loaded so far, core and widgets, over English (whichever part comes first). */
@@ -93,15 +93,13 @@ function merge(prefix: string): void {
   loaded.set(prefix, overlayUi(en, { ...(translations.get(prefix) as object | undefined), ...(widgetTranslations.get(prefix) as object | undefined) }))
 }
 
-/** Loads a locale's module strings once (a panel waits for them before it hydrates), as ensureUiStrings does. */
+/** Loads a locale's module strings once (a panel waits for them before it hydrates). */
 export function ensureModuleUi(prefix: string): Promise<void> {
-  const load = moduleLoaders[prefix]
-  if (prefix === '/' || !load || moduleTranslations.has(prefix)) return Promise.resolve()
-  return once(`modules ${prefix}`, () => load().then((ui) => { moduleTranslations.set(prefix, ui) }, () => {}))
+  return ensurePart('modules', moduleLoaders[prefix], moduleTranslations, prefix)
 }
 
 /** Every locale's widget and module strings: the server render has them all before it renders a page. */
-export function ensureAllModuleUi(): Promise<void> {
+export function ensureAllLazyUi(): Promise<void> {
   return Promise.all([...Object.keys(widgetLoaders).map(ensureWidgetUi), ...Object.keys(moduleLoaders).map(ensureModuleUi)]).then(() => {})
 }
 
