@@ -15,6 +15,7 @@ import fs from 'node:fs'
 import path from 'node:path'
 import type { Page, Plugin } from 'vuepress/core'
 import type { MethodTexts } from '../../components/i18n/methodTexts.ts'
+import { isTranslated } from '../../components/i18n/isTranslated.ts'
 import { CORE_METHODS, type MethodSpec } from '../../protocol/catalog.ts'
 import { packWireSpecs } from '../../protocol/wireSpec.ts'
 import { getMethod } from '../../modules/catalog.ts'
@@ -55,8 +56,6 @@ export function methodTextsOf(names: readonly string[], translated: Readonly<Rec
   return out
 }
 
-const translated = (text: unknown): boolean => typeof text === 'string' && text.trim() !== ''
-
 /**
  * The specs without the English summaries `texts` translates (useMethodStrings shows a translation wherever it has
  * one, so those are never read on the page); untranslated ones stay, as the fallback.
@@ -67,8 +66,8 @@ export function withoutTranslatedEnglish(specs: Record<string, MethodSpec>, text
     const t = texts[name]
     out[name] = !t ? spec : {
       ...spec,
-      summary: translated(t.summary) ? '' : spec.summary,
-      params: spec.params.map((p) => (translated(t.params?.[p.name]) ? { ...p, summary: '' } : p)),
+      summary: isTranslated(t.summary) ? '' : spec.summary,
+      params: spec.params.map((p) => (isTranslated(t.params?.[p.name]) ? { ...p, summary: '' } : p)),
     }
   }
   return out

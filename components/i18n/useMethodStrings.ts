@@ -10,6 +10,7 @@ import { onMounted, ref, shallowRef } from 'vue'
 import { usePageData, useRouteLocale, useSiteData } from 'vuepress/client'
 import type { MethodSpec } from '../../protocol/catalog.ts'
 import type { MethodTexts } from './methodTexts.ts'
+import { isTranslated } from './isTranslated.ts'
 
 export interface MethodStrings {
   /** The method's one-line summary. */
@@ -18,8 +19,7 @@ export interface MethodStrings {
   param(spec: MethodSpec, name: string): string
 }
 
-const pick = (translated: unknown, english: string): string =>
-  typeof translated === 'string' && translated.trim() !== '' ? translated : english
+const pick = (translated: unknown, english: string): string => (isTranslated(translated) ? translated : english)
 
 /** Strings from a locale's method table laid over the catalog (`null`: all English). */
 export function methodStringsFrom(texts: MethodTexts | null): MethodStrings {
