@@ -13,6 +13,11 @@
 # between full collections instead of V8's up to 4× (at 100,000 blocks and 500 payments, 200 MB of RSS
 # against 221 MB, generate and sendtoaddress costing the same CPU within the noise; --optimize-for-size
 # gave 194 MB but ~15% more CPU per payment in an earlier run).
+#
+# NODE_EXTRA_CA_CERTS is dropped: Node reads and parses that bundle at every start, before any code of
+# ours runs (50 ms of a 70 ms `node -e 0` on a machine that sets it to the system's 150 certificates),
+# and the chain never opens a TLS connection.
+unset NODE_EXTRA_CA_CERTS
 case $0 in */*) here=${0%/*} ;; *) here=. ;; esac
 flags='--max-semi-space-size=2 --heap-growing-percent=20'
 node=$(command -v node) || { echo 'devchain: node is not on the PATH' >&2; exit 127; }

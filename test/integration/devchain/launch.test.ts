@@ -109,6 +109,16 @@ describe('npm run chain', () => {
     await stop(child)
   })
 
+  it("drops NODE_EXTRA_CA_CERTS, which Node would parse at every start for a chain that opens no TLS connection", async () => {
+    const { url, child } = await startChain({ DEVCHAIN_BUNDLE_DIR: tempDir(), NODE_EXTRA_CA_CERTS: '/etc/ssl/certs/ca-certificates.crt' })
+    const environ = readFileSync(`/proc/${child.pid}/environ`, 'utf8').split('\0')
+    expect(environ.some((v) => v.startsWith('NODE_EXTRA_CA_CERTS='))).toBe(false)
+    // The environment of the Node that chain.sh became, not of a shell before it.
+    expect(environ.some((v) => v.startsWith('DEVCHAIN_SNAPSHOT_KEY='))).toBe(true)
+    expect((await post(url, '{"method":"getblockcount","params":[],"id":1}')).json.result).toBe(1)
+    await stop(child)
+  })
+
   it('still starts, through tsx, when the bundle cannot be written', async () => {
     const file = join(tempDir(), 'not-a-directory')
     writeFileSync(file, '')
