@@ -8,6 +8,8 @@
  *   KJ_BENCH_SCALE_MODE=inline npm run bench site   the corpus with responses inline, as the old docs had them
  *   KJ_BENCH_STOCK_RUNS=3 (default 2)          the scale corpus built with this site's config and with a stock
  *                                              default-theme config, alternating, and the ratio (issue 19)
+ *   KJ_BENCH_STOCK_METHODS=220,660 (default)   the corpus sizes of that comparison, in methods (× 4 locales): the
+ *                                              issue's ≈970 pages and three times as many
  *   KJ_BENCH_STOCK_NAV=site (default theme)    the stock build's navigation: the theme's defaults (no navbar, a
  *                                              sidebar of the page's own headings: far less than ours renders on
  *                                              every page), or this site's navbar and sidebar as theme config (the
@@ -32,6 +34,7 @@ const scaleRuns = Number(process.env.KJ_BENCH_SCALE_RUNS ?? 1)
 const scaleMode = (process.env.KJ_BENCH_SCALE_MODE ?? 'recorded') as CorpusOptions['mode']
 const scaleMethods = Number(process.env.KJ_BENCH_SCALE_METHODS ?? 220)
 const stockRuns = Number(process.env.KJ_BENCH_STOCK_RUNS ?? 2)
+const stockMethods = (process.env.KJ_BENCH_STOCK_METHODS ?? `${scaleMethods},${scaleMethods * 3}`).split(',').map(Number)
 const stockNav = (process.env.KJ_BENCH_STOCK_NAV ?? 'theme') as StockNavigation
 
 const mb = (x: number) => `${Math.round(x)} MB`
@@ -111,38 +114,42 @@ console.log('  anchors, stock VuePress: 221 pages 33 s / 2.5 GB; 661 pages 93 s 
 
 // Issue 19: the same corpus (the site's pages plus the generated method pages, four locales) through
 // this site's config and through a stock VuePress default-theme config, built alternately so both
-// see the same machine load. Anchor: 1.61× stock's time, measured on different corpora.
+// see the same machine load. Anchor: 1.61× stock's time, measured on different corpora. At each corpus
+// size in KJ_BENCH_STOCK_METHODS: our extras cost a fixed amount (reference pages, components, worker,
+// search), while stock's server render slows per page as pages are added.
 if (stockRuns > 0) {
-  const ours: Build[] = []
-  const stock: Build[] = []
-  const prepare = (project: string) => {
-    ensureLocales(project)
-    stats = writeCorpus(project, { methods: scaleMethods, mode: scaleMode })
-  }
-  for (let i = 0; i < stockRuns; i++) {
-    ours.push(await buildCopy(prepare))
-    stock.push(await buildCopy((project) => {
-      prepare(project)
-      useStockConfig(project, stockNav)
-    }))
-  }
-  console.log(`same corpus for both: the site's pages plus ${stats.pages} generated method pages (${scaleMethods} × 4 locales, ${scaleMode}); ` +
-    'our config adds its generated pages (reference, status, fallbacks) on top, as the site does')
   console.log(stockNav === 'site'
     ? 'navigation: the stock build renders this site\'s navbar and sidebar (built from the same pages, as theme config), as ours does on every page; ' +
       'its sidebar items leave router hooks behind on every server render, so its render stage grows with pages × items'
     : 'navigation: the stock build keeps the theme\'s defaults (no navbar, a sidebar of the page\'s own headings), far less than ours renders on every page ' +
       '(≈260 sidebar and 30 navbar links); KJ_BENCH_STOCK_NAV=site gives it ours')
-  report('same corpus, this site\'s config', ours, false)
-  report(`same corpus, stock default-theme config (${stockNav === 'site' ? 'this site\'s navigation' : 'the theme\'s default navigation'})`, stock, false)
-  if (ours.every((b) => b.ok) && stock.every((b) => b.ok)) {
-    const wall = median(ours.map((b) => b.seconds)) / median(stock.map((b) => b.seconds))
-    const cpu = median(ours.map((b) => b.cpuSeconds)) / median(stock.map((b) => b.cpuSeconds))
-    const mem = median(ours.map((b) => b.peakTreeRssMb)) / median(stock.map((b) => b.peakTreeRssMb))
-    // Judged on CPU time as well as wall time: on a shared machine one build can be slowed by others' load.
-    const meets = wall <= 1 && cpu <= 1
-    console.log(`build ours ÷ stock: ${wall.toFixed(2)}× wall, ${cpu.toFixed(2)}× CPU, ${mem.toFixed(2)}× peak RSS (medians of ${stockRuns}); target ≤ 1.00× (wall and CPU); ` +
-      `${(1 / Math.max(wall, cpu)).toFixed(2)}× target (${meets ? 'meets' : 'misses'}); anchor (issue 19, different corpora): 1.61× wall, 1.55× CPU`)
-    console.log(`machine load average at the end: ${os.loadavg().map((l) => l.toFixed(1)).join(' ')}`)
+  for (const methods of stockMethods) {
+    const ours: Build[] = []
+    const stock: Build[] = []
+    const prepare = (project: string) => {
+      ensureLocales(project)
+      stats = writeCorpus(project, { methods, mode: scaleMode })
+    }
+    for (let i = 0; i < stockRuns; i++) {
+      ours.push(await buildCopy(prepare))
+      stock.push(await buildCopy((project) => {
+        prepare(project)
+        useStockConfig(project, stockNav)
+      }))
+    }
+    console.log(`same corpus for both: the site's pages plus ${stats.pages} generated method pages (${methods} × 4 locales, ${scaleMode}); ` +
+      'our config adds its generated pages (reference, status, fallbacks) on top, as the site does')
+    report(`same corpus (${methods} methods), this site's config`, ours, false)
+    report(`same corpus (${methods} methods), stock default-theme config (${stockNav === 'site' ? 'this site\'s navigation' : 'the theme\'s default navigation'})`, stock, false)
+    if (ours.every((b) => b.ok) && stock.every((b) => b.ok)) {
+      const wall = median(ours.map((b) => b.seconds)) / median(stock.map((b) => b.seconds))
+      const cpu = median(ours.map((b) => b.cpuSeconds)) / median(stock.map((b) => b.cpuSeconds))
+      const mem = median(ours.map((b) => b.peakTreeRssMb)) / median(stock.map((b) => b.peakTreeRssMb))
+      // Judged on CPU time as well as wall time: on a shared machine one build can be slowed by others' load.
+      const meets = wall <= 1 && cpu <= 1
+      console.log(`build ours ÷ stock, ${ours[0].pages} pages against ${stock[0].pages}: ${wall.toFixed(2)}× wall, ${cpu.toFixed(2)}× CPU, ${mem.toFixed(2)}× peak RSS (medians of ${stockRuns}); ` +
+        `target ≤ 1.00× (wall and CPU); ${(1 / Math.max(wall, cpu)).toFixed(2)}× target (${meets ? 'meets' : 'misses'}); anchor (issue 19, different corpora, ≈970 pages): 1.61× wall, 1.55× CPU`)
+      console.log(`machine load average: ${os.loadavg().map((l) => l.toFixed(1)).join(' ')}`)
+    }
   }
 }
