@@ -26,6 +26,18 @@ DEVCHAIN_SNAPSHOT_KEY="$(ls -lLi "$node") $flags"
 export DEVCHAIN_NODE_FLAGS DEVCHAIN_SNAPSHOT_KEY
 blob=${DEVCHAIN_BUNDLE_DIR:-$here/../../node_modules/.cache/devchain}/cli.blob
 if [ "${DEVCHAIN_SNAPSHOT:-1}" != 0 ] && [ -f "$blob" ] && { read -r key < "$blob.key"; } 2>/dev/null && [ "$key" = "$DEVCHAIN_SNAPSHOT_KEY" ]; then
-  exec "$node" --snapshot-blob "$blob" $flags "$here/launch.mjs" "$@"
+  # A damaged blob makes Node abort before any code of ours runs, and it would at every start. So a start
+  # from the blob leaves a mark that its first line of code removes: a mark still there means the last
+  # start from this blob never got that far. Then it is dropped, and this start runs without it (and
+  # builds it again). At worst, as when two chains start at once, a good blob is built again.
+  mark=$blob.started
+  if [ -e "$mark" ]; then
+    echo "devchain: the last start from Node's startup snapshot ($blob) did not get as far as the chain: starting without it, and building it again" >&2
+    rm -f "$blob.key" "$mark"
+  elif : > "$mark" 2>/dev/null; then
+    DEVCHAIN_SNAPSHOT_MARK=$mark
+    export DEVCHAIN_SNAPSHOT_MARK
+    exec "$node" --snapshot-blob "$blob" $flags "$here/launch.mjs" "$@"
+  fi
 fi
 exec "$node" $flags "$here/launch.mjs" "$@"

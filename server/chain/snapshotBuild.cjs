@@ -62,6 +62,8 @@ function build(bundle) {
     renameSync(tmp, blob)
     writeFileSync(keyTmp, `${process.env.DEVCHAIN_SNAPSHOT_KEY}\n`)
     renameSync(keyTmp, `${blob}.key`)
+    // A mark left by a start from the blob this one replaces (chain.sh) says nothing about this one.
+    rmSync(`${blob}.started`, { force: true })
   } finally {
     rmSync(tmp, { force: true })
     rmSync(keyTmp, { force: true })

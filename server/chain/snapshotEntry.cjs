@@ -9,7 +9,7 @@
 // the bundle itself and the two files the blob holds besides it, in this checkout); when it is not, it
 // hands over to launch.cjs, as a start without a blob does, which rebuilds the bundle and then the blob.
 'use strict'
-const { readFileSync } = require('node:fs')
+const { readFileSync, rmSync } = require('node:fs')
 const { dirname, join, resolve } = require('node:path')
 const v8 = require('node:v8')
 
@@ -53,6 +53,8 @@ const chain = evaluate(bundle)
 // What every start would do first, done once here: the modules' rules and the code they load.
 chain.prepare().then(() => {
   v8.startupSnapshot.setDeserializeMainFunction(() => {
+    // This start got past loading the blob: chain.sh's mark that it might not is taken away first.
+    if (process.env.DEVCHAIN_SNAPSHOT_MARK) rmSync(process.env.DEVCHAIN_SNAPSHOT_MARK, { force: true })
     // This checkout's files, beside the launcher chain.sh named: a snapshot another checkout built into a
     // shared node_modules is not this one's.
     const here = dirname(resolve(process.argv[1]))
