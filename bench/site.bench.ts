@@ -8,6 +8,9 @@
  *   KJ_BENCH_SCALE_MODE=inline npm run bench site   the corpus with responses inline, as the old docs had them
  *   KJ_BENCH_STOCK_RUNS=3 (default 2)          the scale corpus built with this site's config and with a stock
  *                                              default-theme config, alternating, and the ratio (issue 19)
+ *   KJ_BENCH_STOCK_PAGES=corpus (default site)  the stock build's pages: the same as ours (the corpus and the RPC
+ *                                              reference our config generates, written as Markdown files), or the
+ *                                              corpus only (76 pages fewer than ours)
  *   KJ_BENCH_STOCK_METHODS=220,660 (default)   the corpus sizes of that comparison, in methods (× 4 locales): the
  *                                              issue's ≈970 pages and three times as many
  *   KJ_BENCH_STOCK_NAV=site (default theme)    the stock build's navigation: the theme's defaults (no navbar, a
@@ -24,7 +27,7 @@ import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
 import { builtRoutes } from '../test/support/site.ts'
-import { copyProject, ensureLocales, useStockConfig, writeCorpus, type CorpusOptions, type StockNavigation } from './support/corpus.ts'
+import { copyProject, ensureLocales, useStockConfig, writeCorpus, type CorpusOptions, type StockNavigation, type StockPages } from './support/corpus.ts'
 import { median, measure, type Measured } from './support/measure.ts'
 
 const TARGET_SECONDS = 60
@@ -36,6 +39,7 @@ const scaleMethods = Number(process.env.KJ_BENCH_SCALE_METHODS ?? 220)
 const stockRuns = Number(process.env.KJ_BENCH_STOCK_RUNS ?? 2)
 const stockMethods = (process.env.KJ_BENCH_STOCK_METHODS ?? `${scaleMethods},${scaleMethods * 3}`).split(',').map(Number)
 const stockNav = (process.env.KJ_BENCH_STOCK_NAV ?? 'theme') as StockNavigation
+const stockPages = (process.env.KJ_BENCH_STOCK_PAGES ?? 'site') as StockPages
 
 const mb = (x: number) => `${Math.round(x)} MB`
 const dirBytes = (dir: string, test: (f: string) => boolean): number =>
@@ -134,11 +138,13 @@ if (stockRuns > 0) {
       ours.push(await buildCopy(prepare))
       stock.push(await buildCopy((project) => {
         prepare(project)
-        useStockConfig(project, stockNav)
+        useStockConfig(project, stockNav, stockPages)
       }))
     }
     console.log(`same corpus for both: the site's pages plus ${stats.pages} generated method pages (${methods} × 4 locales, ${scaleMode}); ` +
-      'our config adds its generated pages (reference, status, fallbacks) on top, as the site does')
+      (stockPages === 'site'
+        ? 'the stock build also gets the RPC reference our config generates, as Markdown files from the same generator'
+        : 'our config adds its generated pages (reference, status, fallbacks) on top, as the site does; KJ_BENCH_STOCK_PAGES=site gives them to stock'))
     report(`same corpus (${methods} methods), this site's config`, ours, false)
     report(`same corpus (${methods} methods), stock default-theme config (${stockNav === 'site' ? 'this site\'s navigation' : 'the theme\'s default navigation'})`, stock, false)
     if (ours.every((b) => b.ok) && stock.every((b) => b.ok)) {

@@ -8,9 +8,15 @@ import path from 'node:path'
 import type { MethodSpec } from '../../protocol/catalog.ts'
 import { en } from '../../components/i18n/en.ts'
 import { buildNavbar, buildSidebar, type NavEntry } from '../../.vuepress/plugins/i18n/navigation.ts'
-import { renderMethod } from '../../.vuepress/reference/skeleton.ts'
+import { renderDifferencesPage, renderMethod, type GeneratedPage } from '../../.vuepress/reference/skeleton.ts'
+import { groupByCategory, referencePages, virtualSource } from '../../.vuepress/plugins/rpcReference.ts'
 import { routeForSource } from '../../.vuepress/plugins/sourceRoutes.ts'
+import { indexTableData } from '../../.vuepress/reference/indexTable.ts'
+import { profilesAllowing } from '../../.vuepress/reference/profiles.ts'
+import { recordedMethods } from '../../.vuepress/reference/recorded.ts'
 import { readReferenceFile, resolveStrings } from '../../.vuepress/reference/strings.ts'
+import { METHODS } from '../../modules/catalog.ts'
+import { DIFFERENCES } from '../../protocol/differences.ts'
 
 export const ROOT = path.resolve(import.meta.dirname, '../..')
 
@@ -32,6 +38,52 @@ export function copyProject(dest: string): void {
  *   and handed to the default theme as plain config, so both builds render the same navigation on every page.
  */
 export type StockNavigation = 'site' | 'theme'
+
+/**
+ * What pages the stock build gets:
+ * - `site`: the pages ours has: the corpus, and the RPC reference our config generates (rpcReference.ts, 18 pages a
+ *   locale), written as Markdown files by the same generator (the index's tables, which our site renders from data
+ *   through a component, as plain HTML tables). Ours has 4 pages more: each locale's translation status;
+ * - `corpus`: the corpus only, 76 pages fewer than ours.
+ */
+export type StockPages = 'site' | 'corpus'
+
+const escapeHtml = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;')
+
+/** The reference index as one Markdown page, its tables inline, for a build without our component and data module. */
+function inlineIndexPage(page: GeneratedPage, rows: ReturnType<typeof indexTableData>): string {
+  let table = 0
+  return page.content
+    .replace(/^<script setup>[\s\S]*?<\/script>\n/, '')
+    .replace(/^<MethodIndexTable .*\/>$/gm, () => [
+      '<table>',
+      `<thead><tr>${rows.head.map((h) => `<th>${h}</th>`).join('')}</tr></thead>`,
+      `<tbody>${rows.groups[table++].map(([name, link, safety, profiles, summary]) =>
+        `<tr><td><a href="${link}"><code>${name}</code></a></td><td><code>${safety}</code></td><td>${profiles}</td><td>${summary}</td></tr>`).join('')}</tbody>`,
+      '</table>',
+    ].join(''))
+}
+
+/** Our generated reference pages, every locale, as Markdown files where their virtual sources would be. */
+function writeReferencePages(project: string, prefixes: string[]): void {
+  const recorded = recordedMethods(path.join(project, '.vuepress/public'))
+  const groups = groupByCategory(METHODS)
+  for (const prefix of prefixes) {
+    const dir = prefix === '/' ? null : prefix.slice(1, -1)
+    const strings = resolveStrings(dir ? readReferenceFile(path.join(project, 'locales'), dir) : {})
+    const ctx = { prefix, recorded, profiles: profilesAllowing }
+    const pages = referencePages(METHODS, prefix, strings, recorded)
+    pages.push(renderDifferencesPage(DIFFERENCES, pages.length, strings, ctx))
+    const rows = indexTableData(groups, strings, ctx, escapeHtml)
+    for (const page of pages) {
+      const file = path.join(project, virtualSource(dir, page))
+      const frontmatter = Object.entries(page.frontmatter).map(([k, v]) => `${k}: ${JSON.stringify(v)}`)
+      const content = page === pages[0] ? inlineIndexPage(page, rows) : page.content
+      fs.mkdirSync(path.dirname(file), { recursive: true })
+      fs.writeFileSync(file, ['---', ...frontmatter, '---', '', content].join('\n'))
+    }
+  }
+}
 
 /** `title`, `order` and `journey` from a page's frontmatter (one scalar per line, as every page here writes them). */
 function frontmatterOf(text: string): { title?: string; order?: number; journey?: boolean } {
@@ -70,10 +122,11 @@ function navEntries(root: string, prefix: string): NavEntry[] {
  * to the home page). Left in `docs/` and `locales/`, every page would sit under `/docs/` or `/locales/zh/`,
  * outside every locale but the root.
  */
-export function useStockConfig(project: string, navigation: StockNavigation = 'theme'): void {
+export function useStockConfig(project: string, navigation: StockNavigation = 'theme', pages: StockPages = 'site'): void {
   const docs = path.join(project, 'docs')
   const roots: [prefix: string, dir: string, name: string][] = [
     ['/', docs, 'English'], ...CORPUS_LOCALES.map((l): [string, string, string] => [`/${l.dir}/`, path.join(project, 'locales', l.dir), l.name])]
+  if (pages === 'site') writeReferencePages(project, roots.map(([prefix]) => prefix))
   const themeLocales: Record<string, Record<string, unknown>> = {}
   for (const [prefix, dir, name] of roots) {
     themeLocales[prefix] = { selectLanguageName: name }
