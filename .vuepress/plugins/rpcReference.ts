@@ -42,16 +42,29 @@ export function groupByCategory(methods: readonly MethodSpec[]): Array<{ categor
     .filter((g) => g.methods.length > 0)
 }
 
-/** Every reference page of one locale. `dir` is the folder under `locales/` (null for English). */
+/** What a locale's reference pages are rendered with, besides its strings. */
+export const skeletonContext = (prefix: string, recorded: ReadonlySet<string>): SkeletonContext =>
+  ({ prefix, recorded, profiles: profilesAllowing })
+
+/** One locale's method pages: the index, then one page per category. */
 export function referencePages(
   methods: readonly MethodSpec[], prefix: string, strings: ReturnType<typeof resolveStrings>, recorded: ReadonlySet<string>,
 ): GeneratedPage[] {
-  const ctx: SkeletonContext = { prefix, recorded, profiles: profilesAllowing }
+  const ctx = skeletonContext(prefix, recorded)
   const groups = groupByCategory(methods)
   return [
     renderIndexPage(groups, strings, ctx),
     ...groups.map((g, i) => renderCategoryPage(g.category, g.methods, i + 1, strings, ctx)),
   ]
+}
+
+/** Every page the reference generates for one locale: its method pages, then the devchain's differences from komodod. */
+export function localeReferencePages(
+  methods: readonly MethodSpec[], prefix: string, strings: ReturnType<typeof resolveStrings>, recorded: ReadonlySet<string>,
+): GeneratedPage[] {
+  const pages = referencePages(methods, prefix, strings, recorded)
+  pages.push(renderDifferencesPage(DIFFERENCES, pages.length, strings, skeletonContext(prefix, recorded)))
+  return pages
 }
 
 /** The file a generated page stands for, relative to the source dir; it is never written. */
@@ -80,11 +93,9 @@ async function addPages(app: App, methods: readonly MethodSpec[]): Promise<void>
   for (const prefix of Object.keys(app.siteData.locales)) {
     const dir = prefix === '/' ? null : prefix.slice(1, -1)
     const strings = resolveStrings(dir ? readReferenceFile(localesDir, dir) : {})
-    const pages = referencePages(methods, prefix, strings, recorded)
-    const ctx = { prefix, recorded, profiles: profilesAllowing }
-    pages.push(renderDifferencesPage(DIFFERENCES, pages.length, strings, ctx))
+    const pages = localeReferencePages(methods, prefix, strings, recorded)
     // The index's tables: the locale's data module, which its index page (pages[0]) imports.
-    const index = indexTableData(groups, strings, ctx, inline)
+    const index = indexTableData(groups, strings, skeletonContext(prefix, recorded), inline)
     await app.writeTemp(indexDataModule(prefix), indexDataSource(index))
     for (const page of pages) {
       const created = await createPage(app, { path: page.path, frontmatter: page.frontmatter, content: page.content })

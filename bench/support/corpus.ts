@@ -8,15 +8,13 @@ import path from 'node:path'
 import type { MethodSpec } from '../../protocol/catalog.ts'
 import { en } from '../../components/i18n/en.ts'
 import { buildNavbar, buildSidebar, type NavEntry } from '../../.vuepress/plugins/i18n/navigation.ts'
-import { renderDifferencesPage, renderMethod, type GeneratedPage } from '../../.vuepress/reference/skeleton.ts'
-import { groupByCategory, referencePages, virtualSource } from '../../.vuepress/plugins/rpcReference.ts'
+import { renderMethod, type GeneratedPage } from '../../.vuepress/reference/skeleton.ts'
+import { groupByCategory, localeReferencePages, skeletonContext, virtualSource } from '../../.vuepress/plugins/rpcReference.ts'
 import { routeForSource } from '../../.vuepress/plugins/sourceRoutes.ts'
 import { indexTableData } from '../../.vuepress/reference/indexTable.ts'
-import { profilesAllowing } from '../../.vuepress/reference/profiles.ts'
 import { recordedMethods } from '../../.vuepress/reference/recorded.ts'
 import { readReferenceFile, resolveStrings } from '../../.vuepress/reference/strings.ts'
 import { METHODS } from '../../modules/catalog.ts'
-import { DIFFERENCES } from '../../protocol/differences.ts'
 
 export const ROOT = path.resolve(import.meta.dirname, '../..')
 
@@ -71,10 +69,8 @@ function writeReferencePages(project: string, prefixes: string[]): void {
   for (const prefix of prefixes) {
     const dir = prefix === '/' ? null : prefix.slice(1, -1)
     const strings = resolveStrings(dir ? readReferenceFile(path.join(project, 'locales'), dir) : {})
-    const ctx = { prefix, recorded, profiles: profilesAllowing }
-    const pages = referencePages(METHODS, prefix, strings, recorded)
-    pages.push(renderDifferencesPage(DIFFERENCES, pages.length, strings, ctx))
-    const rows = indexTableData(groups, strings, ctx, escapeHtml)
+    const pages = localeReferencePages(METHODS, prefix, strings, recorded)
+    const rows = indexTableData(groups, strings, skeletonContext(prefix, recorded), escapeHtml)
     for (const page of pages) {
       const file = path.join(project, virtualSource(dir, page))
       const frontmatter = Object.entries(page.frontmatter).map(([k, v]) => `${k}: ${JSON.stringify(v)}`)
