@@ -23,5 +23,6 @@ export const compileHints = (): Plugin => ({
   name: 'komodo-journeys:compile-hints',
   apply: 'build',
   // VuePress builds the client and the server apart; only the client's chunks reach a browser.
-  config: (_, env) => (env.isSsrBuild ? undefined : { build: { rolldownOptions: { output: { postBanner: COMPILE_HINT } } } }),
+  // VuePress sets `build.ssr` in its own config hook, which runs first (Vite's `env.isSsrBuild` is still false there).
+  config: (config) => (config.build?.ssr ? undefined : { build: { rolldownOptions: { output: { postBanner: COMPILE_HINT } } } }),
 })

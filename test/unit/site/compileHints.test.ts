@@ -2,9 +2,10 @@ import type { ConfigEnv, UserConfig } from 'vite'
 import { describe, expect, it } from 'vitest'
 import { COMPILE_HINT, compileHints } from '../../../.vuepress/bundler/compileHints.ts'
 
-const configFor = (isSsrBuild: boolean) => {
+// As VuePress builds: its own config hook sets `build.ssr` before ours runs, and Vite's `isSsrBuild` stays false.
+const configFor = (ssr: boolean) => {
   const hook = compileHints().config as (config: UserConfig, env: ConfigEnv) => UserConfig | undefined
-  return hook({}, { command: 'build', mode: 'production', isSsrBuild })
+  return hook({ build: { ssr } }, { command: 'build', mode: 'production', isSsrBuild: false })
 }
 
 describe('compile hints', () => {
