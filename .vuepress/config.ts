@@ -27,6 +27,7 @@ import { compileHints } from './bundler/compileHints.ts'
 import { localeUiParts } from './bundler/localeUiParts.ts'
 import { releaseSfcMemory } from './bundler/releaseSfcMemory.ts'
 import { ssrWorkerStub } from './bundler/ssrWorkerStub.ts'
+import { serverInOneFile } from './bundler/serverInOneFile.ts'
 import { ssrRouterHooksPlugin } from './plugins/ssrRouterHooks/index.ts'
 
 const sfcMemory = releaseSfcMemory()
@@ -66,7 +67,7 @@ export default defineUserConfig({
     // No edit link, date or contributors on any page: an empty footer instead of the git plugin's client.
     '@theme/VPPageMeta.vue': path.resolve(import.meta.dirname, 'theme/VPPageMeta.vue'),
   },
-  bundler: viteBundler({ vuePluginOptions: { compiler: sfcMemory.compiler }, viteOptions: { plugins: [sfcMemory.plugin, compileHints(), localeUiParts(), ssrWorkerStub()] } }),
+  bundler: viteBundler({ vuePluginOptions: { compiler: sfcMemory.compiler }, viteOptions: { plugins: [sfcMemory.plugin, compileHints(), localeUiParts(), ssrWorkerStub(), serverInOneFile()] } }),
   get theme() {
     return defaultTheme({
       // With a logo the brand link keeps an accessible name on phones, where the theme hides the site title.
