@@ -23,6 +23,7 @@ import { islandPreloadPlugin } from './plugins/islandPreload/index.ts'
 import { searchByLocalePlugin } from './plugins/searchByLocale/index.ts'
 import { themeDataByLocalePlugin } from './plugins/themeDataByLocale/index.ts'
 import { sourceRoutesPlugin } from './plugins/sourceRoutes.ts'
+import { stablePageOrderPlugin } from './plugins/stablePageOrder.ts'
 import { compileHints } from './bundler/compileHints.ts'
 import { localeUiParts } from './bundler/localeUiParts.ts'
 import { releaseSfcMemory } from './bundler/releaseSfcMemory.ts'
@@ -113,6 +114,8 @@ export default defineUserConfig({
       // After the search plugin: splits its index into one lazily loaded chunk per locale.
       searchByLocalePlugin(),
       themeDataByLocalePlugin(),
+      // Last: the pages in one order (routes, search index), after every plugin has added its own.
+      stablePageOrderPlugin(),
     ]
   },
 })

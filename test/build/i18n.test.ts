@@ -127,6 +127,13 @@ describe('search', () => {
     }
   })
 
+  it('lists each locale\'s pages in one order, whatever order the files were found in', () => {
+    for (const entries of chunks()) {
+      const paths = entries.map((e) => e.path)
+      expect(paths).toEqual([...paths].sort())
+    }
+  })
+
   it('keeps each locale in its own chunk', () => {
     const locales = chunks().map((entries) => new Set(entries.map((e) => e.pathLocale)))
     expect(locales.length).toBeGreaterThanOrEqual(3)
