@@ -1,7 +1,7 @@
 import type { Page, Plugin } from 'vuepress/core'
 
 /** Pages by route, as `Array.prototype.sort` compares strings: the same order on every machine and run. */
-export const byPath = (a: Pick<Page, 'path'>, b: Pick<Page, 'path'>): number => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0)
+const byPath = (a: Pick<Page, 'path'>, b: Pick<Page, 'path'>): number => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0)
 
 /**
  * Puts the pages in one order, whatever order the file system listed them in.

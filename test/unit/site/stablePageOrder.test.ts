@@ -1,10 +1,10 @@
-import type { App, Page } from 'vuepress/core'
+import type { App, Page, PluginObject } from 'vuepress/core'
 import { describe, expect, it } from 'vitest'
 import { stablePageOrderPlugin } from '../../../.vuepress/plugins/stablePageOrder.ts'
 
 const ordered = (paths: string[]): string[] => {
   const app = { pages: paths.map((path) => ({ path }) as Page) } as App
-  ;(stablePageOrderPlugin().onInitialized as (app: App) => void)(app)
+  ;((stablePageOrderPlugin() as PluginObject).onInitialized as (app: App) => void)(app)
   return app.pages.map((p) => p.path)
 }
 
