@@ -47,10 +47,7 @@ export const skeletonContext = (prefix: string, recorded: ReadonlySet<string>): 
   ({ prefix, recorded, profiles: profilesAllowing })
 
 /** One locale's method pages: the index, then one page per category. */
-export function referencePages(
-  methods: readonly MethodSpec[], prefix: string, strings: ReturnType<typeof resolveStrings>, recorded: ReadonlySet<string>,
-): GeneratedPage[] {
-  const ctx = skeletonContext(prefix, recorded)
+export function referencePages(methods: readonly MethodSpec[], strings: ReturnType<typeof resolveStrings>, ctx: SkeletonContext): GeneratedPage[] {
   const groups = groupByCategory(methods)
   return [
     renderIndexPage(groups, strings, ctx),
@@ -59,11 +56,9 @@ export function referencePages(
 }
 
 /** Every page the reference generates for one locale: its method pages, then the devchain's differences from komodod. */
-export function localeReferencePages(
-  methods: readonly MethodSpec[], prefix: string, strings: ReturnType<typeof resolveStrings>, recorded: ReadonlySet<string>,
-): GeneratedPage[] {
-  const pages = referencePages(methods, prefix, strings, recorded)
-  pages.push(renderDifferencesPage(DIFFERENCES, pages.length, strings, skeletonContext(prefix, recorded)))
+export function localeReferencePages(methods: readonly MethodSpec[], strings: ReturnType<typeof resolveStrings>, ctx: SkeletonContext): GeneratedPage[] {
+  const pages = referencePages(methods, strings, ctx)
+  pages.push(renderDifferencesPage(DIFFERENCES, pages.length, strings, ctx))
   return pages
 }
 
@@ -93,9 +88,10 @@ async function addPages(app: App, methods: readonly MethodSpec[]): Promise<void>
   for (const prefix of Object.keys(app.siteData.locales)) {
     const dir = prefix === '/' ? null : prefix.slice(1, -1)
     const strings = resolveStrings(dir ? readReferenceFile(localesDir, dir) : {})
-    const pages = localeReferencePages(methods, prefix, strings, recorded)
+    const ctx = skeletonContext(prefix, recorded)
+    const pages = localeReferencePages(methods, strings, ctx)
     // The index's tables: the locale's data module, which its index page (pages[0]) imports.
-    const index = indexTableData(groups, strings, skeletonContext(prefix, recorded), inline)
+    const index = indexTableData(groups, strings, ctx, inline)
     await app.writeTemp(indexDataModule(prefix), indexDataSource(index))
     for (const page of pages) {
       const created = await createPage(app, { path: page.path, frontmatter: page.frontmatter, content: page.content })

@@ -69,8 +69,9 @@ function writeReferencePages(project: string, prefixes: string[]): void {
   for (const prefix of prefixes) {
     const dir = prefix === '/' ? null : prefix.slice(1, -1)
     const strings = resolveStrings(dir ? readReferenceFile(path.join(project, 'locales'), dir) : {})
-    const pages = localeReferencePages(METHODS, prefix, strings, recorded)
-    const rows = indexTableData(groups, strings, skeletonContext(prefix, recorded), escapeHtml)
+    const ctx = skeletonContext(prefix, recorded)
+    const pages = localeReferencePages(METHODS, strings, ctx)
+    const rows = indexTableData(groups, strings, ctx, escapeHtml)
     for (const page of pages) {
       const file = path.join(project, virtualSource(dir, page))
       const frontmatter = Object.entries(page.frontmatter).map(([k, v]) => `${k}: ${JSON.stringify(v)}`)

@@ -9,7 +9,7 @@ import { createBuildApp } from 'vuepress/core'
 import { createMarkdown } from 'vuepress/markdown'
 import type { MethodSpec } from '../../../protocol/catalog.ts'
 import { METHODS, getMethod } from '../../../modules/catalog.ts'
-import { groupByCategory, indexTableLinks, referencePages, rpcReferencePlugin } from '../../../.vuepress/plugins/rpcReference.ts'
+import { groupByCategory, indexTableLinks, referencePages, rpcReferencePlugin, skeletonContext } from '../../../.vuepress/plugins/rpcReference.ts'
 import { findBrokenLinks } from '../../../.vuepress/plugins/i18n/linkCheck.ts'
 import { profilesAllowing } from '../../../.vuepress/reference/profiles.ts'
 import { indexDataSource, indexTableData, type IndexTableData } from '../../../.vuepress/reference/indexTable.ts'
@@ -69,7 +69,7 @@ describe('the index tables as data', () => {
 describe('the index page', () => {
   it('keeps its title, intro and category headings, a MethodIndexTable under each over the locale\'s module', () => {
     const groups = groupByCategory(METHODS)
-    const index = referencePages(METHODS, '/zh/', english, new Set())[0]
+    const index = referencePages(METHODS, english, skeletonContext('/zh/', new Set()))[0]
     const script = /^<script setup>\n([\s\S]*?)\n<\/script>$/m.exec(index.content)?.[1] ?? ''
     expect(script).toMatch(/^import MethodIndexTable from ".*\/\.vuepress\/reference\/client\/MethodIndexTable\.vue"$/m)
     expect(script).toContain('import index from "@temp/reference/methodIndex-zh.js"')

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest'
 import type { MethodSpec } from '../../../protocol/catalog.ts'
 import { METHODS, getMethod } from '../../../modules/catalog.ts'
 import { createPolicy } from '../../../server/gateway/policy.ts'
-import { groupByCategory, referencePages } from '../../../.vuepress/plugins/rpcReference.ts'
+import { groupByCategory, referencePages, skeletonContext } from '../../../.vuepress/plugins/rpcReference.ts'
 import { profilesAllowing } from '../../../.vuepress/reference/profiles.ts'
 import type { SkeletonContext } from '../../../.vuepress/reference/skeleton.ts'
 import { methodAnchor, renderCategoryPage, renderMethod, signature, typeLabel } from '../../../.vuepress/reference/skeleton.ts'
@@ -124,7 +124,7 @@ describe('profiles and calls', () => {
 
 describe('pages', () => {
   it('puts every catalog method on exactly one category page, listed in its frontmatter', () => {
-    const pages = referencePages(METHODS, '/zh/', english, new Set())
+    const pages = referencePages(METHODS, english, skeletonContext('/zh/', new Set()))
     const onPages = pages.slice(1).flatMap((p) => p.frontmatter.rpc)
     expect(onPages.sort()).toEqual(METHODS.map((m) => m.name).sort())
     for (const p of pages.slice(1)) {
