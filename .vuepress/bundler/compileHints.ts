@@ -1,4 +1,5 @@
 import type { Plugin } from 'vite'
+import { isServerBuild } from './isServerBuild.ts'
 
 /** V8's explicit compile hint (Chrome 136+): compile every function of the file while it streams in. */
 export const COMPILE_HINT = '//# allFunctionsCalledOnLoad'
@@ -23,6 +24,5 @@ export const compileHints = (): Plugin => ({
   name: 'komodo-journeys:compile-hints',
   apply: 'build',
   // VuePress builds the client and the server apart; only the client's chunks reach a browser.
-  // VuePress sets `build.ssr` in its own config hook, which runs first (Vite's `env.isSsrBuild` is still false there).
-  config: (config) => (config.build?.ssr ? undefined : { build: { rolldownOptions: { output: { postBanner: COMPILE_HINT } } } }),
+  config: (config) => (isServerBuild(config) ? undefined : { build: { rolldownOptions: { output: { postBanner: COMPILE_HINT } } } }),
 })

@@ -1,4 +1,5 @@
 import type { Plugin } from 'vite'
+import { isServerBuild } from './isServerBuild.ts'
 
 /**
  * Has the server build write one file, with every page's component in it, rather than a chunk per page.
@@ -11,6 +12,5 @@ import type { Plugin } from 'vite'
 export const serverInOneFile = (): Plugin => ({
   name: 'komodo-journeys:server-in-one-file',
   apply: 'build',
-  // VuePress sets `build.ssr` in its own config hook, which runs first (Vite's `env.isSsrBuild` is still false there).
-  config: (config) => (config.build?.ssr ? { build: { rolldownOptions: { output: { codeSplitting: false } } } } : undefined),
+  config: (config) => (isServerBuild(config) ? { build: { rolldownOptions: { output: { codeSplitting: false } } } } : undefined),
 })
