@@ -119,8 +119,8 @@ console.log('  anchors, stock VuePress: 221 pages 33 s / 2.5 GB; 661 pages 93 s 
 // Issue 19: the same corpus (the site's pages plus the generated method pages, four locales) through
 // this site's config and through a stock VuePress default-theme config, built alternately so both
 // see the same machine load. Anchor: 1.61× stock's time, measured on different corpora. At each corpus
-// size in KJ_BENCH_STOCK_METHODS: our extras cost a fixed amount (reference pages, components, worker,
-// search), while stock's server render slows per page as pages are added.
+// size in KJ_BENCH_STOCK_METHODS: stock's server render slows per page as pages are added (in part because
+// its server bundle is a module per page, which ours is not: .vuepress/bundler/serverInOneFile.ts).
 if (stockRuns > 0) {
   console.log(stockNav === 'site'
     ? 'navigation: the stock build renders this site\'s navbar and sidebar (built from the same pages, as theme config), as ours does on every page; ' +
