@@ -30,6 +30,7 @@ import { releaseSfcMemory } from './bundler/releaseSfcMemory.ts'
 import { withPageScripts } from './bundler/pageScripts.ts'
 import { ssrWorkerStub } from './bundler/ssrWorkerStub.ts'
 import { serverInOneFile } from './bundler/serverInOneFile.ts'
+import { removedPageImports } from './bundler/removedPageImports.ts'
 import { ssrRouterHooksPlugin } from './plugins/ssrRouterHooks/index.ts'
 
 const sfcMemory = releaseSfcMemory()
@@ -69,7 +70,7 @@ export default defineUserConfig({
     // No edit link, date or contributors on any page: an empty footer instead of the git plugin's client.
     '@theme/VPPageMeta.vue': path.resolve(import.meta.dirname, 'theme/VPPageMeta.vue'),
   },
-  bundler: viteBundler({ vuePluginOptions: { compiler: withPageScripts(sfcMemory.compiler) }, viteOptions: { plugins: [sfcMemory.plugin, compileHints(), localeUiParts(), ssrWorkerStub(), serverInOneFile()] } }),
+  bundler: viteBundler({ vuePluginOptions: { compiler: withPageScripts(sfcMemory.compiler) }, viteOptions: { plugins: [sfcMemory.plugin, compileHints(), localeUiParts(), ssrWorkerStub(), serverInOneFile(), removedPageImports()] } }),
   get theme() {
     return defaultTheme({
       // With a logo the brand link keeps an accessible name on phones, where the theme hides the site title.
